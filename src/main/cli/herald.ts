@@ -1,0 +1,80 @@
+// `herald` command line: the headless host of the core. Composes core + web server (serve) or reads the inbox
+// (export). Every failure ends in one clear line, never a stack trace.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startWebServer, type RunningWebServer } from '../core/bridge/web-server.ts';
+import { createHeraldCore } from '../core/herald-core.ts';
+import { FileSecretStore } from '../core/settings/file-secret-store.ts';
+import { JsonSettingsRepo } from '../core/settings/json-settings-repo.ts';
+import { parseArgs, UsageError, USAGE, type ServeArgs } from './args.ts';
+import { defaultDataDir } from './data-dir.ts';
+import { exportInbox } from './export.ts';
+
+export const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
+
+async function serve(args: ServeArgs): Promise<void> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new UsageError(`the web UI is not built (${RENDERER_DIR} is missing); run "npm run build" first`);
+  }
+  const dataDir = args.dataDir ?? defaultDataDir();
+  const core = await createHeraldCore({
+    dataDir,
+    settings: new JsonSettingsRepo(join(dataDir, 'config.json')),
+    secrets: new FileSecretStore(join(dataDir, 'headless-secrets.json')),
+    brokerPort: args.brokerPort,
+    extraSources: args.sources,
+  });
+  let web: RunningWebServer;
+  try {
+    web = await startWebServer({ core, rendererDir: RENDERER_DIR, host: args.host, port: args.port }).catch((err) => {
+      // The default port being busy is no reason to fail; an explicit one is.
+      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE' && args.port !== 0) {
+        console.error(`herald: port ${args.port} is taken, using another one`);
+        return startWebServer({ core, rendererDir: RENDERER_DIR, host: args.host, port: 0 });
+      }
+      throw err;
+    });
+  } catch (err) {
+    await core.stop();
+    throw err;
+  }
+  const { broker } = core.getState();
+  console.error(
+    broker.running
+      ? `herald: embedded MQTT broker on ${broker.host}:${broker.port}${broker.error ? ` (${broker.error})` : ''}`
+      : `herald: no embedded broker${broker.error ? `: ${broker.error}` : ''}`,
+  );
+  console.error(`herald: data in ${dataDir}`);
+  console.log(`Herald is running at ${web.url}`);
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    await web.close();
+    await core.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const args = parseArgs(argv);
+  if (args.command === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  if (args.command === 'export') {
+    await exportInbox(args.dataDir ?? defaultDataDir(), process.stdout);
+    return;
+  }
+  await serve(args);
+}
+
+main(process.argv.slice(2)).catch((err: Error) => {
+  console.error(`herald: ${err.message}`);
+  if (err instanceof UsageError) console.error(`Run "herald help" for usage.`);
+  process.exitCode = err instanceof UsageError ? 2 : 1;
+});

@@ -1,0 +1,37 @@
+// The face the core shows to its hosts (the Electron shell and the headless server). Hosts compose it with a
+// transport and, in the app, with the tray and OS notifications.
+import type { EventName, EventPayload, Handlers } from '../../shared/contract.ts';
+import type { AppState } from '../../shared/model.ts';
+import type { SecretStore, SettingsRepo } from './settings/types.ts';
+import type { Qos } from '../../shared/model.ts';
+
+export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/** A subscription given for one run (`herald serve --source URL --topic F`); never saved. */
+export interface EphemeralSource {
+  url: string;
+  topics: { filter: string; qos: Qos }[];
+}
+
+export interface HeraldCoreOptions {
+  /** Folder for the inbox database (inbox.sqlite) and, headless, settings and secrets. */
+  dataDir: string;
+  settings: SettingsRepo;
+  secrets: SecretStore;
+  /** Overrides the saved broker port for this run; 'off' runs no embedded broker. */
+  brokerPort?: number | 'off';
+  extraSources?: EphemeralSource[];
+}
+
+export interface HeraldCore {
+  /** The contract's implementation; transports pass raw input through `dispatch(core.handlers, ...)`. */
+  readonly handlers: Handlers;
+  /** Events for the UI and the shell: inbox.changed (batched), app.state, notify, ui.openMessage. */
+  onEvent(listener: CoreEventListener): () => void;
+  getState(): AppState;
+  /** The OS woke up or the network changed: reconnect every source now. */
+  resume(): void;
+  /** Emits ui.openMessage (used when a notification is clicked). */
+  openMessage(id?: number): void;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,50 @@
+// Turns a stream of committed messages into a few 'inbox.changed' events: the UI gets one update per tick,
+// never one IPC message per MQTT message.
+import { MAX_PUSHED_SUMMARIES, type EventPayload } from '../../../shared/contract.ts';
+import type { MessageSummary } from '../../../shared/model.ts';
+
+export interface InboxEventsOptions {
+  intervalMs?: number;
+  counts: () => { unread: number; total: number };
+  emit: (payload: EventPayload<'inbox.changed'>) => void;
+}
+
+export class InboxEvents {
+  private readonly options: InboxEventsOptions;
+  /** Newest last; trimmed to what one event can carry. */
+  private added: MessageSummary[] = [];
+  private addedCount = 0;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(options: InboxEventsOptions) {
+    this.options = options;
+  }
+
+  add(messages: MessageSummary[]): void {
+    this.addedCount += messages.length;
+    for (const message of messages) this.added.push(message);
+    if (this.added.length > MAX_PUSHED_SUMMARIES * 2) this.added = this.added.slice(-MAX_PUSHED_SUMMARIES);
+    this.timer ??= setTimeout(() => this.flush(), this.options.intervalMs ?? 100);
+  }
+
+  /** Read-state changes go out at once (the user is waiting for them), with any pending additions. */
+  readChanged(change: { readIds?: number[]; allRead?: boolean }): void {
+    this.flush(change);
+  }
+
+  flush(change: { readIds?: number[]; allRead?: boolean } = {}): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const added = this.added.slice(-MAX_PUSHED_SUMMARIES).reverse();
+    const addedCount = this.addedCount;
+    this.added = [];
+    this.addedCount = 0;
+    if (addedCount === 0 && !change.readIds && !change.allRead) return;
+    this.options.emit({ added, addedCount, ...change, ...this.options.counts() });
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

@@ -1,0 +1,52 @@
+// Settings persisted between runs. One schema serves the Electron store (as JSON Schema) and the headless
+// JSON file; secrets are never part of it (see SecretStore).
+import { z } from 'zod';
+import { TopicSubscription } from '../../../shared/model.ts';
+
+export const StoredSource = z.object({
+  id: z.string().min(1),
+  kind: z.literal('mqtt'),
+  name: z.string().min(1),
+  url: z.string(),
+  username: z.string().optional(),
+  clientId: z.string().optional(),
+  topics: z.array(TopicSubscription).min(1),
+  enabled: z.boolean(),
+  /** Follows the embedded broker's actual address instead of `url`. */
+  embedded: z.boolean().default(false),
+});
+export type StoredSource = z.infer<typeof StoredSource>;
+
+export const Settings = z.object({
+  version: z.literal(1).default(1),
+  /** False until the first run has written the default source; lets the user remove it for good. */
+  initialized: z.boolean().default(false),
+  sources: z.array(StoredSource).default([]),
+  broker: z
+    .object({
+      enabled: z.boolean().default(true),
+      port: z.number().int().min(1).max(65535).default(1883),
+      /** Listen on all interfaces; refused unless a username and password are set. */
+      lan: z.boolean().default(false),
+      username: z.string().optional(),
+    })
+    .prefault({}),
+  notifications: z
+    .object({
+      paused: z.boolean().default(false),
+      /** Messages from one source within this window are summarised as one notification. */
+      burstWindowMs: z.number().int().min(0).max(60_000).default(500),
+    })
+    .prefault({}),
+  inbox: z
+    .object({
+      /** Payloads above this many bytes are stored cut, with a "truncated" marker. */
+      maxPayloadBytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(256 * 1024),
+    })
+    .prefault({}),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export function defaultSettings(): Settings {
+  return Settings.parse({});
+}
