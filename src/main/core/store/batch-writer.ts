@@ -1,0 +1,115 @@
+// The write stage: collects the messages of one event-loop turn and commits them in a single transaction,
+// because one fsync per message would cap ingest at a few hundred per second. Each write's promise settles only
+// after its transaction committed, so a caller can acknowledge a message (MQTT QoS 1) once it is durable.
+import type { MessageSummary } from '../../../shared/model.ts';
+import type { NewMessage } from '../decode/types.ts';
+import type { MessageStore } from './message-store.ts';
+
+export interface BatchWriterOptions {
+  /** Commit as soon as this many messages are queued, without waiting for the turn to end. Default 1000. */
+  maxBatch?: number;
+  /**
+   * Called when onCommitted throws. The rows are committed by then, so the writes still resolve; the error
+   * belongs to whoever consumes the summaries. Default: console.error.
+   */
+  onListenerError?: (error: unknown) => void;
+}
+
+type Settle = (summary: MessageSummary | null) => void;
+type Fail = (error: unknown) => void;
+
+export const DEFAULT_MAX_BATCH = 1000;
+
+export class BatchWriter {
+  private readonly store: MessageStore;
+  private readonly onCommitted: (summaries: MessageSummary[]) => void;
+  private readonly onListenerError: (error: unknown) => void;
+  private readonly maxBatch: number;
+  // Parallel arrays rather than one {message, resolve, reject} object per write: less garbage on the hot path.
+  private queued: NewMessage[] = [];
+  private resolvers: Settle[] = [];
+  private rejecters: Fail[] = [];
+  private scheduled: ReturnType<typeof setImmediate> | null = null;
+  private closed = false;
+
+  constructor(
+    store: MessageStore,
+    onCommitted: (summaries: MessageSummary[]) => void,
+    options: BatchWriterOptions = {},
+  ) {
+    this.store = store;
+    this.onCommitted = onCommitted;
+    this.maxBatch = Math.max(1, options.maxBatch ?? DEFAULT_MAX_BATCH);
+    this.onListenerError =
+      options.onListenerError ?? ((error) => console.error('herald: inbox listener failed:', error));
+  }
+
+  /** Resolves with the stored summary once committed, null when it was a duplicate; rejects if the batch failed. */
+  write(message: NewMessage): Promise<MessageSummary | null> {
+    if (this.closed) return Promise.reject(new Error('BatchWriter is closed; the message was not stored'));
+    return new Promise<MessageSummary | null>((resolve, reject) => {
+      this.queued.push(message);
+      this.resolvers.push(resolve);
+      this.rejecters.push(reject);
+      if (this.queued.length >= this.maxBatch) this.commitQueued();
+      else this.scheduled ??= setImmediate(this.commitOnTurnEnd);
+    });
+  }
+
+  /** Commits everything queued now; rejects with the error if that transaction failed. */
+  flush(): Promise<void> {
+    const error = this.commitQueued();
+    return error === undefined ? Promise.resolve() : Promise.reject(error);
+  }
+
+  /** Commits what is queued and refuses further writes. The store stays open: its owner closes it. */
+  close(): Promise<void> {
+    this.closed = true;
+    if (this.scheduled !== null) {
+      clearImmediate(this.scheduled);
+      this.scheduled = null;
+    }
+    return this.flush();
+  }
+
+  private readonly commitOnTurnEnd = (): void => {
+    this.scheduled = null;
+    // A failed batch is reported through the rejected write promises; nothing more to do here.
+    this.commitQueued();
+  };
+
+  /** Commits the queue in one transaction and settles its promises; returns the error when it failed. */
+  private commitQueued(): unknown {
+    if (this.queued.length === 0) return undefined;
+    // Swap the queue out first: writes made from onCommitted or promise handlers start the next batch.
+    const batch = this.queued;
+    const resolvers = this.resolvers;
+    const rejecters = this.rejecters;
+    this.queued = [];
+    this.resolvers = [];
+    this.rejecters = [];
+
+    let results: (MessageSummary | null)[];
+    try {
+      results = this.store.insertEach(batch);
+    } catch (error) {
+      for (const reject of rejecters) reject(error);
+      return error;
+    }
+
+    const inserted: MessageSummary[] = [];
+    for (let i = 0; i < results.length; i++) {
+      const summary = results[i] ?? null;
+      if (summary !== null) inserted.push(summary);
+      resolvers[i]!(summary);
+    }
+    if (inserted.length > 0) {
+      try {
+        this.onCommitted(inserted);
+      } catch (error) {
+        this.onListenerError(error);
+      }
+    }
+    return undefined;
+  }
+}
