@@ -2,6 +2,7 @@
 // message is acknowledged only after the pipeline says it is committed, so a crash loses nothing.
 import mqtt, { type IClientOptions, type IPublishPacket, type MqttClient } from 'mqtt';
 import type { Qos, SourceStatus } from '../../../shared/model.ts';
+import { acknowledgeAfterCommit } from './ack-after-commit.ts';
 
 export interface MqttSourceConfig {
   id: string;
@@ -63,7 +64,15 @@ export class MqttSource {
     };
     const client = mqtt.connect(this.config.url, options);
     this.client = client;
-    client.handleMessage = (packet, done) => this.receive(packet, done);
+    acknowledgeAfterCommit(
+      client,
+      (packet) => this.sink(this.toMessage(packet)),
+      (err) => {
+        // Nothing was acknowledged for it; a fresh connection makes the broker send it again.
+        this.lastError = `a message could not be stored: ${err.message}`;
+        this.reconnectNow();
+      },
+    );
     client.on('connect', () => {
       // Without this, every QoS 1 round trip through a broker waits ~40 ms for delayed ACKs (Nagle).
       (client.stream as { setNoDelay?: (on: boolean) => void } | undefined)?.setNoDelay?.(true);
@@ -103,8 +112,8 @@ export class MqttSource {
     if (client) await new Promise<void>((resolve) => client.end(true, () => resolve()));
   }
 
-  private receive(packet: IPublishPacket, done: (err?: Error) => void): void {
-    const message: IncomingMessage = {
+  private toMessage(packet: IPublishPacket): IncomingMessage {
+    return {
       sourceId: this.config.id,
       sourceName: this.config.name,
       topic: packet.topic,
@@ -112,11 +121,6 @@ export class MqttSource {
       receivedAt: Date.now(),
       properties: packetProperties(packet),
     };
-    this.sink(message).then(
-      () => done(),
-      // No acknowledgement: the broker redelivers a QoS 1/2 message it did not see acknowledged.
-      (err: Error) => done(err),
-    );
   }
 
   private subscribe(client: MqttClient): void {

@@ -1,0 +1,51 @@
+// Publishes N messages as fast as the broker takes them (QoS 1: a window of 50 in flight, like aedes'
+// sender.js), then prints "done <ms>". Runs as its own process so it does not share the measured event loop.
+import mqtt from 'mqtt';
+
+const [url, topic, countArg, qosArg] = process.argv.slice(2);
+const count = Number(countArg);
+const qos = Number(qosArg) as 0 | 1;
+const client = mqtt.connect(url, { protocolVersion: 4, clean: true, reconnectPeriod: 0 });
+
+client.on('connect', () => {
+  (client.stream as { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true);
+  const started = Date.now();
+  let sent = 0;
+  let acked = 0;
+  const publishNext = () => {
+    if (sent >= count) return;
+    const n = sent++;
+    const payload = JSON.stringify({ title: `Alert ${n}`, message: `Sensor ${n % 50} reported value ${n}`, priority: 3 });
+    client.publish(topic, payload, { qos }, () => {
+      acked++;
+      if (acked === count) {
+        console.log(`done ${Date.now() - started}`);
+        client.end();
+      } else if (qos === 1) publishNext();
+    });
+  };
+  if (qos === 1) {
+    for (let i = 0; i < 50; i++) publishNext();
+  } else {
+    // QoS 0 callbacks fire once the packet is written: send in chunks, the next when the last is out.
+    const burst = () => {
+      const chunkEnd = Math.min(count, sent + 200);
+      while (sent < chunkEnd - 1) publishNext();
+      if (sent < count) {
+        const n = sent++;
+        const payload = JSON.stringify({ title: `Alert ${n}`, message: `Sensor ${n % 50} reported value ${n}`, priority: 3 });
+        client.publish(topic, payload, { qos }, () => {
+          if (++acked === count) {
+            console.log(`done ${Date.now() - started}`);
+            client.end();
+          } else burst();
+        });
+      }
+    };
+    burst();
+  }
+});
+client.on('error', (err) => {
+  console.error(`publisher: ${err.message}`);
+  process.exit(1);
+});
