@@ -1,6 +1,7 @@
 // Turns one raw payload into what the inbox stores and the list shows. Runs once per message on the hot path,
-// so it leans on native code (TextDecoder, one regex test, JSON.parse only for payloads that look like JSON)
+// so it leans on native code (isUtf8 and Buffer#toString, one regex test, JSON.parse only for payloads that look like JSON)
 // and never interprets or sanitises the content: rendering safely is the UI's job, the inbox keeps what came.
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { Decoded } from './types.ts';
 
 export interface DecodeOptions {
@@ -14,8 +15,6 @@ export const TITLE_MAX_CHARS = 200;
 const HEX_PREVIEW_BYTES = 32;
 const DEFAULT_PRIORITY = 3;
 
-// Stateless between calls because every decode() is a complete (non-streaming) call, so one instance is shared.
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 // Tab, line feed and carriage return are ordinary in text; any other C0 control byte means the payload is not
 // meant to be read as text (NUL-padded structs, ANSI escapes, protobuf...), so it is shown as bytes instead.
 const CONTROL_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F]/;
@@ -38,12 +37,9 @@ export function decode(payload: Uint8Array, options: DecodeOptions): Decoded {
   // A copy, not a view: the head must not keep a multi-megabyte packet buffer alive while it waits to be written.
   const kept = truncated ? new Uint8Array(payload.subarray(0, utf8SafeCut(payload, options.maxBytes))) : payload;
 
-  let text: string;
-  try {
-    text = strictUtf8.decode(kept);
-  } catch {
-    return binary(kept, truncated, size);
-  }
+  // Validating first and then decoding natively is about twice as fast as a fatal TextDecoder.
+  if (!isUtf8(kept)) return binary(kept, truncated, size);
+  const text = Buffer.from(kept.buffer, kept.byteOffset, kept.byteLength).toString('utf8');
   if (CONTROL_CHAR.test(text)) return binary(kept, truncated, size);
 
   // A cut-off JSON document cannot parse, so a truncated payload is shown as the text it is.

@@ -44,7 +44,9 @@ export interface ExportRow {
 /** Schema steps in order; PRAGMA user_version counts those applied, so an upgrade appends one here. */
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE messages (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     -- No AUTOINCREMENT: it costs a second write per insert; ids still grow because old rows are never
+     -- renumbered and the newest row is never deleted.
+     id INTEGER PRIMARY KEY,
      source_id TEXT NOT NULL,
      source_name TEXT NOT NULL,
      topic TEXT NOT NULL,
@@ -61,10 +63,8 @@ const MIGRATIONS: readonly string[] = [
      properties TEXT,
      dedupe_key TEXT
    );
-   -- NULLs are distinct in a UNIQUE index, so messages without a dedupe key never collide.
-   CREATE UNIQUE INDEX messages_dedupe ON messages (source_id, dedupe_key);
-   -- Only as large as the unread backlog; serves the unread filter and the unread count.
-   CREATE INDEX messages_unread ON messages (id) WHERE read = 0;`,
+   -- Partial: messages without a dedupe key (most of them) cost no index write at all.
+   CREATE UNIQUE INDEX messages_dedupe ON messages (source_id, dedupe_key) WHERE dedupe_key IS NOT NULL;`,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -133,7 +133,7 @@ export class MessageStore {
       `INSERT INTO messages (source_id, source_name, topic, title, preview, body, body_kind, raw, priority,
          received_at, truncated, size, properties, dedupe_key)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT (source_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`,
     );
     this.listStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM messages WHERE id < ? ORDER BY id DESC LIMIT ?`);
     this.listUnreadStmt = db.prepare(
