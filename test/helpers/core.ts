@@ -46,12 +46,16 @@ export async function startTestCore(options: {
 }
 
 /** Polls until `check` returns a truthy value; fails after `timeoutMs` with `what` in the message. */
-export async function eventually<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => T | Promise<T>,
+  timeoutMs = 10_000,
+): Promise<Exclude<T, null | undefined | false | 0 | ''>> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {
     last = await check();
-    if (last) return last;
+    if (last) return last as Exclude<T, null | undefined | false | 0 | ''>;
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`timed out waiting for ${what} (last value: ${JSON.stringify(last)})`);

@@ -18,7 +18,6 @@ async function broker(): Promise<{ aedes: Aedes; port: number }> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   stops.push(async () => {
     await new Promise<void>((r) => aedes.close(() => r()));
-    server.closeAllConnections?.();
     await new Promise<void>((r) => server.close(() => r()));
   });
   const address = server.address();

@@ -1,0 +1,119 @@
+// Serves the renderer from out/renderer through a privileged `app://herald/` scheme instead of file://, so the
+// page has a real origin to validate IPC senders and navigation against, and every response carries a strict CSP.
+import { protocol } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'herald';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
+
+/** Must run before `app` is ready: Chromium only learns about privileged schemes at start-up. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+/** After `ready`: answer every app:// request from `rendererDir`. */
+export function serveRenderer(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
+}
+
+/**
+ * Is this URL the app's own page (or, in development, the electron-vite dev server)? Parsed, never compared
+ * with startsWith: `app://herald.evil/` or `http://localhost:5173@evil/` must not pass.
+ */
+export function isAppUrl(url: string | undefined | null, devServerUrl?: string): boolean {
+  if (!url) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  // Non-special schemes have an opaque ("null") origin in WHATWG URL, so compare scheme and host instead.
+  if (parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST) return true;
+  if (!devServerUrl) return false;
+  try {
+    return parsed.origin === new URL(devServerUrl).origin;
+  } catch {
+    return false;
+  }
+}
+
+/** The file under rendererDir an app:// URL names, or null when it names something outside it. */
+export function resolveAppPath(rendererDir: string, url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
+  let pathname: string;
+  try {
+    // Decoding can turn %2e%2e%2f into ../ after URL normalisation has already run: check after decoding.
+    pathname = decodeURIComponent(parsed.pathname);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0')) return null;
+  if (pathname === '/' || pathname === '') pathname = '/index.html';
+  const root = resolve(rendererDir);
+  const file = resolve(root, `.${pathname.startsWith('/') ? '' : '/'}${pathname}`);
+  const inside = relative(root, file);
+  if (!inside || inside.startsWith('..') || isAbsolute(inside)) return null;
+  return file;
+}
+
+export async function serveAppRequest(rendererDir: string, url: string): Promise<Response> {
+  const file = resolveAppPath(rendererDir, url);
+  if (!file) return textResponse(403, 'Forbidden');
+  try {
+    const body = await readFile(file);
+    return new Response(new Uint8Array(body), {
+      status: 200,
+      headers: {
+        ...securityHeaders(),
+        'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      },
+    });
+  } catch {
+    return textResponse(404, 'Not found');
+  }
+}
+
+function textResponse(status: number, text: string): Response {
+  return new Response(text, { status, headers: { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
+function securityHeaders(): Record<string, string> {
+  return { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' };
+}

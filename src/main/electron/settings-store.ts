@@ -1,0 +1,50 @@
+// The app's SettingsRepo: electron-store's config.json in userData, checked twice — by electron-store against
+// the JSON Schema generated from the zod Settings schema, and by zod itself (refinements JSON Schema cannot say).
+import type { Schema } from 'electron-store';
+import { z } from 'zod';
+import { describeIssues } from '../../shared/contract.ts';
+import { Settings, defaultSettings } from '../core/settings/schema.ts';
+import type { SettingsRepo } from '../core/settings/types.ts';
+import { openStoreSettingCorruptAside } from './json-store.ts';
+
+export interface ElectronSettingsOptions {
+  /** Folder of config.json: app.getPath('userData'). */
+  cwd: string;
+  now?: () => Date;
+}
+
+/** electron-store wants one JSON Schema per top-level key: the `properties` of the generated object schema. */
+export function settingsStoreSchema(): Schema<Settings> {
+  const json = z.toJSONSchema(Settings, { io: 'input' }) as { properties: Record<string, unknown> };
+  return json.properties as Schema<Settings>;
+}
+
+export function createElectronSettingsRepo(options: ElectronSettingsOptions): SettingsRepo {
+  const warnings: string[] = [];
+  let loaded: Settings = defaultSettings();
+
+  const opened = openStoreSettingCorruptAside<Settings>(
+    { cwd: options.cwd, name: 'config', schema: settingsStoreSchema() },
+    (data) => {
+      // A file written by a newer or broken build: refuse it like a corrupt one instead of running on half of it.
+      const parsed = Settings.safeParse(data);
+      if (!parsed.success) throw new Error(`invalid settings: ${describeIssues(parsed.error)}`);
+      loaded = parsed.data;
+    },
+    options.now,
+  );
+  if (opened.warning) warnings.push(`Settings: ${opened.warning}`);
+  const { store } = opened;
+
+  return {
+    warnings,
+    load() {
+      return structuredClone(loaded);
+    },
+    save(settings) {
+      const valid = Settings.parse(settings);
+      store.store = valid;
+      loaded = valid;
+    },
+  };
+}

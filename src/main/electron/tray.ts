@@ -1,0 +1,159 @@
+// The tray: the app's home when the window is hidden. The icon carries the unread count (drawn by
+// renderTrayIcon), the tooltip says how each source is doing, and the menu has the four things a user does here.
+import { app, Menu, nativeImage, Tray, type BrowserWindow } from 'electron';
+import { dispatch } from '../../shared/contract.ts';
+import type { AppState } from '../../shared/model.ts';
+import { renderTrayIcon, type TrayIconState } from '../core/badge/tray-icon.ts';
+import type { HeraldCore } from '../core/core-api.ts';
+
+export interface TrayOptions {
+  core: Pick<HeraldCore, 'handlers' | 'onEvent' | 'getState'>;
+  showWindow(): void;
+  getWindow(): BrowserWindow | null;
+  quit(): void;
+  platform?: NodeJS.Platform;
+}
+
+export interface TrayController {
+  readonly tray: Tray;
+  destroy(): void;
+}
+
+/** What the tray shows; everything else in AppState is irrelevant here. */
+export type TrayStatus = Pick<AppState, 'unread' | 'paused' | 'sources' | 'broker'>;
+
+/** Windows cuts tray tooltips at 127 characters; keep the cut ours so it ends with an ellipsis. */
+const WINDOWS_TOOLTIP_LIMIT = 127;
+
+export function createTray(options: TrayOptions): TrayController {
+  const platform = options.platform ?? process.platform;
+  let status: TrayStatus = options.core.getState();
+  let shownIconKey = '';
+  let shownTooltip = '';
+  let shownMenuKey = '';
+  let shownBadge: number | null = null;
+
+  const tray = new Tray(iconImage(status, platform));
+  shownIconKey = iconKey(status);
+
+  const run = (channel: 'inbox.markAllRead' | 'notifications.setPaused', payload: unknown) =>
+    dispatch(options.core.handlers, channel, payload).then((reply) => {
+      if (!reply.ok) console.warn(`[herald] tray: ${reply.error.message}`);
+      return reply;
+    });
+
+  const buildMenu = () =>
+    Menu.buildFromTemplate([
+      { label: 'Open inbox', click: () => options.showWindow() },
+      { label: 'Mark all read', enabled: status.unread > 0, click: () => void run('inbox.markAllRead', {}) },
+      {
+        label: 'Pause notifications',
+        type: 'checkbox',
+        checked: status.paused,
+        // Electron flips `checked` before calling click, so the item already holds the wanted state.
+        click: (item) => {
+          void run('notifications.setPaused', { paused: item.checked }).then((reply) => {
+            if (reply.ok) return update({ ...status, paused: (reply.value as { paused: boolean }).paused });
+            // Refused: rebuild the menu so the checkbox Electron already flipped shows the real state again.
+            shownMenuKey = '';
+            update(status);
+          });
+        },
+      },
+      { type: 'separator' },
+      { label: 'Quit', click: () => options.quit() },
+    ]);
+
+  const update = (next: TrayStatus) => {
+    status = next;
+    if (tray.isDestroyed()) return;
+    const key = iconKey(status);
+    if (key !== shownIconKey) {
+      tray.setImage(iconImage(status, platform));
+      shownIconKey = key;
+    }
+    const tooltip = describeTooltip(status, platform);
+    if (tooltip !== shownTooltip) {
+      tray.setToolTip(tooltip);
+      shownTooltip = tooltip;
+    }
+    // The menu shows the pause state and whether anything is unread; rebuild it (setContextMenu again,
+    // which Linux needs to notice changes) only when one of those changed.
+    const menuKey = `${status.paused}|${status.unread > 0}`;
+    if (menuKey !== shownMenuKey) {
+      tray.setContextMenu(buildMenu());
+      shownMenuKey = menuKey;
+    }
+    if (status.unread !== shownBadge) {
+      showBadgeCount(status.unread, platform, options.getWindow());
+      shownBadge = status.unread;
+    }
+  };
+
+  // Activation (a click on most platforms; may never fire on Linux, hence the menu item) opens the inbox.
+  tray.on('click', () => options.showWindow());
+  update(status);
+
+  const unsubscribe = options.core.onEvent((name, payload) => {
+    if (name === 'app.state') update(payload as AppState);
+    else if (name === 'inbox.changed') update({ ...status, unread: (payload as { unread: number }).unread });
+  });
+
+  return {
+    tray,
+    destroy() {
+      unsubscribe();
+      if (!tray.isDestroyed()) tray.destroy();
+    },
+  };
+}
+
+/** The worst state among enabled sources and the embedded broker, for the icon tint. */
+export function overallState(status: TrayStatus): TrayIconState {
+  const states = status.sources.filter((source) => source.enabled).map((source) => source.status.state);
+  const { broker } = status;
+  if (states.includes('error') || (broker.enabled && !broker.running)) return 'error';
+  // A broker that runs but says something (e.g. it moved to another port) is worth a look, not an alarm.
+  if (states.some((state) => state === 'connecting' || state === 'reconnecting')) return 'warning';
+  if (broker.enabled && broker.error) return 'warning';
+  return 'ok';
+}
+
+/** "Herald — 3 unread" then one line per source: "Local broker: connected", with the error for failures. */
+export function describeTooltip(status: TrayStatus, platform: NodeJS.Platform = process.platform): string {
+  const head = `Herald — ${status.unread} unread${status.paused ? ' (notifications paused)' : ''}`;
+  const lines = [head];
+  if (status.broker.enabled && status.broker.error) lines.push(`Embedded broker: ${status.broker.error}`);
+  for (const source of status.sources) {
+    const { state, error } = source.status;
+    lines.push(`${source.name}: ${state}${state === 'error' && error ? ` — ${error}` : ''}`);
+  }
+  const text = lines.join('\n');
+  if (platform === 'win32' && text.length > WINDOWS_TOOLTIP_LIMIT) return `${text.slice(0, WINDOWS_TOOLTIP_LIMIT - 1)}…`;
+  return text;
+}
+
+function iconKey(status: TrayStatus): string {
+  // renderTrayIcon draws at most "99+", so 100 and 150 are the same picture and need no redraw.
+  return `${Math.min(status.unread, 100)}|${status.paused}|${overallState(status)}`;
+}
+
+function iconImage(status: TrayStatus, platform: NodeJS.Platform) {
+  const png = renderTrayIcon(status.unread, { size: 32, paused: status.paused, state: overallState(status) });
+  // macOS and Windows draw tray icons at 16 logical px: a 32 px image at scale 2 stays sharp on HiDPI.
+  return nativeImage.createFromBuffer(png, platform === 'linux' ? undefined : { scaleFactor: 2 });
+}
+
+/**
+ * The dock / launcher / taskbar badge where the OS has one: app.setBadgeCount on macOS and on Linux docks that
+ * implement the Unity LauncherEntry API; Windows has no app badge, only an overlay on the window's taskbar button.
+ */
+function showBadgeCount(unread: number, platform: NodeJS.Platform, window: BrowserWindow | null): void {
+  if (platform === 'win32') {
+    if (!window || window.isDestroyed()) return;
+    const overlay = unread > 0 ? nativeImage.createFromBuffer(renderTrayIcon(unread, { size: 16 })) : null;
+    window.setOverlayIcon(overlay, unread > 0 ? `${unread} unread` : '');
+    return;
+  }
+  app.setBadgeCount(unread);
+}

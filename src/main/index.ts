@@ -1,0 +1,84 @@
+// The Electron entry: the one place where the app is composed. Everything here is wiring; behaviour lives in
+// src/main/core (plain Node, shared with headless mode) and the small shell modules in src/main/electron.
+import { app, dialog, nativeImage } from 'electron';
+import { join } from 'node:path';
+import { renderTrayIcon } from './core/badge/tray-icon.ts';
+import type { HeraldCoreOptions } from './core/core-api.ts';
+import { createHeraldCore } from './core/herald-core.ts';
+import { isAppUrl, registerAppScheme, serveRenderer } from './electron/app-protocol.ts';
+import { connectIpc } from './electron/ipc.ts';
+import { claimSingleInstance, manageQuit } from './electron/lifecycle.ts';
+import { showNotifications, type NotificationController } from './electron/notifications.ts';
+import { reconnectOnWake } from './electron/power.ts';
+import { createSafeStorageSecrets } from './electron/safe-storage-secrets.ts';
+import { createElectronSettingsRepo } from './electron/settings-store.ts';
+import { createTray, type TrayController } from './electron/tray.ts';
+import { createWindowManager, type WindowManager } from './electron/window.ts';
+
+const APP_ID = 'dev.herald.app';
+const devServerUrl = process.env.ELECTRON_RENDERER_URL || undefined;
+
+// A separate profile for tests and portable runs; must be set before anything reads userData.
+if (process.env.HERALD_USER_DATA_DIR) app.setPath('userData', process.env.HERALD_USER_DATA_DIR);
+registerAppScheme();
+// Windows shows notifications only for an app with an AppUserModelID (the installer registers the same one).
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+
+let windows: WindowManager | null = null;
+// Module-level references: a Tray or Notification that only a local variable holds can be garbage-collected,
+// and the icon vanishes or clicks stop arriving.
+let tray: TrayController | null = null;
+let notifications: NotificationController | null = null;
+
+if (!claimSingleInstance(() => windows?.show())) {
+  app.quit();
+} else {
+  app.whenReady().then(start).catch((err: unknown) => {
+    const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    console.error(`[herald] start-up failed: ${message}`);
+    dialog.showErrorBox('Herald could not start', err instanceof Error ? err.message : String(err));
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  const settings = createElectronSettingsRepo({ cwd: dataDir });
+  // Secret-file problems join the settings warnings, which the core shows in the UI.
+  const secrets = createSafeStorageSecrets({ cwd: dataDir, warnings: settings.warnings });
+  const core = await createHeraldCore({ dataDir, settings, secrets, brokerPort: brokerPortOverride() });
+
+  const quit = manageQuit(async () => {
+    // The icon goes first so the app looks gone at once; the core then closes sources, broker and database.
+    tray?.destroy();
+    notifications?.dispose();
+    await core.stop();
+  });
+  serveRenderer(join(import.meta.dirname, '../renderer'));
+  const isTrusted = (url: string) => isAppUrl(url, devServerUrl);
+
+  windows = createWindowManager({
+    preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+    devServerUrl,
+    isQuitting: quit.isQuitting,
+    startHidden: process.argv.includes('--hidden'),
+  });
+  const shownWindows = windows;
+  const showWindow = () => void shownWindows.show();
+
+  connectIpc({ core, getWindow: shownWindows.get, isTrustedSender: isTrusted });
+  tray = createTray({ core, showWindow, getWindow: shownWindows.get, quit: () => app.quit() });
+  notifications = showNotifications({ core, showWindow, icon: nativeImage.createFromBuffer(renderTrayIcon(0, { size: 64 })) });
+  reconnectOnWake(core);
+  // macOS: clicking the Dock icon with no visible window brings the inbox back.
+  app.on('activate', showWindow);
+}
+
+/** HERALD_BROKER_PORT=off|<port> overrides the saved broker port for this run (tests, a second profile). */
+function brokerPortOverride(): HeraldCoreOptions['brokerPort'] {
+  const raw = process.env.HERALD_BROKER_PORT;
+  if (!raw) return undefined;
+  if (raw === 'off') return 'off';
+  const port = Number(raw);
+  return Number.isInteger(port) && port > 0 && port < 65536 ? port : undefined;
+}

@@ -1,0 +1,28 @@
+// The command names the preload lets through. A copy of the contract's keys rather than an import of
+// src/shared/contract.ts: that module builds zod schemas at load time, and a sandboxed preload can only
+// require('electron') — electron-vite externalizes `zod`, so importing it would break the preload at runtime.
+// The types below make the copy impossible to get out of step: tsc fails if a command is missing or unknown.
+import type { CommandName } from '../shared/contract.ts';
+
+export const PRELOAD_COMMAND_NAMES = [
+  'app.getState',
+  'inbox.list',
+  'inbox.get',
+  'inbox.markRead',
+  'inbox.markAllRead',
+  'sources.list',
+  'sources.add',
+  'sources.update',
+  'sources.remove',
+  'notifications.setPaused',
+] as const satisfies readonly CommandName[];
+
+type AssertNever<T extends never> = T;
+/** Compile-time check: every contract command is listed above. */
+export type EveryCommandListed = AssertNever<Exclude<CommandName, (typeof PRELOAD_COMMAND_NAMES)[number]>>;
+
+const known: ReadonlySet<string> = new Set(PRELOAD_COMMAND_NAMES);
+
+export function isKnownCommand(name: unknown): name is CommandName {
+  return typeof name === 'string' && known.has(name);
+}

@@ -1,0 +1,102 @@
+// A stand-in HeraldCore for shell tests: records every command and event subscription, keeps a small state
+// that the commands really change (mark all read zeroes unread, pause flips paused), and lets tests emit events.
+// The real core is tested against real brokers elsewhere; here only the shell's wiring is under test.
+import type { CommandName, EventName, EventPayload, Handlers } from '../../../src/shared/contract.ts';
+import type { AppState, SourceView } from '../../../src/shared/model.ts';
+import type { CoreEventListener, HeraldCore } from '../../../src/main/core/core-api.ts';
+
+export interface StubCore extends HeraldCore {
+  state: AppState;
+  calls: { command: CommandName; request: unknown }[];
+  resumed: number;
+  opened: (number | undefined)[];
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  listenerCount(): number;
+}
+
+export function source(name: string, state: SourceView['status']['state'], error?: string): SourceView {
+  return {
+    id: name.toLowerCase().replace(/\W+/g, '-'),
+    kind: 'mqtt',
+    name,
+    url: 'mqtt://127.0.0.1:1883',
+    hasPassword: false,
+    topics: [{ filter: 'herald/#', qos: 1 }],
+    enabled: state !== 'disabled',
+    embedded: false,
+    ephemeral: false,
+    status: { state, since: 0, ...(error ? { error } : {}) },
+  };
+}
+
+export function createStubCore(initial: Partial<AppState> = {}): StubCore {
+  const listeners = new Set<CoreEventListener>();
+  const state: AppState = {
+    unread: 0,
+    total: 0,
+    paused: false,
+    broker: { enabled: true, running: true, host: '127.0.0.1', port: 1883, lan: false },
+    sources: [source('Local broker', 'connected')],
+    warnings: [],
+    ...initial,
+  };
+  const calls: StubCore['calls'] = [];
+  const record = (command: CommandName, request: unknown) => calls.push({ command, request });
+  const notImplemented = (command: CommandName) => (request: unknown) => {
+    record(command, request);
+    throw new Error(`${command} is not implemented by the stub core`);
+  };
+
+  const core: StubCore = {
+    state,
+    calls,
+    resumed: 0,
+    opened: [],
+    handlers: {
+      'app.getState': (request) => {
+        record('app.getState', request);
+        return structuredClone(core.state);
+      },
+      'inbox.list': notImplemented('inbox.list') as Handlers['inbox.list'],
+      'inbox.get': notImplemented('inbox.get') as Handlers['inbox.get'],
+      'inbox.markRead': notImplemented('inbox.markRead') as Handlers['inbox.markRead'],
+      'inbox.markAllRead': (request) => {
+        record('inbox.markAllRead', request);
+        core.state.unread = 0;
+        return { unread: 0 };
+      },
+      'sources.list': (request) => {
+        record('sources.list', request);
+        return core.state.sources;
+      },
+      'sources.add': notImplemented('sources.add') as Handlers['sources.add'],
+      'sources.update': notImplemented('sources.update') as Handlers['sources.update'],
+      'sources.remove': notImplemented('sources.remove') as Handlers['sources.remove'],
+      'notifications.setPaused': (request) => {
+        record('notifications.setPaused', request);
+        core.state.paused = request.paused;
+        return { paused: request.paused };
+      },
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getState: () => structuredClone(core.state),
+    resume() {
+      core.resumed++;
+    },
+    openMessage(id) {
+      core.opened.push(id);
+      core.emit('ui.openMessage', { id });
+    },
+    async stop() {
+      listeners.clear();
+    },
+    emit(event, payload) {
+      for (const listener of listeners) listener(event, payload);
+    },
+    listenerCount: () => listeners.size,
+  };
+  return core;
+}
