@@ -1,0 +1,84 @@
+// The shell: header with navigation, the link banner, the two pages and the status bar.
+import { useCallback, useEffect, useState } from 'react';
+import { InboxPage, type OpenRequest } from '../inbox/InboxPage.tsx';
+import { EnableNotificationsButton } from '../notifications/EnableNotificationsButton.tsx';
+import { useWebNotifications } from '../notifications/use-web-notifications.ts';
+import { SourcesPage } from '../sources/SourcesPage.tsx';
+import { StatusBar } from '../status/StatusBar.tsx';
+import { ConnectionBanner } from './ConnectionBanner.tsx';
+import { useClient, useConnection, useLinkStatus } from './connection-context.ts';
+import { PauseButton } from './PauseButton.tsx';
+import { useAppState } from './use-app-state.ts';
+import { useDocumentTitle } from './use-document-title.ts';
+import { usePage } from './use-page.ts';
+
+export function App() {
+  const { mode } = useConnection();
+  const client = useClient();
+  const app = useAppState();
+  const link = useLinkStatus();
+  const [page, setPage] = usePage();
+  const [openRequest, setOpenRequest] = useState<OpenRequest | null>(null);
+  const unread = app.state?.unread ?? 0;
+  useDocumentTitle(unread);
+
+  const openMessage = useCallback(
+    (id?: number) => {
+      setPage('inbox');
+      setOpenRequest((previous) => ({ id, seq: (previous?.seq ?? 0) + 1 }));
+    },
+    [setPage],
+  );
+  useEffect(() => client.on('ui.openMessage', ({ id }) => openMessage(id)), [client, openMessage]);
+  useWebNotifications(mode === 'browser', openMessage);
+
+  const broker = app.state?.broker;
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1 className="brand">Herald</h1>
+        <nav aria-label="Pages" className="nav">
+          <button type="button" aria-current={page === 'inbox' ? 'page' : undefined} onClick={() => setPage('inbox')}>
+            Inbox
+            {unread > 0 && (
+              <span className="nav-count">
+                {unread}
+                <span className="visually-hidden"> unread</span>
+              </span>
+            )}
+          </button>
+          <button type="button" aria-current={page === 'sources' ? 'page' : undefined} onClick={() => setPage('sources')}>
+            Sources
+          </button>
+        </nav>
+        <div className="header-actions">
+          {mode === 'browser' && <EnableNotificationsButton />}
+          {app.state && <PauseButton paused={app.state.paused} />}
+        </div>
+      </header>
+      <ConnectionBanner />
+      {/* While the link is down the banner above already explains why nothing loaded. */}
+      {app.error && !app.state && link.state === 'open' && (
+        <div className="banner banner-error" role="alert">
+          Could not load Herald's state: {app.error}
+        </div>
+      )}
+      <main className="app-main">
+        {/* Both pages stay mounted so the inbox keeps its loaded pages and scroll position. */}
+        <div className="page" hidden={page !== 'inbox'}>
+          <InboxPage
+            unread={unread}
+            total={app.state?.total ?? 0}
+            openRequest={openRequest}
+            broker={broker?.running && broker.port !== null ? { host: broker.host, port: broker.port } : null}
+            onUnreadChanged={app.setUnread}
+          />
+        </div>
+        <div className="page" hidden={page !== 'sources'}>
+          <SourcesPage sources={app.state?.sources ?? []} onChanged={app.refresh} />
+        </div>
+      </main>
+      <StatusBar state={app.state} />
+    </div>
+  );
+}

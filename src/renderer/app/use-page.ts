@@ -1,0 +1,23 @@
+import { useCallback, useEffect, useState } from 'react';
+
+export type Page = 'inbox' | 'sources';
+
+/** The current page, mirrored in the address hash so a reload (or the back button) keeps it. */
+export function usePage(): [Page, (page: Page) => void] {
+  const [page, setPageState] = useState<Page>(readHash);
+  useEffect(() => {
+    const onHashChange = () => setPageState(readHash());
+    addEventListener('hashchange', onHashChange);
+    return () => removeEventListener('hashchange', onHashChange);
+  }, []);
+  const setPage = useCallback((next: Page) => {
+    setPageState(next);
+    // Replace, not push: the hash is there for reloads; the nav buttons are the navigation.
+    history.replaceState(null, '', next === 'inbox' ? location.pathname + location.search : '#sources');
+  }, []);
+  return [page, setPage];
+}
+
+function readHash(): Page {
+  return location.hash === '#sources' ? 'sources' : 'inbox';
+}

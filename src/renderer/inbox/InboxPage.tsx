@@ -1,0 +1,136 @@
+// The inbox: toolbar (counts, filter, mark all read), the virtualised list and the detail pane.
+import { useCallback, useEffect, useState } from 'react';
+import { useClient, useLinkStatus } from '../app/connection-context.ts';
+import { InboxList } from './InboxList.tsx';
+import { MessageDetailPane } from './MessageDetail.tsx';
+import { useInbox } from './use-inbox.ts';
+import { useMessage } from './use-message.ts';
+
+/** A request from outside the page (notification click, `ui.openMessage`) to show a message or the newest. */
+export interface OpenRequest {
+  id?: number;
+  seq: number;
+}
+
+interface InboxPageProps {
+  unread: number;
+  total: number;
+  openRequest: OpenRequest | null;
+  /** The embedded broker's address, for the "how to send a first message" hint. */
+  broker: BrokerAddress | null;
+  onUnreadChanged(unread: number): void;
+}
+
+export function InboxPage({ unread, total, openRequest, broker, onUnreadChanged }: InboxPageProps) {
+  const client = useClient();
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const inbox = useInbox(unreadOnly);
+  const { items, loaded, nextBefore, loadingOlder, error } = inbox.state;
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [revealSeq, setRevealSeq] = useState(0);
+  const [actionError, setActionError] = useState<string | null>(null);
+  // A "not connected" error is stale once we are back.
+  const { epoch } = useLinkStatus();
+  useEffect(() => setActionError(null), [epoch]);
+
+  const select = useCallback((id: number, reveal: boolean) => {
+    setSelectedId(id);
+    if (reveal) setRevealSeq((seq) => seq + 1);
+  }, []);
+
+  const { markedRead } = inbox;
+  const onMarkedRead = useCallback(
+    (id: number, unreadNow: number) => {
+      markedRead([id]);
+      onUnreadChanged(unreadNow);
+    },
+    [markedRead, onUnreadChanged],
+  );
+  const message = useMessage(selectedId, onMarkedRead);
+
+  // Open the requested message, or the newest one for a burst notification.
+  useEffect(() => {
+    if (!openRequest) return;
+    const id = openRequest.id ?? items[0]?.id;
+    if (id !== undefined) select(id, true);
+    // Only a new request should move the selection, not every new message.
+  }, [openRequest?.seq]);
+
+  async function markAllRead() {
+    setActionError(null);
+    try {
+      const result = await client.invoke('inbox.markAllRead', {});
+      inbox.markedAllRead();
+      onUnreadChanged(result.unread);
+    } catch (err) {
+      setActionError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  return (
+    <div className="inbox-page">
+      <div className="inbox-pane">
+        <div className="toolbar" role="toolbar" aria-label="Inbox">
+          <span className="counts" data-testid="unread-count">
+            {unread === 0 ? 'All read' : `${unread.toLocaleString()} unread`}
+            <span className="muted"> · {total.toLocaleString()} total</span>
+          </span>
+          <label className="checkbox">
+            <input type="checkbox" checked={unreadOnly} onChange={(event) => setUnreadOnly(event.target.checked)} />
+            Unread only
+          </label>
+          <button type="button" onClick={markAllRead} disabled={unread === 0}>
+            Mark all read
+          </button>
+        </div>
+        {actionError && (
+          <p className="inline-error" role="alert">
+            {actionError}
+          </p>
+        )}
+        {!loaded && error ? (
+          <div className="list-empty" role="alert">
+            <p>Could not load the inbox: {error}</p>
+            <button type="button" onClick={inbox.reload}>
+              Try again
+            </button>
+          </div>
+        ) : loaded && items.length === 0 ? (
+          <EmptyInbox unreadOnly={unreadOnly} broker={broker} />
+        ) : (
+          <InboxList
+            items={items}
+            hasMore={loaded && nextBefore !== null}
+            loadingOlder={loadingOlder}
+            error={loaded ? error : null}
+            setSize={unreadOnly ? -1 : Math.max(total, items.length)}
+            selectedId={selectedId}
+            revealSeq={revealSeq}
+            onSelect={select}
+            loadOlder={inbox.loadOlder}
+          />
+        )}
+      </div>
+      <MessageDetailPane load={message} />
+    </div>
+  );
+}
+
+export interface BrokerAddress {
+  host: string;
+  port: number;
+}
+
+function EmptyInbox({ unreadOnly, broker }: { unreadOnly: boolean; broker: BrokerAddress | null }) {
+  if (unreadOnly) return <div className="list-empty">No unread messages.</div>;
+  return (
+    <div className="list-empty">
+      <p>No messages yet.</p>
+      {broker && (
+        <p className="muted">
+          Try: <code>{`mosquitto_pub -h ${broker.host} -p ${broker.port} -t herald/hello -m "Hello"`}</code>
+        </p>
+      )}
+    </div>
+  );
+}

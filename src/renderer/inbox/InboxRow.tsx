@@ -1,0 +1,56 @@
+// One inbox row. Everything from the message is rendered as text nodes only: a payload can hold anything.
+import { memo } from 'react';
+import type { MessageSummary } from '../../shared/model.ts';
+import { absoluteTime, displayTitle, priorityLabel, relativeTime } from './format.ts';
+
+export const ROW_HEIGHT = 76;
+
+interface InboxRowProps {
+  message: MessageSummary;
+  selected: boolean;
+  now: number;
+  /** Offset from the top of the list, from the virtualizer. */
+  top: number;
+  position: number;
+  setSize: number;
+  onSelect(id: number): void;
+}
+
+export const InboxRow = memo(function InboxRow({ message, selected, now, top, position, setSize, onSelect }: InboxRowProps) {
+  const priority = priorityLabel(message.priority);
+  const classes = ['row', message.read ? 'read' : 'unread', selected ? 'selected' : ''].filter(Boolean).join(' ');
+  return (
+    <div
+      id={rowElementId(message.id)}
+      role="option"
+      aria-selected={selected}
+      aria-posinset={position}
+      aria-setsize={setSize}
+      data-testid="message-row"
+      data-message-id={message.id}
+      data-read={message.read}
+      className={classes}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      onClick={() => onSelect(message.id)}
+    >
+      <div className="row-line">
+        <span className="unread-dot" aria-hidden="true" />
+        {!message.read && <span className="visually-hidden">Unread: </span>}
+        <span className="row-title">{displayTitle(message)}</span>
+        {priority && <span className={`badge priority-${priority.level}`}>{priority.text}</span>}
+        {message.truncated && <span className="badge truncated">truncated</span>}
+        <time className="row-time" dateTime={new Date(message.receivedAt).toISOString()} title={absoluteTime(message.receivedAt)}>
+          {relativeTime(message.receivedAt, now)}
+        </time>
+      </div>
+      <div className="row-preview">{message.preview}</div>
+      <div className="row-origin">
+        {message.sourceName} · {message.topic}
+      </div>
+    </div>
+  );
+});
+
+export function rowElementId(id: number): string {
+  return `message-${id}`;
+}

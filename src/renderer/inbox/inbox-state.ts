@@ -1,0 +1,164 @@
+// The inbox list as a pure reducer, so the paging rules can be read (and tested) apart from React.
+//
+// Invariant: `items` is a contiguous run of the server's list, newest first, from the newest matching message
+// down to the oldest page loaded so far. That is what makes keyset paging (`before` = oldest loaded id) and
+// prepending pushed messages correct without ever refetching what we already have.
+import type { EventPayload } from '../../shared/contract.ts';
+import type { MessageSummary } from '../../shared/model.ts';
+
+export interface InboxPage {
+  items: MessageSummary[];
+  nextBefore: number | null;
+}
+
+export interface InboxState {
+  items: MessageSummary[];
+  /** Cursor for the next older page; null once the oldest message is loaded. */
+  nextBefore: number | null;
+  /** False until the first page of the current query arrived. */
+  loaded: boolean;
+  loadingOlder: boolean;
+  unreadOnly: boolean;
+  /** Bumped when the query changes, so pages requested for an older query are dropped. */
+  query: number;
+  /** A pushed batch was larger than what it carried: the first page must be fetched again. */
+  needsRefresh: boolean;
+  error: string | null;
+}
+
+export type InboxAction =
+  | { type: 'reset'; query: number; unreadOnly: boolean }
+  | { type: 'refreshStarted' }
+  | { type: 'firstPage'; query: number; page: InboxPage }
+  | { type: 'olderRequested' }
+  | { type: 'olderPage'; query: number; before: number; page: InboxPage }
+  | { type: 'failed'; query: number; message: string }
+  | { type: 'changed'; change: EventPayload<'inbox.changed'> }
+  | { type: 'markedRead'; ids: number[] }
+  | { type: 'markedAllRead' };
+
+export function initialInboxState(unreadOnly = false): InboxState {
+  return {
+    items: [],
+    nextBefore: null,
+    loaded: false,
+    loadingOlder: false,
+    unreadOnly,
+    query: 0,
+    needsRefresh: false,
+    error: null,
+  };
+}
+
+export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
+  switch (action.type) {
+    case 'reset':
+      return { ...initialInboxState(action.unreadOnly), query: action.query };
+
+    case 'refreshStarted':
+      return { ...state, needsRefresh: false };
+
+    case 'firstPage': {
+      if (action.query !== state.query) return state;
+      const base = { ...state, loaded: true, error: null };
+      const { page } = action;
+      // Before the first load anything we hold came from events during the request: merging is safe.
+      // Afterwards the page must reach down to what we hold, or there would be a hole between the two.
+      const reaches =
+        !state.loaded ||
+        state.items.length === 0 ||
+        page.nextBefore === null ||
+        page.items.some((item) => item.id <= state.items[0]!.id);
+      if (!reaches) return { ...base, items: page.items, nextBefore: page.nextBefore };
+      return {
+        ...base,
+        items: mergeNewestFirst(page.items, state.items),
+        nextBefore: state.loaded && state.items.length > 0 ? state.nextBefore : page.nextBefore,
+      };
+    }
+
+    case 'olderRequested':
+      return { ...state, loadingOlder: true, error: null };
+
+    case 'olderPage': {
+      if (action.query !== state.query) return state;
+      // A refresh may have replaced the list while this page was on its way; then it no longer fits.
+      if (state.nextBefore !== action.before) return { ...state, loadingOlder: false };
+      return {
+        ...state,
+        loadingOlder: false,
+        items: mergeNewestFirst(state.items, action.page.items),
+        nextBefore: action.page.nextBefore,
+      };
+    }
+
+    case 'failed':
+      if (action.query !== state.query) return state;
+      return { ...state, loadingOlder: false, error: action.message };
+
+    case 'changed': {
+      const { change } = action;
+      let items = state.items;
+      if (change.allRead) {
+        items = allRead(items);
+      } else if (change.readIds?.length) {
+        items = withRead(items, change.readIds);
+      }
+      const newestId = items[0]?.id ?? 0;
+      const fresh = change.added.filter((item) => item.id > newestId && (!state.unreadOnly || !item.read));
+      if (fresh.length) items = [...fresh, ...items];
+      const incomplete = change.addedCount > change.added.length;
+      return { ...state, items, needsRefresh: state.needsRefresh || incomplete };
+    }
+
+    case 'markedRead':
+      return { ...state, items: withRead(state.items, action.ids) };
+
+    case 'markedAllRead':
+      return { ...state, items: allRead(state.items) };
+  }
+}
+
+function allRead(items: MessageSummary[]): MessageSummary[] {
+  return items.some((item) => !item.read) ? items.map((item) => (item.read ? item : { ...item, read: true })) : items;
+}
+
+/** Marks ids read, keeping the rows: in "unread only" a row that vanished on click would be disorienting. */
+function withRead(items: MessageSummary[], ids: number[]): MessageSummary[] {
+  const read = new Set(ids);
+  let changed = false;
+  const next = items.map((item) => {
+    if (item.read || !read.has(item.id)) return item;
+    changed = true;
+    return { ...item, read: true };
+  });
+  return changed ? next : items;
+}
+
+/** Union of two newest-first lists by id; `preferred` wins for ids in both (it is the fresher copy). */
+export function mergeNewestFirst(preferred: MessageSummary[], other: MessageSummary[]): MessageSummary[] {
+  if (other.length === 0) return preferred;
+  if (preferred.length === 0) return other;
+  // The common cases are disjoint runs: a page older than everything, or messages newer than everything.
+  if (preferred.at(-1)!.id > other[0]!.id) return [...preferred, ...other];
+  if (other.at(-1)!.id > preferred[0]!.id) return [...other, ...preferred];
+  const merged: MessageSummary[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < preferred.length || j < other.length) {
+    const a = preferred[i];
+    const b = other[j];
+    if (b === undefined || (a !== undefined && a.id > b.id)) {
+      merged.push(a!);
+      i++;
+    } else if (a === undefined || b.id > a.id) {
+      merged.push(b);
+      j++;
+    } else {
+      merged.push(a);
+      i++;
+      j++;
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,100 @@
+// Connects the inbox reducer to main: first page on start / filter change, older pages on demand (keyset),
+// pushed batches prepended, and a first-page refresh when a batch was too big to push whole or we reconnected.
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useClient, useLinkStatus } from '../app/connection-context.ts';
+import { inboxReducer, initialInboxState, type InboxState } from './inbox-state.ts';
+
+export const PAGE_SIZE = 100;
+
+export interface InboxHandle {
+  state: InboxState;
+  /** Fetches the next older page; after a failure only when `retry` is set, so a broken link does not spin. */
+  loadOlder(retry?: boolean): void;
+  /** Reflects a markRead we just did, before its inbox.changed event comes back. */
+  markedRead(ids: number[]): void;
+  markedAllRead(): void;
+  /** Starts the current query over (after an error). */
+  reload(): void;
+}
+
+export function useInbox(unreadOnly: boolean): InboxHandle {
+  const client = useClient();
+  const { epoch } = useLinkStatus();
+  const [state, dispatch] = useReducer(inboxReducer, unreadOnly, initialInboxState);
+  // Async callbacks read the state as it is when they run, not as it was when they were created.
+  const latest = useRef(state);
+  latest.current = state;
+  const queryCounter = useRef(0);
+  const refreshing = useRef(false);
+
+  useEffect(() => client.on('inbox.changed', (change) => dispatch({ type: 'changed', change })), [client]);
+
+  const reload = useCallback(() => {
+    dispatch({ type: 'reset', query: ++queryCounter.current, unreadOnly });
+  }, [unreadOnly]);
+
+  // A new filter is a new query.
+  useEffect(() => {
+    if (latest.current.unreadOnly !== unreadOnly) reload();
+  }, [unreadOnly, reload]);
+
+  // Load the first page of the current query once we are connected.
+  const { query, loaded, unreadOnly: filter } = state;
+  useEffect(() => {
+    if (epoch === 0 || loaded) return;
+    client.invoke('inbox.list', { limit: PAGE_SIZE, unreadOnly: filter }).then(
+      (page) => dispatch({ type: 'firstPage', query, page }),
+      (err: unknown) => dispatch({ type: 'failed', query, message: errorText(err) }),
+    );
+  }, [client, epoch, query, loaded, filter]);
+
+  const refresh = useCallback(() => {
+    if (refreshing.current) return;
+    refreshing.current = true;
+    dispatch({ type: 'refreshStarted' });
+    const { query: current, unreadOnly: filter } = latest.current;
+    client
+      .invoke('inbox.list', { limit: PAGE_SIZE, unreadOnly: filter })
+      .then(
+        (page) => dispatch({ type: 'firstPage', query: current, page }),
+        (err: unknown) => dispatch({ type: 'failed', query: current, message: errorText(err) }),
+      )
+      .finally(() => {
+        refreshing.current = false;
+        // Another oversized batch may have arrived while this page was on its way.
+        if (latest.current.needsRefresh) refresh();
+      });
+  }, [client]);
+
+  // Reconnected after a drop: events were missed. Refresh in place so scroll position and loaded pages stay.
+  const seenEpoch = useRef(epoch);
+  useEffect(() => {
+    const previous = seenEpoch.current;
+    seenEpoch.current = epoch;
+    if (previous > 0 && epoch > previous && latest.current.loaded) refresh();
+  }, [epoch, refresh]);
+
+  useEffect(() => {
+    if (state.needsRefresh && state.loaded) refresh();
+  }, [state.needsRefresh, state.loaded, refresh]);
+
+  const loadOlder = useCallback((retry = false) => {
+    const { loaded: ready, loadingOlder, nextBefore, error, query: current, unreadOnly: filter } = latest.current;
+    if (!ready || loadingOlder || nextBefore === null || (error && !retry)) return;
+    dispatch({ type: 'olderRequested' });
+    client.invoke('inbox.list', { before: nextBefore, limit: PAGE_SIZE, unreadOnly: filter }).then(
+      (page) => dispatch({ type: 'olderPage', query: current, before: nextBefore, page }),
+      (err: unknown) => dispatch({ type: 'failed', query: current, message: errorText(err) }),
+    );
+  }, [client]);
+
+  const markedRead = useCallback((ids: number[]) => dispatch({ type: 'markedRead', ids }), []);
+
+  const markedAllRead = useCallback(() => dispatch({ type: 'markedAllRead' }), []);
+
+  return { state, loadOlder, markedRead, markedAllRead, reload };
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,81 @@
+// The editable list of topic subscriptions (filter + QoS) in the source form.
+import type { Qos } from '../../shared/model.ts';
+import type { TopicRow } from './source-form-model.ts';
+
+interface TopicRowsProps {
+  idPrefix: string;
+  topics: TopicRow[];
+  rowErrors: (string | undefined)[];
+  listError?: string;
+  onChange(topics: TopicRow[]): void;
+}
+
+const QOS_LEVELS: Qos[] = [0, 1, 2];
+
+export function TopicRows({ idPrefix, topics, rowErrors, listError, onChange }: TopicRowsProps) {
+  const update = (index: number, patch: Partial<TopicRow>) =>
+    onChange(topics.map((topic, i) => (i === index ? { ...topic, ...patch } : topic)));
+
+  return (
+    <fieldset className="topics">
+      <legend>Topics</legend>
+      {topics.map((topic, index) => {
+        const n = index + 1;
+        const filterId = `${idPrefix}-${index}-filter`;
+        const error = rowErrors[index];
+        return (
+          <div className="topic-row" key={index}>
+            <div className="field grow">
+              <label htmlFor={filterId}>Topic filter {n}</label>
+              <input
+                id={filterId}
+                value={topic.filter}
+                placeholder="sensors/+/alerts or #"
+                spellCheck={false}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `${filterId}-error` : undefined}
+                onChange={(event) => update(index, { filter: event.target.value })}
+              />
+              {error && (
+                <span id={`${filterId}-error`} className="field-error">
+                  {error}
+                </span>
+              )}
+            </div>
+            <div className="field">
+              <label htmlFor={`${idPrefix}-${index}-qos`}>QoS {n}</label>
+              <select
+                id={`${idPrefix}-${index}-qos`}
+                value={topic.qos}
+                onChange={(event) => update(index, { qos: Number(event.target.value) as Qos })}
+              >
+                {QOS_LEVELS.map((qos) => (
+                  <option key={qos} value={qos}>
+                    {qos}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button
+              type="button"
+              className="remove-topic"
+              aria-label={`Remove topic ${n}`}
+              disabled={topics.length === 1}
+              onClick={() => onChange(topics.filter((_, i) => i !== index))}
+            >
+              Remove
+            </button>
+          </div>
+        );
+      })}
+      {listError && (
+        <p className="field-error" role="alert">
+          {listError}
+        </p>
+      )}
+      <button type="button" onClick={() => onChange([...topics, { filter: '', qos: 0 }])}>
+        Add topic
+      </button>
+    </fieldset>
+  );
+}
