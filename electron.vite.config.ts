@@ -24,6 +24,7 @@ export default defineConfig({
     base: './',
     plugins: [react()],
     build: {
+      minify: true,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
   },

@@ -30,6 +30,8 @@ export type MessageSummary = z.infer<typeof MessageSummary>;
 /** One message in full, for the detail view. `body` is plain text, pretty JSON or hex; never HTML. */
 export const MessageDetail = MessageSummary.extend({
   body: z.string(),
+  /** Bytes of the payload that were kept (less than `size` when truncated). */
+  keptBytes: z.number().int(),
   properties: z.record(z.string(), z.unknown()).optional(),
 });
 export type MessageDetail = z.infer<typeof MessageDetail>;

@@ -1,7 +1,7 @@
 // The detail pane for one message. Body and properties are shown as text only (see linkify for the one
 // exception: http(s) URLs become links).
 import type { MessageDetail as Detail } from '../../shared/model.ts';
-import { absoluteTime, displayTitle, groupDigits, formatBytes, keptBytes, priorityLabel } from './format.ts';
+import { absoluteTime, displayTitle, groupDigits, formatBytes, priorityLabel } from './format.ts';
 import { linkify } from './linkify.tsx';
 import type { MessageLoad } from './use-message.ts';
 
@@ -55,7 +55,7 @@ function LoadedMessage({ detail }: { detail: Detail }) {
       </dl>
       {detail.truncated && (
         <p className="truncated-marker" role="note">
-          truncated — showing the first {groupDigits(keptBytes(detail))} of {groupDigits(detail.size)} bytes
+          truncated — showing the first {groupDigits(detail.keptBytes)} of {groupDigits(detail.size)} bytes
         </p>
       )}
       <pre className={`body body-${detail.bodyKind}`} data-testid="message-body">

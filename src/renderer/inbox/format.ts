@@ -1,5 +1,5 @@
 // Small, pure formatting helpers shared by the list and the detail pane.
-import type { MessageDetail, MessageSummary } from '../../shared/model.ts';
+import type { MessageSummary } from '../../shared/model.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -50,19 +50,3 @@ export function displayTitle(message: Pick<MessageSummary, 'title' | 'topic'>): 
   return message.title.trim() || message.topic;
 }
 
-/** A `hexdump -C` line: 8-digit offset, two spaces, then up to 16 space-separated bytes in 47 columns. */
-const HEXDUMP_LINE = /^[0-9a-f]{8} {2}/;
-
-/**
- * How many bytes of the payload the body holds. The contract carries the original size only, so this is
- * derived: UTF-8 length for text and JSON, the byte columns of main's hex dump for binary.
- */
-export function keptBytes(detail: Pick<MessageDetail, 'body' | 'bodyKind'>): number {
-  if (detail.bodyKind !== 'binary') return new TextEncoder().encode(detail.body).length;
-  let count = 0;
-  for (const line of detail.body.split('\n')) {
-    const hex = HEXDUMP_LINE.test(line) ? line.slice(10, 57) : line;
-    count += hex.match(/[0-9a-f]{2}/gi)?.length ?? 0;
-  }
-  return count;
-}

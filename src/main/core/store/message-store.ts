@@ -1,5 +1,6 @@
 // The inbox: one SQLite file in WAL mode so the app writes while `herald export` (another process) reads.
 // Statements are prepared once; unread/total are kept in memory so the tray badge never costs a query.
+import { Buffer } from 'node:buffer';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
@@ -231,7 +232,9 @@ export class MessageStore {
   get(id: number): MessageDetail | null {
     const row = this.getStmt.get(id) as Row | undefined;
     if (row === undefined) return null;
-    const detail: MessageDetail = { ...toSummary(row), body: detailBody(row) };
+    const raw = row.raw as Uint8Array | null;
+    const keptBytes = row.body_kind === 'binary' ? (raw?.length ?? 0) : Buffer.byteLength(row.body as string);
+    const detail: MessageDetail = { ...toSummary(row), body: detailBody(row), keptBytes };
     const properties = parseProperties(row.properties as string | null);
     if (properties !== undefined) detail.properties = properties;
     return detail;
