@@ -2,37 +2,14 @@
 // page has a real origin to validate IPC senders and navigation against, and every response carries a strict CSP.
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveRendererFile } from '../core/renderer-files.ts';
+
+export { CONTENT_SECURITY_POLICY };
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'herald';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-};
 
 /** Must run before `app` is ready: Chromium only learns about privileged schemes at start-up. */
 export function registerAppScheme(): void {
@@ -77,20 +54,7 @@ export function resolveAppPath(rendererDir: string, url: string): string | null 
     return null;
   }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
-  let pathname: string;
-  try {
-    // Decoding can turn %2e%2e%2f into ../ after URL normalisation has already run: check after decoding.
-    pathname = decodeURIComponent(parsed.pathname);
-  } catch {
-    return null;
-  }
-  if (pathname.includes('\0')) return null;
-  if (pathname === '/' || pathname === '') pathname = '/index.html';
-  const root = resolve(rendererDir);
-  const file = resolve(root, `.${pathname.startsWith('/') ? '' : '/'}${pathname}`);
-  const inside = relative(root, file);
-  if (!inside || inside.startsWith('..') || isAbsolute(inside)) return null;
-  return file;
+  return resolveRendererFile(rendererDir, parsed.pathname);
 }
 
 export async function serveAppRequest(rendererDir: string, url: string): Promise<Response> {
@@ -102,7 +66,7 @@ export async function serveAppRequest(rendererDir: string, url: string): Promise
       status: 200,
       headers: {
         ...securityHeaders(),
-        'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Type': contentTypeFor(file),
       },
     });
   } catch {

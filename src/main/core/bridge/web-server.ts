@@ -4,11 +4,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { BRIDGE_PATH, BridgeRequestFrame, type BridgeFrame } from '../../../shared/bridge-protocol.ts';
 import { dispatch } from '../../../shared/contract.ts';
 import type { HeraldCore } from '../core-api.ts';
+import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveRendererFile } from '../renderer-files.ts';
 
 export interface WebServerOptions {
   core: HeraldCore;
@@ -25,28 +26,6 @@ export interface RunningWebServer {
   token: string;
   close(): Promise<void>;
 }
-
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 const COOKIE = 'herald_token';
 /** A browser that stops reading is cut off rather than allowed to grow our memory without bound. */
@@ -128,9 +107,8 @@ function serveBridge(ws: WebSocket, core: HeraldCore): void {
 }
 
 async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-  let file = resolve(join(root, relative || 'index.html'));
-  if (file !== root && !file.startsWith(root + sep)) return void res.writeHead(404).end('not found');
+  let file = resolveRendererFile(root, pathname);
+  if (!file) return void res.writeHead(404).end('not found');
   let body: Buffer;
   try {
     body = await readFile(file);
@@ -141,8 +119,8 @@ async function serveStatic(root: string, pathname: string, res: ServerResponse):
     body = await readFile(file);
   }
   res.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-    'Content-Security-Policy': CSP,
+    'Content-Type': contentTypeFor(file),
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': extname(file) === '.html' ? 'no-store' : 'public, max-age=3600',
