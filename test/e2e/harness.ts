@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { waitForPort } from '../helpers/mosquitto.ts';
 import { freePort } from '../helpers/ports.ts';
 
@@ -198,3 +199,16 @@ export async function openHerald(browser: Browser, server: HeraldServer, options
 }
 
 export const messageRows = (page: Page) => page.getByTestId('message-row');
+
+/** One headless Herald and one Chromium for a test file, started before its tests and stopped after. */
+export function useHeraldAndBrowser(options: StartOptions = {}): { server: HeraldServer; browser: Browser } {
+  const env = {} as { server: HeraldServer; browser: Browser };
+  beforeAll(async () => {
+    [env.server, env.browser] = await Promise.all([startHerald(options), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
+}

@@ -1,28 +1,18 @@
 // The inbox in browser mode against the real headless server and its embedded broker: a published message
 // shows up, counts as unread in the tab title, and opening it marks it read.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { mosquittoPubOne } from '../helpers/mosquitto.ts';
-import { launchBrowser, messageRows, openHerald, startHerald, type HeraldServer } from './harness.ts';
+import { messageRows, openHerald, useHeraldAndBrowser } from './harness.ts';
 
 describe('inbox', () => {
-  let server: HeraldServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startHerald(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useHeraldAndBrowser();
 
   it('shows a published message, puts the unread count in the tab title and clears it when opened', async () => {
-    const { context, page, errors } = await openHerald(browser, server);
+    const { context, page, errors } = await openHerald(env.browser, env.server);
     try {
       expect(await page.title()).toBe('Herald');
 
-      await mosquittoPubOne(server.brokerPort!, 'herald/demo', 'Hello');
+      await mosquittoPubOne(env.server.brokerPort!, 'herald/demo', 'Hello');
       const row = messageRows(page).filter({ hasText: 'Hello' });
       await row.waitFor();
       await expect.poll(() => page.title()).toBe('(1) Herald');
@@ -46,11 +36,11 @@ describe('inbox', () => {
   });
 
   it('prepends new messages newest first, filters unread only, and marks all read', async () => {
-    const { context, page, errors, requests } = await openHerald(browser, server);
+    const { context, page, errors, requests } = await openHerald(env.browser, env.server);
     try {
       await messageRows(page).first().waitFor();
       const listsBefore = requests.filter((request) => request.channel === 'inbox.list').length;
-      for (const text of ['first', 'second', 'third']) await mosquittoPubOne(server.brokerPort!, 'herald/order', text);
+      for (const text of ['first', 'second', 'third']) await mosquittoPubOne(env.server.brokerPort!, 'herald/order', text);
       await messageRows(page).filter({ hasText: 'third' }).waitFor();
       const previews = await page.locator('[data-testid="message-row"] .row-preview').allTextContents();
       expect(previews.slice(0, 3)).toEqual(['third', 'second', 'first']);

@@ -1,10 +1,10 @@
 // The renderer's Electron branch, without Electron: a stand-in `window.herald` (the preload's shape) is put in
 // the page before it loads, carrying the contract over its own bridge socket. The renderer must pick it over
 // the WebSocket transport and leave desktop notifications to main.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { mosquittoPubOne } from '../helpers/mosquitto.ts';
-import { launchBrowser, messageRows, openHerald, startHerald, type HeraldServer } from './harness.ts';
+import { messageRows, openHerald, useHeraldAndBrowser } from './harness.ts';
 
 /** Runs in the page before any of its scripts: a preload look-alike that counts its calls. */
 function installFakePreload(bridgeUrl: string) {
@@ -49,21 +49,12 @@ function installFakePreload(bridgeUrl: string) {
 const calls = (page: Page) => page.evaluate(() => (window as unknown as { __ipcCalls: string[] }).__ipcCalls);
 
 describe('IPC mode (window.herald present)', () => {
-  let server: HeraldServer;
-  let browser: Browser;
+  const env = useHeraldAndBrowser();
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startHerald(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  it('uses window.herald for everything and shows no browser notification UI', async () => {
-    const bridgeUrl = `ws://${new URL(server.origin).host}/bridge?token=${server.token}`;
+  it('uses window.herald for everything and shows no env.browser notification UI', async () => {
+    const bridgeUrl = `ws://${new URL(env.server.origin).host}/bridge?token=${env.server.token}`;
     const sockets: string[] = [];
-    const { context, page, errors } = await openHerald(browser, server, {
+    const { context, page, errors } = await openHerald(env.browser, env.server, {
       beforeLoad: async (page) => {
         page.on('websocket', (socket) => sockets.push(socket.url()));
         await page.addInitScript(installFakePreload, bridgeUrl);
@@ -71,7 +62,7 @@ describe('IPC mode (window.herald present)', () => {
     });
     try {
       expect(await calls(page)).toContain('app.getState');
-      await mosquittoPubOne(server.brokerPort!, 'herald/ipc', JSON.stringify({ title: 'Via IPC', message: 'hello from main' }));
+      await mosquittoPubOne(env.server.brokerPort!, 'herald/ipc', JSON.stringify({ title: 'Via IPC', message: 'hello from main' }));
       const row = messageRows(page).filter({ hasText: 'Via IPC' });
       await row.waitFor();
       await expect.poll(() => page.title()).toBe('(1) Herald');

@@ -1,9 +1,9 @@
 // A burst of 5,000 messages: the list shows them without rendering them all, scrolling to the end pages
 // older messages in (keyset), and the page keeps responding throughout.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { mosquittoPub } from '../helpers/mosquitto.ts';
-import { launchBrowser, messageRows, openHerald, startHerald, type HeraldServer } from './harness.ts';
+import { messageRows, openHerald, useHeraldAndBrowser } from './harness.ts';
 
 const COUNT = 5_000;
 
@@ -29,23 +29,14 @@ function worstTimerLag(page: Page, ms: number): Promise<number> {
 }
 
 describe('a large inbox', () => {
-  let server: HeraldServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startHerald(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useHeraldAndBrowser();
 
   it('shows 5,000 quickly published messages, virtualised, and pages to the oldest on scroll', { timeout: 90_000 }, async () => {
-    const { context, page, errors, requests } = await openHerald(browser, server);
+    const { context, page, errors, requests } = await openHerald(env.browser, env.server);
     try {
       const lines = Array.from({ length: COUNT }, (_, i) => `load message #${i + 1}`);
       const lag = worstTimerLag(page, 3_000);
-      await mosquittoPub(server.brokerPort!, 'herald/load', lines, 1);
+      await mosquittoPub(env.server.brokerPort!, 'herald/load', lines, 1);
       await expect
         .poll(() => page.getByTestId('unread-count').textContent(), { timeout: 30_000 })
         .toContain(`${COUNT.toLocaleString('en-US')} unread`);

@@ -1,29 +1,19 @@
 // Payloads that are not short text: binary shows as a hex dump, and one above the inbox cap (256 KiB by
 // default) is kept cut, with a visible marker saying how much is shown.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { mosquittoPubOne } from '../helpers/mosquitto.ts';
-import { launchBrowser, messageRows, openHerald, startHerald, type HeraldServer } from './harness.ts';
+import { messageRows, openHerald, useHeraldAndBrowser } from './harness.ts';
 
 const DEFAULT_CAP = 256 * 1024;
 
 describe('payloads', () => {
-  let server: HeraldServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startHerald(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useHeraldAndBrowser();
 
   it('shows a binary payload as hex', async () => {
-    const { context, page } = await openHerald(browser, server);
+    const { context, page } = await openHerald(env.browser, env.server);
     try {
       const bytes = Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00, 0x01, 0x02, 0xff, 0x48, 0x69]);
-      await mosquittoPubOne(server.brokerPort!, 'herald/bin', bytes);
+      await mosquittoPubOne(env.server.brokerPort!, 'herald/bin', bytes);
       const row = messageRows(page).filter({ hasText: 'herald/bin' });
       await row.waitFor();
       expect(await row.locator('.row-preview').textContent()).toBe('de ad be ef 00 01 02 ff 48 69');
@@ -39,10 +29,10 @@ describe('payloads', () => {
   });
 
   it('marks a payload above the cap as truncated and says how much is shown', async () => {
-    const { context, page } = await openHerald(browser, server);
+    const { context, page } = await openHerald(env.browser, env.server);
     try {
       const size = 300 * 1024;
-      await mosquittoPubOne(server.brokerPort!, 'herald/big', 'x'.repeat(size));
+      await mosquittoPubOne(env.server.brokerPort!, 'herald/big', 'x'.repeat(size));
       const row = messageRows(page).filter({ hasText: 'herald/big' });
       await row.waitFor();
       await row.getByText('truncated', { exact: true }).waitFor();
@@ -60,10 +50,10 @@ describe('payloads', () => {
   });
 
   it('counts the kept bytes of a truncated binary payload from its hex dump', async () => {
-    const { context, page } = await openHerald(browser, server);
+    const { context, page } = await openHerald(env.browser, env.server);
     try {
       const size = 300 * 1024;
-      await mosquittoPubOne(server.brokerPort!, 'herald/big-bin', Buffer.alloc(size, 0x01));
+      await mosquittoPubOne(env.server.brokerPort!, 'herald/big-bin', Buffer.alloc(size, 0x01));
       const row = messageRows(page).filter({ hasText: 'herald/big-bin' });
       await row.waitFor();
       await row.click();

@@ -1,9 +1,9 @@
 // Message content is untrusted: markup in a payload must be shown as the characters it is, never parsed, and
 // only http(s) URLs may become links.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { mosquittoPubOne } from '../helpers/mosquitto.ts';
-import { launchBrowser, messageRows, openHerald, startHerald, type HeraldServer } from './harness.ts';
+import { messageRows, openHerald, useHeraldAndBrowser } from './harness.ts';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 
@@ -11,21 +11,12 @@ const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwne
 const imagesInApp = (page: Page) => page.locator('#root img').count();
 
 describe('untrusted message content', () => {
-  let server: HeraldServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startHerald(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useHeraldAndBrowser();
 
   it('shows an HTML payload as literal text in the list and the detail, and never runs it', async () => {
-    const { context, page } = await openHerald(browser, server);
+    const { context, page } = await openHerald(env.browser, env.server);
     try {
-      await mosquittoPubOne(server.brokerPort!, 'herald/xss', IMG);
+      await mosquittoPubOne(env.server.brokerPort!, 'herald/xss', IMG);
       const row = messageRows(page).filter({ hasText: 'onerror' });
       await row.waitFor();
       expect(await row.locator('.row-preview').textContent()).toBe(IMG);
@@ -42,10 +33,10 @@ describe('untrusted message content', () => {
   });
 
   it('shows an HTML JSON title and message as literal text', async () => {
-    const { context, page } = await openHerald(browser, server);
+    const { context, page } = await openHerald(env.browser, env.server);
     try {
       const payload = JSON.stringify({ title: IMG, message: '<script>window.__pwned=2</script><b>bold?</b>' });
-      await mosquittoPubOne(server.brokerPort!, 'herald/xss-json', payload);
+      await mosquittoPubOne(env.server.brokerPort!, 'herald/xss-json', payload);
       const row = messageRows(page).filter({ hasText: 'herald/xss-json' });
       await row.waitFor();
       expect(await row.locator('.row-title').textContent()).toBe(IMG);
@@ -65,10 +56,10 @@ describe('untrusted message content', () => {
   });
 
   it('links only http(s) URLs in a body', async () => {
-    const { context, page } = await openHerald(browser, server);
+    const { context, page } = await openHerald(env.browser, env.server);
     try {
       const body = 'docs: https://example.com/runbook. bad: javascript:window.__pwned=3 data:text/html,<b>x</b>';
-      await mosquittoPubOne(server.brokerPort!, 'herald/links', body);
+      await mosquittoPubOne(env.server.brokerPort!, 'herald/links', body);
       const row = messageRows(page).filter({ hasText: 'herald/links' });
       await row.waitFor();
       await row.click();

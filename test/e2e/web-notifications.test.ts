@@ -1,9 +1,9 @@
 // Browser mode turns `notify` events into Web Notifications. Headless Chromium cannot show real ones, so the
 // page gets a recording stand-in for window.Notification before any script runs.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { mosquittoPubOne } from '../helpers/mosquitto.ts';
-import { launchBrowser, messageRows, openHerald, startHerald, type HeraldServer } from './harness.ts';
+import { messageRows, openHerald, useHeraldAndBrowser } from './harness.ts';
 
 interface Recorded {
   title: string;
@@ -39,33 +39,24 @@ const shown = (page: Page) =>
   );
 
 describe('web notifications', () => {
-  let server: HeraldServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startHerald(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useHeraldAndBrowser();
 
   it('asks for permission from a button, then notifies and opens the message on click', async () => {
-    const { context, page } = await openHerald(browser, server, {
+    const { context, page } = await openHerald(env.browser, env.server, {
       beforeLoad: (page) => page.addInitScript(installFakeNotification, 'default'),
     });
     try {
       await page.getByRole('button', { name: 'Enable desktop notifications' }).click();
       await page.getByRole('button', { name: 'Enable desktop notifications' }).waitFor({ state: 'detached' });
 
-      await mosquittoPubOne(server.brokerPort!, 'herald/deploy', JSON.stringify({ title: 'Deploy finished', message: 'v1.2.3 is live' }));
+      await mosquittoPubOne(env.server.brokerPort!, 'herald/deploy', JSON.stringify({ title: 'Deploy finished', message: 'v1.2.3 is live' }));
       await expect.poll(() => shown(page)).toHaveLength(1);
       const [notification] = await shown(page);
       expect(notification).toMatchObject({ title: 'Deploy finished', options: { body: 'v1.2.3 is live' } });
       expect(notification!.options.tag).toMatch(/^herald-\d+$/);
 
       // Another message arrives and is selected; clicking the notification brings back the deploy message.
-      await mosquittoPubOne(server.brokerPort!, 'herald/other', 'something else');
+      await mosquittoPubOne(env.server.brokerPort!, 'herald/other', 'something else');
       await messageRows(page).filter({ hasText: 'something else' }).click();
       await page.evaluate(() => (window as unknown as { __shown: { onclick(): void }[] }).__shown[0]!.onclick());
       await expect.poll(() => page.getByTestId('message-detail').getByRole('heading').textContent()).toBe('Deploy finished');
@@ -77,7 +68,7 @@ describe('web notifications', () => {
   });
 
   it('shows nothing while notifications are paused', async () => {
-    const { context, page } = await openHerald(browser, server, {
+    const { context, page } = await openHerald(env.browser, env.server, {
       beforeLoad: (page) => page.addInitScript(installFakeNotification, 'granted'),
     });
     try {
@@ -85,14 +76,14 @@ describe('web notifications', () => {
       await page.getByRole('button', { name: 'Notifications paused' }).waitFor();
       expect(await page.getByRole('button', { name: 'Notifications paused' }).getAttribute('aria-pressed')).toBe('true');
 
-      await mosquittoPubOne(server.brokerPort!, 'herald/quiet', 'while paused');
+      await mosquittoPubOne(env.server.brokerPort!, 'herald/quiet', 'while paused');
       await messageRows(page).filter({ hasText: 'while paused' }).waitFor();
       await page.waitForTimeout(1_000); // longer than the burst window
       expect(await shown(page)).toEqual([]);
 
       await page.getByRole('button', { name: 'Notifications paused' }).click();
       await page.getByRole('button', { name: 'Pause notifications' }).waitFor();
-      await mosquittoPubOne(server.brokerPort!, 'herald/loud', 'after resuming');
+      await mosquittoPubOne(env.server.brokerPort!, 'herald/loud', 'after resuming');
       await expect.poll(() => shown(page)).toHaveLength(1);
     } finally {
       await context.close();
