@@ -51,7 +51,7 @@ const calls = (page: Page) => page.evaluate(() => (window as unknown as { __ipcC
 describe('IPC mode (window.herald present)', () => {
   const env = useHeraldAndBrowser();
 
-  it('uses window.herald for everything and shows no env.browser notification UI', async () => {
+  it('uses window.herald for everything and shows no browser notification UI', async () => {
     const bridgeUrl = `ws://${new URL(env.server.origin).host}/bridge?token=${env.server.token}`;
     const sockets: string[] = [];
     const { context, page, errors } = await openHerald(env.browser, env.server, {
