@@ -61,7 +61,7 @@ async function bareSubscriber(broker: Mosquitto, qos: 0 | 1): Promise<Result> {
 async function heraldCore(broker: Mosquitto, qos: 0 | 1): Promise<Result> {
   const topic = `bench/herald/${qos}`;
   const dir = tempDir('herald-bench-');
-  const t = await startTestCore({ dataDir: dir.path, brokerPort: 'off', extraSources: [{ url: broker.url, topics: [{ filter: topic, qos }] }] });
+  const t = await startTestCore({ dataDir: dir.path, brokerPort: 'off', extraSources: [{ kind: 'mqtt', url: broker.url, topics: [{ filter: topic, qos }] }] });
   const source = () => t.core.getState().sources.find((s) => s.id === 'cli-1')!;
   while (source().status.state !== 'connected') await new Promise((r) => setTimeout(r, 10));
   await new Promise((r) => setTimeout(r, 200));

@@ -14,6 +14,7 @@ export const PRELOAD_COMMAND_NAMES = [
   'sources.add',
   'sources.update',
   'sources.remove',
+  'sources.reconnect',
   'notifications.setPaused',
 ] as const satisfies readonly CommandName[];
 

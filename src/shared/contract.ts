@@ -6,9 +6,9 @@ import {
   MessageDetail,
   MessageSummary,
   NotificationRequest,
-  SourceInput,
   SourceView,
 } from './model.ts';
+import { SourceInput, SourceUpdate } from './sources.ts';
 
 const Empty = z.object({}).strict();
 const MessageId = z.number().int().positive();
@@ -33,12 +33,11 @@ export const commands = {
   },
   'inbox.markAllRead': { request: Empty, response: z.object({ unread: z.number().int() }) },
   'sources.list': { request: Empty, response: z.array(SourceView) },
-  'sources.add': { request: SourceInput.strict(), response: SourceView },
-  'sources.update': {
-    request: SourceInput.extend({ id: z.string().min(1) }).strict(),
-    response: SourceView,
-  },
+  'sources.add': { request: SourceInput, response: SourceView },
+  'sources.update': { request: SourceUpdate, response: SourceView },
   'sources.remove': { request: z.object({ id: z.string().min(1) }).strict(), response: z.object({}) },
+  /** Reconnect now and catch up: one source, or all (the same path as the OS waking up). */
+  'sources.reconnect': { request: z.object({ id: z.string().min(1).optional() }).strict(), response: z.object({}) },
   'notifications.setPaused': {
     request: z.object({ paused: z.boolean() }).strict(),
     response: z.object({ paused: z.boolean() }),
@@ -52,6 +51,8 @@ export const events = {
     /** How many messages arrived in this batch; more than added.length means the UI should refetch. */
     addedCount: z.number().int(),
     readIds: z.array(z.number().int()).optional(),
+    /** Entries that no longer exist (deleted at the source, or replaced by a newer version). */
+    removedIds: z.array(z.number().int()).optional(),
     allRead: z.boolean().optional(),
     unread: z.number().int(),
     total: z.number().int(),

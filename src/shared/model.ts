@@ -1,6 +1,7 @@
 // The data that crosses the boundary between main and the renderer. Schemas are the source of truth:
 // types are inferred from them so the runtime check and the compile-time type can never disagree.
 import { z } from 'zod';
+import { GotifySettings, MqttSettings, NtfySettings, SseSettings, WebSocketSettings } from './sources.ts';
 
 export const BodyKind = z.enum(['text', 'json', 'binary']);
 export type BodyKind = z.infer<typeof BodyKind>;
@@ -27,8 +28,48 @@ export const MessageSummary = z.object({
 });
 export type MessageSummary = z.infer<typeof MessageSummary>;
 
+/** A button a push server attached to a message (ntfy actions). */
+export const MessageAction = z.object({
+  action: z.enum(['view', 'http', 'broadcast', 'copy']),
+  label: z.string(),
+  url: z.string().optional(),
+  method: z.string().optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+  body: z.string().optional(),
+  value: z.string().optional(),
+  /** Dismiss (mark read) after the action ran. */
+  clear: z.boolean().optional(),
+});
+export type MessageAction = z.infer<typeof MessageAction>;
+
+/** What push servers add to a message beyond title, body and priority. */
+export const MessageExtras = z.object({
+  /** Opened when the notification or the message is clicked (http(s) only are opened). */
+  clickUrl: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  actions: z.array(MessageAction).optional(),
+  attachment: z
+    .object({
+      name: z.string(),
+      url: z.string(),
+      type: z.string().optional(),
+      size: z.number().optional(),
+      expires: z.number().optional(),
+    })
+    .optional(),
+  icon: z.string().optional(),
+  /** text/markdown bodies are shown as their source text, never rendered as HTML. */
+  contentType: z.string().optional(),
+  /** When the server says the message was sent (ms since the epoch). */
+  sentAt: z.number().optional(),
+  /** The server's own id for the message. */
+  serverId: z.string().optional(),
+});
+export type MessageExtras = z.infer<typeof MessageExtras>;
+
 /** One message in full, for the detail view. `body` is plain text, pretty JSON or hex; never HTML. */
 export const MessageDetail = MessageSummary.extend({
+  extras: MessageExtras.optional(),
   body: z.string(),
   /** Bytes of the payload that were kept (less than `size` when truncated). */
   keptBytes: z.number().int(),
@@ -36,90 +77,51 @@ export const MessageDetail = MessageSummary.extend({
 });
 export type MessageDetail = z.infer<typeof MessageDetail>;
 
-export const Qos = z.union([z.literal(0), z.literal(1), z.literal(2)]);
-export type Qos = z.infer<typeof Qos>;
-
-export const TopicSubscription = z.object({
-  filter: z
-    .string()
-    .min(1, 'topic filter is empty')
-    .max(1024)
-    .refine(isValidTopicFilter, 'topic filter is invalid: # must be last and alone in its level, + alone in its level'),
-  qos: Qos,
-});
-export type TopicSubscription = z.infer<typeof TopicSubscription>;
-
-export const MQTT_URL_PROTOCOLS = ['mqtt:', 'mqtts:', 'ws:', 'wss:'] as const;
-
-/** Why a broker URL is unusable, or null when it is fine. Shared so the UI and main give the same reason. */
-export function brokerUrlProblem(raw: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return `"${raw}" is not a URL; expected something like mqtt://broker.example:1883`;
-  }
-  if (!(MQTT_URL_PROTOCOLS as readonly string[]).includes(url.protocol)) {
-    return `unsupported scheme "${url.protocol.replace(/:$/, '')}"; use mqtt, mqtts, ws or wss`;
-  }
-  if (!url.hostname) return 'the URL has no host name';
-  if (url.port && (Number(url.port) < 1 || Number(url.port) > 65535)) return `port ${url.port} is out of range`;
-  if (url.username || url.password) return 'put the user name and password in their own fields, not in the URL';
-  return null;
-}
-
-export function isValidTopicFilter(filter: string): boolean {
-  const levels = filter.split('/');
-  return levels.every((level, i) => {
-    if (level.includes('#')) return level === '#' && i === levels.length - 1;
-    if (level.includes('+')) return level === '+';
-    return true;
-  });
-}
+export {
+  Qos,
+  TopicSubscription,
+  SourceInput,
+  brokerUrlProblem,
+  sourceUrlProblem,
+  isValidTopicFilter,
+} from './sources.ts';
 
 export const SourceState = z.enum(['connecting', 'connected', 'reconnecting', 'error', 'disabled']);
 export type SourceState = z.infer<typeof SourceState>;
 
 export const SourceStatus = z.object({
   state: SourceState,
-  /** Human-readable cause of the last failure, e.g. "connect ECONNREFUSED 127.0.0.1:1884". */
+  /** Human-readable cause of the last failure, e.g. "connection refused by 127.0.0.1:1884". */
   error: z.string().optional(),
   since: z.number(),
+  /** When the next connection attempt is due (ms since the epoch), while reconnecting. */
+  retryAt: z.number().optional(),
+  /** Messages this source could not keep (bounded queue full, frame too large, not decodable), this run. */
+  dropped: z.number().int().optional(),
 });
 export type SourceStatus = z.infer<typeof SourceStatus>;
 
-/** What the user edits for an MQTT source. The password is write-only: it never travels back to the UI. */
-export const SourceInput = z.object({
-  name: z.string().trim().min(1, 'name is required').max(100),
-  url: z.string().trim().superRefine((url, ctx) => {
-    const problem = brokerUrlProblem(url);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  }),
-  username: z.string().max(256).optional(),
-  /** undefined keeps the stored password, '' removes it. */
-  password: z.string().max(1024).optional(),
-  clientId: z.string().max(128).optional(),
-  topics: z.array(TopicSubscription).min(1, 'at least one topic is required').max(100),
-  enabled: z.boolean().default(true),
-});
-export type SourceInput = z.input<typeof SourceInput>;
-
-export const SourceView = z.object({
+const viewFields = {
   id: z.string(),
-  kind: z.literal('mqtt'),
-  name: z.string(),
-  url: z.string(),
-  username: z.string().optional(),
-  hasPassword: z.boolean(),
-  clientId: z.string().optional(),
-  topics: z.array(TopicSubscription),
-  enabled: z.boolean(),
   /** True for the default source that follows the embedded broker wherever it listens. */
   embedded: z.boolean(),
   /** Sources given on the command line for one run; they cannot be edited or saved. */
   ephemeral: z.boolean(),
+  /** Which write-only secrets are stored (their values never leave main). */
+  hasPassword: z.boolean(),
+  hasToken: z.boolean(),
+  hasTlsKey: z.boolean(),
   status: SourceStatus,
-});
+};
+
+/** A source as the UI shows it: its settings, which secrets it has, and how it is doing. */
+export const SourceView = z.discriminatedUnion('kind', [
+  MqttSettings.extend(viewFields),
+  WebSocketSettings.extend(viewFields),
+  SseSettings.extend(viewFields),
+  NtfySettings.extend(viewFields),
+  GotifySettings.extend(viewFields),
+]);
 export type SourceView = z.infer<typeof SourceView>;
 
 export const BrokerInfo = z.object({

@@ -48,7 +48,7 @@ export function parseArgs(argv: string[]): CliArgs {
   if (command !== 'serve') throw new UsageError(`unknown command "${command}"`);
 
   const args: ServeArgs = { command: 'serve', host: '127.0.0.1', port: DEFAULT_WEB_PORT, sources: [] };
-  let current: (EphemeralSource & { qos: Qos }) | null = null;
+  let current: { kind: 'mqtt'; url: string; topics: { filter: string; qos: Qos }[]; qos: Qos } | null = null;
   forEachOption(rest, (name, value) => {
     switch (name) {
       case '--data-dir':
@@ -69,7 +69,7 @@ export function parseArgs(argv: string[]): CliArgs {
         const url = value();
         const problem = brokerUrlProblem(url);
         if (problem) throw new UsageError(`--source ${url}: ${problem}`);
-        current = { url, topics: [], qos: 1 };
+        current = { kind: 'mqtt', url, topics: [], qos: 1 };
         args.sources.push(current);
         break;
       }
@@ -93,7 +93,9 @@ export function parseArgs(argv: string[]): CliArgs {
     }
   });
   for (const source of args.sources) {
-    if (source.topics.length === 0) throw new UsageError(`--source ${source.url} needs at least one --topic`);
+    if (source.kind === 'mqtt' && source.topics.length === 0) {
+      throw new UsageError(`--source ${source.url} needs at least one --topic`);
+    }
     delete (source as { qos?: Qos }).qos;
   }
   return args;

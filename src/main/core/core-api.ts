@@ -3,15 +3,15 @@
 import type { EventName, EventPayload, Handlers } from '../../shared/contract.ts';
 import type { AppState } from '../../shared/model.ts';
 import type { SecretStore, SettingsRepo } from './settings/types.ts';
-import type { Qos } from '../../shared/model.ts';
+import type { SourceInput } from '../../shared/sources.ts';
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
-/** A subscription given for one run (`herald serve --source URL --topic F`); never saved. */
-export interface EphemeralSource {
-  url: string;
-  topics: { filter: string; qos: Qos }[];
-}
+/**
+ * A source given for one run (`herald serve --source URL ...`); never saved. Same fields as a saved source
+ * (kind defaults to MQTT, name to the URL's host), secrets included.
+ */
+export type EphemeralSource = SourceInput extends infer T ? (T extends unknown ? Omit<T, 'name'> & { name?: string } : never) : never;
 
 export interface HeraldCoreOptions {
   /** Folder for the inbox database (inbox.sqlite) and, headless, settings and secrets. */
@@ -29,7 +29,7 @@ export interface HeraldCore {
   /** Events for the UI and the shell: inbox.changed (batched), app.state, notify, ui.openMessage. */
   onEvent(listener: CoreEventListener): () => void;
   getState(): AppState;
-  /** The OS woke up or the network changed: reconnect every source now. */
+  /** The OS woke up or the network changed: reconnect every source now and catch up. */
   resume(): void;
   /** Emits ui.openMessage (used when a notification is clicked). */
   openMessage(id?: number): void;

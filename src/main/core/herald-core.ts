@@ -10,10 +10,13 @@ import { decode } from './decode/decode.ts';
 import { InboxEvents } from './notify/inbox-events.ts';
 import { NotifyPlanner } from './notify/notify-planner.ts';
 import { createHandlers } from './service/handlers.ts';
-import type { Settings, StoredSource } from './settings/schema.ts';
-import { BROKER_PASSWORD_KEY, sourcePasswordKey } from './settings/types.ts';
+import { SourceInput } from '../../shared/sources.ts';
+import { describeIssues } from '../../shared/contract.ts';
+import { StoredSource, type Settings } from './settings/schema.ts';
+import { BROKER_PASSWORD_KEY, sourceSecretKey } from './settings/types.ts';
 import { SourceRegistry } from './sources/source-registry.ts';
-import type { IncomingMessage } from './sources/mqtt-source.ts';
+import type { IncomingMessage } from './sources/source.ts';
+import { decodeFields } from './decode/decode-fields.ts';
 import { BatchWriter } from './store/batch-writer.ts';
 import { MessageStore } from './store/message-store.ts';
 
@@ -22,7 +25,7 @@ export const DEFAULT_SOURCE_ID = 'local';
 
 /** What a first run subscribes to: everything under herald/ on the embedded broker. */
 export function defaultSource(): StoredSource {
-  return {
+  return StoredSource.parse({
     id: DEFAULT_SOURCE_ID,
     kind: 'mqtt',
     name: 'Local broker',
@@ -30,7 +33,7 @@ export function defaultSource(): StoredSource {
     topics: [{ filter: 'herald/#', qos: 1 }],
     enabled: true,
     embedded: true,
-  };
+  });
 }
 
 export async function createHeraldCore(options: HeraldCoreOptions): Promise<HeraldCore> {
@@ -56,20 +59,27 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     paused: () => settings.notifications.paused,
     show: (notification) => emit('notify', notification),
   });
-  const writer = new BatchWriter(store, (committed) => {
-    inboxEvents.add(committed);
+  const writer = new BatchWriter(store, (committed, effects) => {
+    inboxEvents.add(committed, effects.removedIds);
+    if (effects.readIds.length) inboxEvents.readChanged({ readIds: effects.readIds });
     planner.add(committed);
   });
 
-  const sink = (message: IncomingMessage) =>
-    writer.write({
-      ...decode(message.payload, { maxBytes: settings.inbox.maxPayloadBytes }),
+  const sink = (message: IncomingMessage) => {
+    const maxBytes = settings.inbox.maxPayloadBytes;
+    return writer.write({
+      ...(message.fields ? decodeFields(message.fields, { maxBytes }) : decode(message.payload ?? new Uint8Array(), { maxBytes })),
       sourceId: message.sourceId,
       sourceName: message.sourceName,
       topic: message.topic,
       receivedAt: message.receivedAt,
       properties: message.properties,
+      dedupeKey: message.dedupeKey,
+      foldKey: message.foldKey,
+      op: message.op,
+      cursor: message.cursor,
     });
+  };
 
   const brokerInfo: BrokerInfo = { enabled: false, running: false, host: LOOPBACK, port: null, lan: false };
   let broker: RunningBroker | null = null;
@@ -109,7 +119,13 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
       if (broker) return { url: `mqtt://${LOOPBACK}:${broker.port}` };
       return { error: brokerInfo.enabled ? (brokerInfo.error ?? 'the embedded broker is not running') : 'the embedded broker is turned off' };
     },
-    password: (id) => options.secrets.get(sourcePasswordKey(id)),
+    secrets: (id) => ({
+      password: options.secrets.get(sourceSecretKey(id, 'password')),
+      token: options.secrets.get(sourceSecretKey(id, 'token')),
+      tlsKey: options.secrets.get(sourceSecretKey(id, 'tlsKey')),
+    }),
+    loadCursor: (id) => store.cursor(id),
+    dataDir: join(options.dataDir, 'sources'),
     onChange: stateChanged,
   });
 
@@ -124,18 +140,10 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
 
   for (const source of settings.sources) await sources.put(source);
   for (const [index, extra] of (options.extraSources ?? []).entries()) {
-    await sources.put(
-      {
-        id: `cli-${index + 1}`,
-        kind: 'mqtt',
-        name: hostLabel(extra.url),
-        url: extra.url,
-        topics: extra.topics,
-        enabled: true,
-        embedded: false,
-      },
-      true,
-    );
+    const parsed = SourceInput.safeParse({ name: hostLabel(extra.url), ...extra });
+    if (!parsed.success) throw new Error(`source ${extra.url}: ${describeIssues(parsed.error)}`);
+    const { password, token, tlsKey, ...config } = parsed.data;
+    await sources.put(StoredSource.parse({ ...config, id: `cli-${index + 1}` }), true, { password, token, tlsKey });
   }
 
   const handlers = createHandlers({
@@ -158,7 +166,7 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
       return () => listeners.delete(listener);
     },
     getState,
-    resume: () => sources.reconnectAll(),
+    resume: () => sources.reconnect(),
     openMessage: (id) => emit('ui.openMessage', { id }),
     async stop() {
       if (stopped) return;

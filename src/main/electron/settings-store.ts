@@ -16,7 +16,19 @@ export interface ElectronSettingsOptions {
 /** electron-store wants one JSON Schema per top-level key: the `properties` of the generated object schema. */
 export function settingsStoreSchema(): Schema<Settings> {
   const json = z.toJSONSchema(Settings, { io: 'input' }) as { properties: Record<string, unknown> };
-  return json.properties as Schema<Settings>;
+  return withoutDefaults(json.properties) as Schema<Settings>;
+}
+
+/**
+ * Defaults are zod's job (it fills them on load). Ajv's strict mode rejects `default` inside the oneOf of the
+ * source kinds, so the copy given to electron-store has none.
+ */
+function withoutDefaults(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutDefaults);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).filter(([key]) => key !== 'default').map(([key, inner]) => [key, withoutDefaults(inner)]),
+  );
 }
 
 export function createElectronSettingsRepo(options: ElectronSettingsOptions): SettingsRepo {

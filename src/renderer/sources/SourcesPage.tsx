@@ -87,7 +87,7 @@ function SourceItem({ source, onEdit, onRemoved }: { source: SourceView; onEdit(
         </div>
         <div className="source-url">{source.url}</div>
         <div className="muted small">
-          {source.topics.map((topic) => `${topic.filter} (QoS ${topic.qos})`).join(', ')}
+          {source.kind === 'mqtt' && source.topics.map((topic) => `${topic.filter} (QoS ${topic.qos})`).join(', ')}
         </div>
         <div className="source-status">
           <SourceStatusLine source={source} withName={false} />

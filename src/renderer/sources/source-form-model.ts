@@ -43,6 +43,7 @@ export function emptyForm(): SourceFormValues {
 }
 
 export function formFromSource(source: SourceView): SourceFormValues {
+  if (source.kind !== 'mqtt') throw new Error(`editing ${source.kind} sources is not supported here yet`);
   return {
     name: source.name,
     url: source.url,
@@ -74,6 +75,7 @@ export function hasErrors(errors: SourceFormErrors): boolean {
 
 export function toSourceInput(values: SourceFormValues): SourceInput {
   return {
+    kind: 'mqtt',
     name: values.name.trim(),
     url: values.url.trim(),
     username: values.username.trim() || undefined,

@@ -59,7 +59,7 @@ describe('first run on the embedded broker', () => {
     expect(state.broker).toMatchObject({ running: true, host: '127.0.0.1', port, lan: false });
     expect(state.sources).toHaveLength(1);
     expect(state.sources[0]).toMatchObject({ id: 'local', embedded: true, url: `mqtt://127.0.0.1:${port}` });
-    expect(state.sources[0].topics).toEqual([{ filter: 'herald/#', qos: 1 }]);
+    expect(state.sources[0]).toMatchObject({ kind: 'mqtt', topics: [{ filter: 'herald/#', qos: 1 }] });
     await eventually('default source connected', () => t.core.getState().sources[0].status.state === 'connected');
   });
 
@@ -105,7 +105,7 @@ describe('first run on the embedded broker', () => {
 describe('against a real Mosquitto', () => {
   test('stores every message of a QoS 0 and a QoS 1 stream once, and counts unread', async () => {
     const t = await core({ brokerPort: 'off' });
-    const added = await dispatch(t.core.handlers, 'sources.add', {
+    const added = await dispatch(t.core.handlers, 'sources.add', { kind: 'mqtt',
       name: 'Office',
       url: mosquitto.url,
       topics: [{ filter: 'office/#', qos: 1 }],
@@ -128,7 +128,7 @@ describe('against a real Mosquitto', () => {
     const dir = tempDir();
     cleanups.push(() => dir.remove());
     const first = await startTestCore({ dataDir: dir.path, brokerPort: 'off' });
-    await dispatch(first.core.handlers, 'sources.add', { name: 'Office', url: mosquitto.url, topics: [{ filter: 'keep/#', qos: 1 }] });
+    await dispatch(first.core.handlers, 'sources.add', { kind: 'mqtt', name: 'Office', url: mosquitto.url, topics: [{ filter: 'keep/#', qos: 1 }] });
     await eventually('connected', () => sourceNamed(first, 'Office').status.state === 'connected');
     await mosquittoPub(mosquitto.port, 'keep/x', ['one', 'two', 'three'], 1);
     await eventually('stored', () => first.core.getState().total === 3);
@@ -147,7 +147,7 @@ describe('against a real Mosquitto', () => {
   test('an unreachable broker shows "reconnecting" with the cause', async () => {
     const t = await core({ brokerPort: 'off' });
     const closedPort = await freePort();
-    await dispatch(t.core.handlers, 'sources.add', {
+    await dispatch(t.core.handlers, 'sources.add', { kind: 'mqtt',
       name: 'Nowhere',
       url: `mqtt://127.0.0.1:${closedPort}`,
       topics: [{ filter: '#', qos: 0 }],
@@ -168,7 +168,7 @@ describe('against a real Mosquitto', () => {
     const secured = await startMosquitto({ extraConfig: ['allow_anonymous false', `password_file ${dir.path}/passwd`] });
     cleanups.push(() => secured.stop());
     const t = await core({ brokerPort: 'off' });
-    await dispatch(t.core.handlers, 'sources.add', {
+    await dispatch(t.core.handlers, 'sources.add', { kind: 'mqtt',
       name: 'Secured',
       url: secured.url,
       username: 'alice',
@@ -184,7 +184,7 @@ describe('against a real Mosquitto', () => {
     expect(view.hasPassword).toBe(true);
     expect(JSON.stringify(view)).not.toContain('wrong-password');
 
-    const fixed = await dispatch(t.core.handlers, 'sources.update', {
+    const fixed = await dispatch(t.core.handlers, 'sources.update', { kind: 'mqtt',
       id: view.id,
       name: 'Secured',
       url: secured.url,
@@ -206,7 +206,7 @@ describe('sources through the contract', () => {
       ['http://broker.example', 'unsupported scheme "http"'],
       ['mqtt://user:pw@broker.example', 'own fields'],
     ]) {
-      const reply = await dispatch(t.core.handlers, 'sources.add', { name: 'Bad', url, topics: [{ filter: '#', qos: 0 }] });
+      const reply = await dispatch(t.core.handlers, 'sources.add', { kind: 'mqtt', name: 'Bad', url, topics: [{ filter: '#', qos: 0 }] });
       expect(reply.ok).toBe(false);
       if (!reply.ok) {
         expect(reply.error.code).toBe('invalid_request');

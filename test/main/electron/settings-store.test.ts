@@ -28,6 +28,10 @@ const source = {
   url: 'mqtts://broker.example:8883',
   username: 'ann',
   topics: [{ filter: 'alerts/#', qos: 1 as const }],
+  protocolVersion: 4 as const,
+  keepalive: 30,
+  clean: true,
+  sessionExpiry: 0,
   enabled: true,
   embedded: false,
 };

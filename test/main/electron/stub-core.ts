@@ -21,6 +21,12 @@ export function source(name: string, state: SourceView['status']['state'], error
     name,
     url: 'mqtt://127.0.0.1:1883',
     hasPassword: false,
+    hasToken: false,
+    hasTlsKey: false,
+    protocolVersion: 4,
+    keepalive: 30,
+    clean: true,
+    sessionExpiry: 0,
     topics: [{ filter: 'herald/#', qos: 1 }],
     enabled: state !== 'disabled',
     embedded: false,
@@ -72,6 +78,7 @@ export function createStubCore(initial: Partial<AppState> = {}): StubCore {
       'sources.add': notImplemented('sources.add') as Handlers['sources.add'],
       'sources.update': notImplemented('sources.update') as Handlers['sources.update'],
       'sources.remove': notImplemented('sources.remove') as Handlers['sources.remove'],
+      'sources.reconnect': notImplemented('sources.reconnect') as Handlers['sources.reconnect'],
       'notifications.setPaused': (request) => {
         record('notifications.setPaused', request);
         core.state.paused = request.paused;

@@ -1,4 +1,4 @@
-import type { BodyKind } from '../../../shared/model.ts';
+import type { BodyKind, MessageExtras } from '../../../shared/model.ts';
 
 /** What the decode stage makes of one raw payload. */
 export interface Decoded {
@@ -18,6 +18,8 @@ export interface Decoded {
   raw: Uint8Array | null;
   /** A JSON `id` field, kept for dedupe by later stages. */
   externalId?: string;
+  /** Push-server extras (click URL, tags, actions, attachment...), shown in the detail view. */
+  extras?: MessageExtras;
 }
 
 /** A decoded message with its origin, ready to be written to the inbox. */
@@ -30,4 +32,10 @@ export interface NewMessage extends Decoded {
   properties?: Record<string, unknown>;
   /** When set, a second message with the same key from the same source is not stored again. */
   dedupeKey?: string;
+  /** Replaces any earlier entry of this source with the same key (one inbox entry per key). */
+  foldKey?: string;
+  /** 'delete' removes the entry with foldKey, 'clear' marks it read; default stores the message. */
+  op?: 'store' | 'delete' | 'clear';
+  /** The source's resume position, saved in the same transaction as this message. */
+  cursor?: string;
 }

@@ -14,13 +14,15 @@ export class InboxEvents {
   /** Newest last; trimmed to what one event can carry. */
   private added: MessageSummary[] = [];
   private addedCount = 0;
+  private removedIds: number[] = [];
   private timer: NodeJS.Timeout | null = null;
 
   constructor(options: InboxEventsOptions) {
     this.options = options;
   }
 
-  add(messages: MessageSummary[]): void {
+  add(messages: MessageSummary[], removedIds: number[] = []): void {
+    for (const id of removedIds) this.removedIds.push(id);
     this.addedCount += messages.length;
     for (const message of messages) this.added.push(message);
     if (this.added.length > MAX_PUSHED_SUMMARIES * 2) this.added = this.added.slice(-MAX_PUSHED_SUMMARIES);
@@ -37,10 +39,18 @@ export class InboxEvents {
     this.timer = null;
     const added = this.added.slice(-MAX_PUSHED_SUMMARIES).reverse();
     const addedCount = this.addedCount;
+    const removedIds = this.removedIds;
     this.added = [];
     this.addedCount = 0;
-    if (addedCount === 0 && !change.readIds && !change.allRead) return;
-    this.options.emit({ added, addedCount, ...change, ...this.options.counts() });
+    this.removedIds = [];
+    if (addedCount === 0 && removedIds.length === 0 && !change.readIds && !change.allRead) return;
+    this.options.emit({
+      added,
+      addedCount,
+      ...(removedIds.length ? { removedIds } : {}),
+      ...change,
+      ...this.options.counts(),
+    });
   }
 
   stop(): void {

@@ -2,8 +2,9 @@
 // apply them to the store, the sources and the settings.
 import { HeraldError, type Handlers, type ParsedRequest } from '../../../shared/contract.ts';
 import type { AppState, SourceView } from '../../../shared/model.ts';
-import type { Settings, StoredSource } from '../settings/schema.ts';
-import { sourcePasswordKey, type SecretStore } from '../settings/types.ts';
+import { SECRET_FIELDS } from '../../../shared/sources.ts';
+import { StoredSource, type Settings } from '../settings/schema.ts';
+import { sourceSecretKey, type SecretStore } from '../settings/types.ts';
 import type { SourceRegistry } from '../sources/source-registry.ts';
 import type { MessageStore } from '../store/message-store.ts';
 
@@ -37,32 +38,32 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return found;
   };
 
-  const applyPassword = (id: string, password: string | undefined) => {
-    if (password === undefined) return;
-    deps.secrets.set(sourcePasswordKey(id), password === '' ? undefined : password);
+  /** undefined keeps a stored secret, '' removes it. Written before settings, so a refusal saves nothing. */
+  const applySecrets = (id: string, request: Partial<Record<(typeof SECRET_FIELDS)[number], string>>) => {
+    for (const field of SECRET_FIELDS) {
+      const value = request[field];
+      if (value !== undefined) deps.secrets.set(sourceSecretKey(id, field), value === '' ? undefined : value);
+    }
   };
 
   const writeSource = async (
-    request: ParsedRequest<'sources.add'>,
+    request: ParsedRequest<'sources.add'> | ParsedRequest<'sources.update'>,
     base: Pick<StoredSource, 'id' | 'embedded'>,
   ): Promise<SourceView> => {
-    const source: StoredSource = {
+    const { password, token, tlsKey, ...settings } = request as typeof request & { id?: string };
+    delete settings.id;
+    const source = StoredSource.parse({
+      ...settings,
+      ...('username' in settings ? { username: settings.username || undefined } : {}),
+      ...('clientId' in settings ? { clientId: settings.clientId || undefined } : {}),
       id: base.id,
-      kind: 'mqtt',
-      name: request.name,
-      url: request.url,
-      username: request.username || undefined,
-      clientId: request.clientId || undefined,
-      topics: request.topics,
-      enabled: request.enabled,
       // Editing the embedded default keeps it following the broker unless its URL was changed by hand.
-      embedded: base.embedded && request.url === view(base.id).url,
-    };
-    applyPassword(source.id, request.password);
-    const others = deps.settings().sources.filter((s) => s.id !== source.id);
-    const existingIndex = deps.settings().sources.findIndex((s) => s.id === source.id);
-    const next = [...others];
-    next.splice(existingIndex === -1 ? next.length : existingIndex, 0, source);
+      embedded: base.embedded && settings.kind === 'mqtt' && settings.url === view(base.id).url,
+    });
+    applySecrets(source.id, { password, token, tlsKey });
+    const current = deps.settings().sources;
+    const index = current.findIndex((s) => s.id === source.id);
+    const next = index === -1 ? [...current, source] : current.map((s, i) => (i === index ? source : s));
     deps.saveSettings({ ...deps.settings(), sources: next });
     await sources.put(source);
     return view(source.id);
@@ -90,8 +91,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'sources.remove': async (request) => {
       savedSource(request.id);
       deps.saveSettings({ ...deps.settings(), sources: deps.settings().sources.filter((s) => s.id !== request.id) });
-      deps.secrets.set(sourcePasswordKey(request.id), undefined);
+      for (const field of SECRET_FIELDS) deps.secrets.set(sourceSecretKey(request.id, field), undefined);
       await sources.remove(request.id);
+      return {};
+    },
+    'sources.reconnect': (request) => {
+      if (request.id !== undefined) view(request.id);
+      sources.reconnect(request.id);
       return {};
     },
     'notifications.setPaused': (request) => {

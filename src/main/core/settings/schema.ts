@@ -1,21 +1,31 @@
 // Settings persisted between runs. One schema serves the Electron store (as JSON Schema) and the headless
 // JSON file; secrets are never part of it (see SecretStore).
 import { z } from 'zod';
-import { TopicSubscription } from '../../../shared/model.ts';
+import {
+  GotifySettings,
+  MqttSettings,
+  NtfySettings,
+  SseSettings,
+  WebSocketSettings,
+  type SourceKind,
+} from '../../../shared/sources.ts';
 
-export const StoredSource = z.object({
+const stored = {
   id: z.string().min(1),
-  kind: z.literal('mqtt'),
-  name: z.string().min(1),
-  url: z.string(),
-  username: z.string().optional(),
-  clientId: z.string().optional(),
-  topics: z.array(TopicSubscription).min(1),
-  enabled: z.boolean(),
-  /** Follows the embedded broker's actual address instead of `url`. */
+  /** Follows the embedded broker's actual address instead of `url` (the first-run default source). */
   embedded: z.boolean().default(false),
-});
+};
+
+/** A saved source: its settings (secrets are in the SecretStore, keyed by its id) plus identity. */
+export const StoredSource = z.discriminatedUnion('kind', [
+  MqttSettings.extend(stored),
+  WebSocketSettings.extend(stored),
+  SseSettings.extend(stored),
+  NtfySettings.extend(stored),
+  GotifySettings.extend(stored),
+]);
 export type StoredSource = z.infer<typeof StoredSource>;
+export type StoredSourceOf<K extends SourceKind> = Extract<StoredSource, { kind: K }>;
 
 export const Settings = z.object({
   version: z.literal(1).default(1),

@@ -17,5 +17,8 @@ export interface SecretStore {
   readonly secure: boolean;
 }
 
-export const sourcePasswordKey = (sourceId: string) => `source:${sourceId}:password`;
+export const sourcePasswordKey = (sourceId: string) => sourceSecretKey(sourceId, 'password');
+/** Where a source's write-only secret (password, token, TLS private key) is kept. */
+export const sourceSecretKey = (sourceId: string, field: 'password' | 'token' | 'tlsKey') =>
+  `source:${sourceId}:${field}`;
 export const BROKER_PASSWORD_KEY = 'broker:password';

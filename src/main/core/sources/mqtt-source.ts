@@ -2,7 +2,20 @@
 // message is acknowledged only after the pipeline says it is committed, so a crash loses nothing.
 import mqtt, { type IClientOptions, type IPublishPacket, type MqttClient } from 'mqtt';
 import type { Qos, SourceStatus } from '../../../shared/model.ts';
+import type { StoredSourceOf } from '../settings/schema.ts';
 import { acknowledgeAfterCommit } from './ack-after-commit.ts';
+import type { IncomingMessage, MessageSink, Source, SourceContext } from './source.ts';
+
+export type { IncomingMessage, MessageSink } from './source.ts';
+
+/** The registry resolves `url` (the embedded default follows the broker's actual port) before this runs. */
+export function createMqttSource(config: StoredSourceOf<'mqtt'>, context: SourceContext): Source {
+  return new MqttSource(
+    { ...config, password: context.secrets.password },
+    context.sink,
+    context.onStatus,
+  );
+}
 
 export interface MqttSourceConfig {
   id: string;
@@ -14,20 +27,7 @@ export interface MqttSourceConfig {
   topics: { filter: string; qos: Qos }[];
 }
 
-/** A message as it came off the wire, before decoding. */
-export interface IncomingMessage {
-  sourceId: string;
-  sourceName: string;
-  topic: string;
-  payload: Uint8Array;
-  receivedAt: number;
-  properties: Record<string, unknown>;
-}
-
-/** Receives each message; resolves once it is durably stored (then the broker gets its acknowledgement). */
-export type MessageSink = (message: IncomingMessage) => Promise<unknown>;
-
-export class MqttSource {
+export class MqttSource implements Source {
   readonly config: MqttSourceConfig;
   private readonly sink: MessageSink;
   private readonly onStatus: (status: SourceStatus) => void;

@@ -2,13 +2,14 @@
 // settings; ephemeral ones from the command line. Each source gets the same sink (the pipeline's entry).
 import type { SourceStatus, SourceView } from '../../../shared/model.ts';
 import type { StoredSource } from '../settings/schema.ts';
-import { MqttSource, type MessageSink } from './mqtt-source.ts';
+import { sourceFactories } from './factories.ts';
+import type { MessageSink, Source, SourceContext, SourceSecrets } from './source.ts';
 
 export interface RegisteredSource {
   config: StoredSource;
   ephemeral: boolean;
-  hasPassword: boolean;
-  running: MqttSource | null;
+  secrets: SourceSecrets;
+  running: Source | null;
   status: SourceStatus;
 }
 
@@ -16,7 +17,10 @@ export interface SourceRegistryOptions {
   sink: MessageSink;
   /** Where the embedded broker listens now, or why it does not. */
   embeddedBrokerUrl: () => { url: string } | { error: string };
-  password: (sourceId: string) => string | undefined;
+  secrets: (sourceId: string) => SourceSecrets;
+  loadCursor: (sourceId: string) => string | undefined;
+  /** Folder for sources' durable state; each source gets its own subfolder. */
+  dataDir: string;
   onChange: () => void;
 }
 
@@ -28,21 +32,17 @@ export class SourceRegistry {
     this.options = options;
   }
 
-  has(id: string): boolean {
-    return this.sources.has(id);
-  }
-
   get(id: string): RegisteredSource | undefined {
     return this.sources.get(id);
   }
 
   /** Adds or replaces a source and (re)starts it with its new settings. */
-  async put(config: StoredSource, ephemeral = false): Promise<void> {
+  async put(config: StoredSource, ephemeral = false, secrets?: SourceSecrets): Promise<void> {
     await this.stopOne(config.id);
     const entry: RegisteredSource = {
       config,
       ephemeral,
-      hasPassword: this.options.password(config.id) !== undefined,
+      secrets: secrets ?? this.options.secrets(config.id),
       running: null,
       status: { state: 'disabled', since: Date.now() },
     };
@@ -57,9 +57,11 @@ export class SourceRegistry {
     this.options.onChange();
   }
 
-  /** Reconnect everything now: the OS woke up or the network changed. */
-  reconnectAll(): void {
-    for (const entry of this.sources.values()) entry.running?.reconnectNow();
+  /** Reconnect one source, or all, now: the OS woke up, the network changed, or the user asked. */
+  reconnect(id?: string): void {
+    for (const entry of this.sources.values()) {
+      if (id === undefined || entry.config.id === id) entry.running?.reconnectNow();
+    }
   }
 
   async stopAll(): Promise<void> {
@@ -68,25 +70,21 @@ export class SourceRegistry {
 
   views(): SourceView[] {
     return [...this.sources.values()].map((entry) => ({
-      id: entry.config.id,
-      kind: entry.config.kind,
-      name: entry.config.name,
-      url: this.displayUrl(entry.config),
-      username: entry.config.username,
-      hasPassword: entry.hasPassword,
-      clientId: entry.config.clientId,
-      topics: entry.config.topics,
-      enabled: entry.config.enabled,
-      embedded: entry.config.embedded,
+      ...entry.config,
+      url: this.resolvedUrl(entry.config) ?? entry.config.url,
       ephemeral: entry.ephemeral,
+      hasPassword: entry.secrets.password !== undefined,
+      hasToken: entry.secrets.token !== undefined,
+      hasTlsKey: entry.secrets.tlsKey !== undefined,
       status: entry.status,
     }));
   }
 
-  private displayUrl(config: StoredSource): string {
+  /** The URL to dial: the embedded default follows the broker; null when that broker is not running. */
+  private resolvedUrl(config: StoredSource): string | null {
     if (!config.embedded) return config.url;
     const target = this.options.embeddedBrokerUrl();
-    return 'url' in target ? target.url : config.url;
+    return 'url' in target ? target.url : null;
   }
 
   private startOne(entry: RegisteredSource): void {
@@ -95,24 +93,27 @@ export class SourceRegistry {
       entry.status = { state: 'disabled', since: Date.now() };
       return;
     }
-    let url = config.url;
-    if (config.embedded) {
+    const url = this.resolvedUrl(config);
+    if (url === null) {
       const target = this.options.embeddedBrokerUrl();
-      if ('error' in target) {
-        entry.status = { state: 'error', error: target.error, since: Date.now() };
-        return;
-      }
-      url = target.url;
+      entry.status = { state: 'error', error: 'error' in target ? target.error : 'no broker', since: Date.now() };
+      return;
     }
-    const source = new MqttSource(
-      { ...config, url, password: this.options.password(config.id) },
-      this.options.sink,
-      (status) => {
-        if (entry.running !== source) return;
+    let source: Source | null = null;
+    const context: SourceContext = {
+      sink: this.options.sink,
+      secrets: entry.secrets,
+      loadCursor: () => this.options.loadCursor(config.id),
+      dataDir: this.options.dataDir,
+      onStatus: (status) => {
+        // A stopped source may still report its last words; only the current one speaks for the entry.
+        if (source !== null && entry.running !== source) return;
         entry.status = status;
         this.options.onChange();
       },
-    );
+    };
+    const create = sourceFactories[config.kind] as (c: StoredSource, ctx: SourceContext) => Source;
+    source = create({ ...config, url }, context);
     entry.running = source;
     source.start();
     entry.status = source.status;

@@ -5,6 +5,12 @@ import type { MessageSummary } from '../../../shared/model.ts';
 import type { NewMessage } from '../decode/types.ts';
 import type { MessageStore } from './message-store.ts';
 
+/** Entries a batch removed (deleted or replaced at the source) or marked read, besides what it added. */
+export interface BatchSideEffects {
+  removedIds: number[];
+  readIds: number[];
+}
+
 export interface BatchWriterOptions {
   /** Commit as soon as this many messages are queued, without waiting for the turn to end. Default 1000. */
   maxBatch?: number;
@@ -22,7 +28,7 @@ export const DEFAULT_MAX_BATCH = 1000;
 
 export class BatchWriter {
   private readonly store: MessageStore;
-  private readonly onCommitted: (summaries: MessageSummary[]) => void;
+  private readonly onCommitted: (summaries: MessageSummary[], effects: BatchSideEffects) => void;
   private readonly onListenerError: (error: unknown) => void;
   private readonly maxBatch: number;
   // Parallel arrays rather than one {message, resolve, reject} object per write: less garbage on the hot path.
@@ -34,7 +40,7 @@ export class BatchWriter {
 
   constructor(
     store: MessageStore,
-    onCommitted: (summaries: MessageSummary[]) => void,
+    onCommitted: (summaries: MessageSummary[], effects: BatchSideEffects) => void,
     options: BatchWriterOptions = {},
   ) {
     this.store = store;
@@ -90,8 +96,9 @@ export class BatchWriter {
     this.rejecters = [];
 
     let results: (MessageSummary | null)[];
+    let effects: BatchSideEffects;
     try {
-      results = this.store.insertEach(batch);
+      ({ results, ...effects } = this.store.applyBatch(batch));
     } catch (error) {
       for (const reject of rejecters) reject(error);
       return error;
@@ -103,9 +110,9 @@ export class BatchWriter {
       if (summary !== null) inserted.push(summary);
       resolvers[i]!(summary);
     }
-    if (inserted.length > 0) {
+    if (inserted.length > 0 || effects.removedIds.length > 0 || effects.readIds.length > 0) {
       try {
-        this.onCommitted(inserted);
+        this.onCommitted(inserted, effects);
       } catch (error) {
         this.onListenerError(error);
       }

@@ -4,7 +4,7 @@ import { Buffer } from 'node:buffer';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { BodyKind, MessageDetail, MessageSummary } from '../../../shared/model.ts';
+import type { BodyKind, MessageDetail, MessageExtras, MessageSummary } from '../../../shared/model.ts';
 import type { NewMessage } from '../decode/types.ts';
 
 export interface StoreOpenOptions {
@@ -66,6 +66,12 @@ const MIGRATIONS: readonly string[] = [
    );
    -- Partial: messages without a dedupe key (most of them) cost no index write at all.
    CREATE UNIQUE INDEX messages_dedupe ON messages (source_id, dedupe_key) WHERE dedupe_key IS NOT NULL;`,
+  // Push servers: extras (click URL, tags, actions...), entries that later versions replace (fold_key), and
+  // each source's resume position, written in the same transaction as the message it belongs to.
+  `ALTER TABLE messages ADD COLUMN extras TEXT;
+   ALTER TABLE messages ADD COLUMN fold_key TEXT;
+   CREATE INDEX messages_fold ON messages (source_id, fold_key) WHERE fold_key IS NOT NULL;
+   CREATE TABLE cursors (source_id TEXT PRIMARY KEY, cursor TEXT NOT NULL);`,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -78,6 +84,30 @@ const SQLITE_CORRUPT = 11;
 const SQLITE_NOTADB = 26;
 
 type Row = Record<string, unknown>;
+
+/** What one batch did: a result per message (null = not stored), and entries it removed or marked read. */
+export interface BatchOutcome {
+  results: (MessageSummary | null)[];
+  removedIds: number[];
+  readIds: number[];
+}
+
+function summaryOf(id: number, m: NewMessage): MessageSummary {
+  return {
+    id,
+    sourceId: m.sourceId,
+    sourceName: m.sourceName,
+    topic: m.topic,
+    title: m.title ?? m.topic,
+    preview: m.preview,
+    priority: m.priority,
+    receivedAt: m.receivedAt,
+    read: false,
+    bodyKind: m.bodyKind,
+    truncated: m.truncated,
+    size: m.size,
+  };
+}
 
 export class MessageStore {
   readonly file: string;
@@ -93,6 +123,10 @@ export class MessageStore {
   private readonly markAllReadStmt: StatementSync;
   private readonly exportStmt: StatementSync;
   private readonly maxIdStmt: StatementSync;
+  private readonly foldedStmt: StatementSync;
+  private readonly deleteStmt: StatementSync;
+  private readonly cursorGetStmt: StatementSync;
+  private readonly cursorSetStmt: StatementSync;
 
   static open(file: string, options: StoreOpenOptions = {}): MessageStore {
     const readOnly = options.readOnly === true;
@@ -132,15 +166,21 @@ export class MessageStore {
     this.file = file;
     this.insertStmt = db.prepare(
       `INSERT INTO messages (source_id, source_name, topic, title, preview, body, body_kind, raw, priority,
-         received_at, truncated, size, properties, dedupe_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         received_at, truncated, size, properties, dedupe_key, extras, fold_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (source_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`,
     );
     this.listStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM messages WHERE id < ? ORDER BY id DESC LIMIT ?`);
     this.listUnreadStmt = db.prepare(
       `SELECT ${SUMMARY_COLUMNS} FROM messages WHERE read = 0 AND id < ? ORDER BY id DESC LIMIT ?`,
     );
-    this.getStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS}, body, raw, properties FROM messages WHERE id = ?`);
+    this.getStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS}, body, raw, properties, extras FROM messages WHERE id = ?`);
+    this.foldedStmt = db.prepare('SELECT id, read FROM messages WHERE source_id = ? AND fold_key = ? AND id != ?');
+    this.deleteStmt = db.prepare('DELETE FROM messages WHERE id = ?');
+    this.cursorGetStmt = db.prepare('SELECT cursor FROM cursors WHERE source_id = ?');
+    this.cursorSetStmt = db.prepare(
+      'INSERT INTO cursors (source_id, cursor) VALUES (?, ?) ON CONFLICT (source_id) DO UPDATE SET cursor = excluded.cursor',
+    );
     this.markReadStmt = db.prepare('UPDATE messages SET read = 1 WHERE id = ? AND read = 0');
     this.markAllReadStmt = db.prepare('UPDATE messages SET read = 1 WHERE read = 0');
     this.exportStmt = db.prepare(
@@ -165,51 +205,96 @@ export class MessageStore {
    * The batch writer uses it to settle each caller's promise. All or nothing: on error nothing is stored.
    */
   insertEach(messages: readonly NewMessage[]): (MessageSummary | null)[] {
-    const results: (MessageSummary | null)[] = new Array(messages.length);
+    return this.applyBatch(messages).results;
+  }
+
+  /**
+   * Applies a batch in one transaction: stores messages (skipping duplicates, replacing earlier entries with
+   * the same fold key), deletes or clears folded entries, and saves each message's cursor with it.
+   */
+  applyBatch(messages: readonly NewMessage[]): BatchOutcome {
+    const outcome: BatchOutcome = { results: new Array(messages.length), removedIds: [], readIds: [] };
     let added = 0;
+    let unreadAdded = 0;
     this.inTransaction(() => {
       for (let i = 0; i < messages.length; i++) {
         const m = messages[i]!;
-        const outcome = this.insertStmt.run(
-          m.sourceId,
-          m.sourceName,
-          m.topic,
-          m.title,
-          m.preview,
-          m.body,
-          m.bodyKind,
-          m.raw,
-          m.priority,
-          m.receivedAt,
-          m.truncated ? 1 : 0,
-          m.size,
-          m.properties === undefined ? null : JSON.stringify(m.properties, jsonSafe),
-          m.dedupeKey ?? null,
-        );
-        if (outcome.changes === 0) {
-          results[i] = null;
-          continue;
+        outcome.results[i] = null;
+        if (m.op === 'delete' || m.op === 'clear') {
+          if (m.foldKey !== undefined) {
+            const [gone, goneUnread] = this.applyToFolded(m.sourceId, m.foldKey, -1, m.op, outcome);
+            added -= gone;
+            unreadAdded -= goneUnread;
+          }
+        } else {
+          const inserted = this.insertStmt.run(
+            m.sourceId,
+            m.sourceName,
+            m.topic,
+            m.title,
+            m.preview,
+            m.body,
+            m.bodyKind,
+            m.raw,
+            m.priority,
+            m.receivedAt,
+            m.truncated ? 1 : 0,
+            m.size,
+            m.properties === undefined ? null : JSON.stringify(m.properties, jsonSafe),
+            m.dedupeKey ?? null,
+            m.extras === undefined ? null : JSON.stringify(m.extras),
+            m.foldKey ?? null,
+          );
+          if (inserted.changes > 0) {
+            const id = Number(inserted.lastInsertRowid);
+            added++;
+            unreadAdded++;
+            if (m.foldKey !== undefined) {
+              const [gone, goneUnread] = this.applyToFolded(m.sourceId, m.foldKey, id, 'delete', outcome);
+              added -= gone;
+              unreadAdded -= goneUnread;
+            }
+            outcome.results[i] = summaryOf(id, m);
+          }
         }
-        added++;
-        results[i] = {
-          id: Number(outcome.lastInsertRowid),
-          sourceId: m.sourceId,
-          sourceName: m.sourceName,
-          topic: m.topic,
-          title: m.title ?? m.topic,
-          preview: m.preview,
-          priority: m.priority,
-          receivedAt: m.receivedAt,
-          read: false,
-          bodyKind: m.bodyKind,
-          truncated: m.truncated,
-          size: m.size,
-        };
+        if (m.cursor !== undefined) this.cursorSetStmt.run(m.sourceId, m.cursor);
       }
     });
     this.total += added;
-    this.unread += added;
-    return results;
+    this.unread += unreadAdded;
+    return outcome;
+  }
+
+  /** The cursor last saved for a source (with its newest message), if any. */
+  cursor(sourceId: string): string | undefined {
+    const row = this.cursorGetStmt.get(sourceId) as { cursor: string } | undefined;
+    return row?.cursor;
+  }
+
+  /** Deletes or marks read the entries of (source, foldKey) other than `keepId`; returns [deleted, unread deleted]. */
+  private applyToFolded(
+    sourceId: string,
+    foldKey: string,
+    keepId: number,
+    op: 'delete' | 'clear',
+    outcome: BatchOutcome,
+  ): [number, number] {
+    let deleted = 0;
+    let deletedUnread = 0;
+    for (const row of this.foldedStmt.all(sourceId, foldKey, keepId) as { id: number; read: number }[]) {
+      if (op === 'clear') {
+        if (row.read === 0 && this.markReadStmt.run(row.id).changes === 1) {
+          outcome.readIds.push(row.id);
+          this.unread--;
+        }
+        continue;
+      }
+      this.deleteStmt.run(row.id);
+      outcome.removedIds.push(row.id);
+      deleted++;
+      if (row.read === 0) deletedUnread++;
+    }
+    return [deleted, deletedUnread];
   }
 
   /**
@@ -237,6 +322,8 @@ export class MessageStore {
     const detail: MessageDetail = { ...toSummary(row), body: detailBody(row), keptBytes };
     const properties = parseProperties(row.properties as string | null);
     if (properties !== undefined) detail.properties = properties;
+    const extras = parseProperties(row.extras as string | null);
+    if (extras !== undefined) detail.extras = extras as MessageExtras;
     return detail;
   }
 
