@@ -10,6 +10,7 @@ export const PRELOAD_COMMAND_NAMES = [
   'inbox.get',
   'inbox.markRead',
   'inbox.markAllRead',
+  'inbox.runAction',
   'sources.list',
   'sources.add',
   'sources.update',

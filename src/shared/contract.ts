@@ -32,6 +32,21 @@ export const commands = {
     response: z.object({ unread: z.number().int() }),
   },
   'inbox.markAllRead': { request: Empty, response: z.object({ unread: z.number().int() }) },
+  /**
+   * Runs one of a message's action buttons (ntfy actions): `http` requests are sent by main (no CORS, no
+   * page involved); `view` and `copy` come back for the UI to open or copy.
+   */
+  'inbox.runAction': {
+    request: z.object({ id: MessageId, index: z.number().int().min(0).max(10) }).strict(),
+    response: z.object({
+      /** For http: the response status. */
+      status: z.number().int().optional(),
+      /** For view: the http(s) URL to open. */
+      openUrl: z.string().optional(),
+      /** For copy: the text to put on the clipboard. */
+      copyText: z.string().optional(),
+    }),
+  },
   'sources.list': { request: Empty, response: z.array(SourceView) },
   'sources.add': { request: SourceInput, response: SourceView },
   'sources.update': { request: SourceUpdate, response: SourceView },

@@ -78,6 +78,7 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
       foldKey: message.foldKey,
       op: message.op,
       cursor: message.cursor,
+      releaseInflight: message.releaseInflight,
     });
   };
 
@@ -125,6 +126,11 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
       tlsKey: options.secrets.get(sourceSecretKey(id, 'tlsKey')),
     }),
     loadCursor: (id) => store.cursor(id),
+    inflight: (id) => ({
+      put: (messageId, packet) => store.putInflight(id, messageId, packet),
+      get: (messageId) => store.getInflight(id, messageId),
+      delete: (messageId) => store.deleteInflight(id, messageId),
+    }),
     dataDir: join(options.dataDir, 'sources'),
     onChange: stateChanged,
   });

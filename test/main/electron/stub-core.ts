@@ -66,6 +66,7 @@ export function createStubCore(initial: Partial<AppState> = {}): StubCore {
       'inbox.list': notImplemented('inbox.list') as Handlers['inbox.list'],
       'inbox.get': notImplemented('inbox.get') as Handlers['inbox.get'],
       'inbox.markRead': notImplemented('inbox.markRead') as Handlers['inbox.markRead'],
+      'inbox.runAction': notImplemented('inbox.runAction') as Handlers['inbox.runAction'],
       'inbox.markAllRead': (request) => {
         record('inbox.markAllRead', request);
         core.state.unread = 0;

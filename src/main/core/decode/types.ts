@@ -38,4 +38,6 @@ export interface NewMessage extends Decoded {
   op?: 'store' | 'delete' | 'clear';
   /** The source's resume position, saved in the same transaction as this message. */
   cursor?: string;
+  /** MQTT QoS 2: the packet id whose in-flight record this message's transaction removes. */
+  releaseInflight?: number;
 }

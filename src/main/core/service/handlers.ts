@@ -7,6 +7,7 @@ import { StoredSource, type Settings } from '../settings/schema.ts';
 import { sourceSecretKey, type SecretStore } from '../settings/types.ts';
 import type { SourceRegistry } from '../sources/source-registry.ts';
 import type { MessageStore } from '../store/message-store.ts';
+import { runMessageAction } from './message-actions.ts';
 
 export interface HandlerDeps {
   store: MessageStore;
@@ -77,6 +78,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const changed = store.markRead(request.ids);
       if (changed.length) deps.readChanged({ readIds: changed });
       return { unread: store.counts().unread };
+    },
+    'inbox.runAction': async (request) => {
+      const message = store.get(request.id);
+      if (!message) throw new HeraldError('not_found', `message ${request.id} not found`);
+      const action = message.extras?.actions?.[request.index];
+      if (!action) throw new HeraldError('not_found', `message ${request.id} has no action ${request.index}`);
+      const result = await runMessageAction(action);
+      if (action.clear && store.markRead([request.id]).length) deps.readChanged({ readIds: [request.id] });
+      return result;
     },
     'inbox.markAllRead': () => {
       if (store.markAllRead() > 0) deps.readChanged({ allRead: true });

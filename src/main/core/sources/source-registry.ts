@@ -19,6 +19,7 @@ export interface SourceRegistryOptions {
   embeddedBrokerUrl: () => { url: string } | { error: string };
   secrets: (sourceId: string) => SourceSecrets;
   loadCursor: (sourceId: string) => string | undefined;
+  inflight: (sourceId: string) => SourceContext['inflight'];
   /** Folder for sources' durable state; each source gets its own subfolder. */
   dataDir: string;
   onChange: () => void;
@@ -104,6 +105,7 @@ export class SourceRegistry {
       sink: this.options.sink,
       secrets: entry.secrets,
       loadCursor: () => this.options.loadCursor(config.id),
+      inflight: this.options.inflight(config.id),
       dataDir: this.options.dataDir,
       onStatus: (status) => {
         // A stopped source may still report its last words; only the current one speaks for the entry.

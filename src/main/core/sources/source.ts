@@ -31,6 +31,8 @@ export interface IncomingMessage {
   op?: 'store' | 'delete' | 'clear';
   /** The source's resume position after this message; saved in the same transaction as the message. */
   cursor?: string;
+  /** MQTT QoS 2: the packet id whose in-flight record is removed in the transaction that stores this message. */
+  releaseInflight?: number;
 }
 
 /** Resolves once the message is durably stored (or recognised as a duplicate). */
@@ -49,8 +51,14 @@ export interface SourceContext {
   secrets: SourceSecrets;
   /** The last cursor saved with a message of this source (e.g. the last ntfy/Gotify id), if any. */
   loadCursor: () => string | undefined;
-  /** Folder for a source's own durable state (e.g. MQTT QoS 2 in-flight packets). */
+  /** Folder for a source's own durable state. */
   dataDir: string;
+  /** Durable MQTT QoS 2 in-flight packets, in the inbox database (see MessageStore.putInflight). */
+  inflight: {
+    put(messageId: number, packet: Uint8Array): void;
+    get(messageId: number): Uint8Array | undefined;
+    delete(messageId: number): void;
+  };
 }
 
 export interface Source {

@@ -71,7 +71,10 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE messages ADD COLUMN extras TEXT;
    ALTER TABLE messages ADD COLUMN fold_key TEXT;
    CREATE INDEX messages_fold ON messages (source_id, fold_key) WHERE fold_key IS NOT NULL;
-   CREATE TABLE cursors (source_id TEXT PRIMARY KEY, cursor TEXT NOT NULL);`,
+   CREATE TABLE cursors (source_id TEXT PRIMARY KEY, cursor TEXT NOT NULL);
+   -- MQTT QoS 2 messages between PUBREC and PUBREL; the row goes in the transaction that stores the message.
+   CREATE TABLE mqtt_inflight (source_id TEXT NOT NULL, message_id INTEGER NOT NULL, packet BLOB NOT NULL,
+     PRIMARY KEY (source_id, message_id));`,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -127,6 +130,9 @@ export class MessageStore {
   private readonly deleteStmt: StatementSync;
   private readonly cursorGetStmt: StatementSync;
   private readonly cursorSetStmt: StatementSync;
+  private readonly inflightPutStmt: StatementSync;
+  private readonly inflightGetStmt: StatementSync;
+  private readonly inflightDeleteStmt: StatementSync;
 
   static open(file: string, options: StoreOpenOptions = {}): MessageStore {
     const readOnly = options.readOnly === true;
@@ -178,6 +184,11 @@ export class MessageStore {
     this.foldedStmt = db.prepare('SELECT id, read FROM messages WHERE source_id = ? AND fold_key = ? AND id != ?');
     this.deleteStmt = db.prepare('DELETE FROM messages WHERE id = ?');
     this.cursorGetStmt = db.prepare('SELECT cursor FROM cursors WHERE source_id = ?');
+    this.inflightPutStmt = db.prepare(
+      'INSERT INTO mqtt_inflight (source_id, message_id, packet) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET packet = excluded.packet',
+    );
+    this.inflightGetStmt = db.prepare('SELECT packet FROM mqtt_inflight WHERE source_id = ? AND message_id = ?');
+    this.inflightDeleteStmt = db.prepare('DELETE FROM mqtt_inflight WHERE source_id = ? AND message_id = ?');
     this.cursorSetStmt = db.prepare(
       'INSERT INTO cursors (source_id, cursor) VALUES (?, ?) ON CONFLICT (source_id) DO UPDATE SET cursor = excluded.cursor',
     );
@@ -258,11 +269,29 @@ export class MessageStore {
           }
         }
         if (m.cursor !== undefined) this.cursorSetStmt.run(m.sourceId, m.cursor);
+        if (m.releaseInflight !== undefined) this.inflightDeleteStmt.run(m.sourceId, m.releaseInflight);
       }
     });
     this.total += added;
     this.unread += unreadAdded;
     return outcome;
+  }
+
+  /**
+   * MQTT QoS 2 exactly-once: the packet is kept here from PUBREC until the transaction that stores the message
+   * (NewMessage.releaseInflight) removes it. After a crash, a PUBREL finds the packet if and only if the message
+   * was not stored yet.
+   */
+  putInflight(sourceId: string, messageId: number, packet: Uint8Array): void {
+    this.inflightPutStmt.run(sourceId, messageId, packet);
+  }
+
+  getInflight(sourceId: string, messageId: number): Uint8Array | undefined {
+    return (this.inflightGetStmt.get(sourceId, messageId) as { packet: Uint8Array } | undefined)?.packet;
+  }
+
+  deleteInflight(sourceId: string, messageId: number): void {
+    this.inflightDeleteStmt.run(sourceId, messageId);
   }
 
   /** The cursor last saved for a source (with its newest message), if any. */
