@@ -1,7 +1,8 @@
 // Command-line parsing for `herald`. --topic and --qos belong to the --source before them, so options are
 // read in order rather than with a generic parser.
 import type { EphemeralSource } from '../core/core-api.ts';
-import { brokerUrlProblem, isValidTopicFilter, type Qos } from '../../shared/model.ts';
+import { isValidTopicFilter } from '../../shared/sources.ts';
+import { finishSource, parseSourceUrl, qosOf, SOURCE_URL_HELP, SourceUrlError, type PendingSource } from './source-url.ts';
 
 export interface ServeArgs {
   command: 'serve';
@@ -23,20 +24,20 @@ export const DEFAULT_WEB_PORT = 7341;
 
 export const USAGE = `Usage:
   herald serve [--data-dir DIR] [--host 127.0.0.1] [--port N] [--broker-port N|off]
-               [--source URL --topic FILTER [--topic FILTER2] [--qos 0|1|2]]...
+               [--source URL [--topic FILTER]... [--qos 0|1|2]]...
       Runs Herald headless (core, web UI and bridge) and prints the URL to open, with its access token.
+      SIGUSR2 makes every source reconnect at once and catch up (as after the computer wakes up).
       --port           web UI port (default ${DEFAULT_WEB_PORT}; another free port if taken; 0 = any)
       --broker-port    port of the embedded MQTT broker (default from settings, 1883), or off
-      --source URL     an extra MQTT broker for this run only (mqtt://, mqtts://, ws://, wss://)
-      --topic FILTER   a topic filter for the --source before it (wildcards + and # allowed)
-      --qos N          QoS for that source's topics (default 1)
+${SOURCE_URL_HELP}
   herald export [--data-dir DIR]
       Writes the inbox to stdout as JSON Lines, oldest first. Works while Herald is running.
   herald help`;
 
 export function parseArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  const asksHelp = (arg: string | undefined) => arg === 'help' || arg === '--help' || arg === '-h';
+  if (!command || asksHelp(command) || rest.some(asksHelp)) return { command: 'help' };
   if (command === 'export') {
     const args: ExportArgs = { command: 'export' };
     forEachOption(rest, (name, value) => {
@@ -48,7 +49,12 @@ export function parseArgs(argv: string[]): CliArgs {
   if (command !== 'serve') throw new UsageError(`unknown command "${command}"`);
 
   const args: ServeArgs = { command: 'serve', host: '127.0.0.1', port: DEFAULT_WEB_PORT, sources: [] };
-  let current: { kind: 'mqtt'; url: string; topics: { filter: string; qos: Qos }[]; qos: Qos } | null = null;
+  const pending: PendingSource[] = [];
+  const current = (option: string) => {
+    const last = pending.at(-1);
+    if (!last) throw new UsageError(`${option} must follow a --source`);
+    return last;
+  };
   forEachOption(rest, (name, value) => {
     switch (name) {
       case '--data-dir':
@@ -67,38 +73,38 @@ export function parseArgs(argv: string[]): CliArgs {
       }
       case '--source': {
         const url = value();
-        const problem = brokerUrlProblem(url);
-        if (problem) throw new UsageError(`--source ${url}: ${problem}`);
-        current = { kind: 'mqtt', url, topics: [], qos: 1 };
-        args.sources.push(current);
+        pending.push(asUsage(`--source ${url}`, () => parseSourceUrl(url)));
         break;
       }
       case '--topic': {
-        if (!current) throw new UsageError('--topic must follow a --source');
-        const filter = value();
-        if (!isValidTopicFilter(filter)) throw new UsageError(`--topic ${filter}: not a valid MQTT topic filter`);
-        current.topics.push({ filter, qos: current.qos });
+        const source = current('--topic');
+        const topic = value();
+        if (source.source.kind === 'mqtt' && !isValidTopicFilter(topic)) {
+          throw new UsageError(`--topic ${topic}: not a valid MQTT topic filter`);
+        }
+        source.topics.push(topic);
         break;
       }
       case '--qos': {
-        if (!current) throw new UsageError('--qos must follow a --source');
-        const qos = Number(value());
-        if (qos !== 0 && qos !== 1 && qos !== 2) throw new UsageError('--qos must be 0, 1 or 2');
-        current.qos = qos;
-        for (const topic of current.topics) topic.qos = qos;
+        const source = current('--qos');
+        source.qos = asUsage('--qos', () => qosOf(value()));
         break;
       }
       default:
         throw new UsageError(`unknown option ${name} for serve`);
     }
   });
-  for (const source of args.sources) {
-    if (source.kind === 'mqtt' && source.topics.length === 0) {
-      throw new UsageError(`--source ${source.url} needs at least one --topic`);
-    }
-    delete (source as { qos?: Qos }).qos;
-  }
+  args.sources = pending.map((source) => asUsage(`--source ${source.source.url}`, () => finishSource(source)));
   return args;
+}
+
+function asUsage<T>(context: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof SourceUrlError) throw new UsageError(err.message.startsWith('--') ? err.message : `${context}: ${err.message}`);
+    throw err;
+  }
 }
 
 function forEachOption(argv: string[], handle: (name: string, value: () => string) => void): void {

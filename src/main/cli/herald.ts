@@ -58,6 +58,8 @@ async function serve(args: ServeArgs): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  // The headless twin of the OS waking up: reconnect everything now and catch up.
+  process.on('SIGUSR2', () => core.resume());
 }
 
 async function main(argv: string[]): Promise<void> {
