@@ -73,4 +73,21 @@ describe('power', () => {
     fake.powerMonitor.emit('resume');
     expect(core.resumed).toBe(2);
   });
+
+  test('the network coming back (offline, then online) reconnects the sources once', async () => {
+    const core = createStubCore();
+    const stop = reconnectOnWake(core, 10);
+    try {
+      fake.net.online = false;
+      await new Promise((r) => setTimeout(r, 40));
+      expect(core.resumed).toBe(0);
+      fake.net.online = true;
+      await vi.waitFor(() => expect(core.resumed).toBe(1));
+      await new Promise((r) => setTimeout(r, 40));
+      expect(core.resumed).toBe(1);
+    } finally {
+      stop();
+      fake.net.online = true;
+    }
+  });
 });
