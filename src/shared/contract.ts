@@ -125,7 +125,12 @@ export type Handlers = {
 /** Formats zod issues as one readable line: "url: unsupported scheme "http"; topics: at least one topic is required". */
 export function describeIssues(error: z.ZodError): string {
   return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) => {
+      // A bad record key (e.g. a header name) carries the rule it broke one level down; say that rule.
+      const inner = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined;
+      const message = inner ?? issue.message;
+      return issue.path.length ? `${issue.path.join('.')}: ${message}` : message;
+    })
     .join('; ');
 }
 

@@ -45,9 +45,9 @@ export interface ExportRow {
 /** Schema steps in order; PRAGMA user_version counts those applied, so an upgrade appends one here. */
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE messages (
-     -- No AUTOINCREMENT: it costs a second write per insert; ids still grow because old rows are never
-     -- renumbered and the newest row is never deleted.
-     id INTEGER PRIMARY KEY,
+     -- AUTOINCREMENT: an id is never handed out twice, even after the newest message was deleted at its
+     -- source (ntfy message_delete); the UI, keyset paging and exports rely on ids that only grow.
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
      source_id TEXT NOT NULL,
      source_name TEXT NOT NULL,
      topic TEXT NOT NULL,
