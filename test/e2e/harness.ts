@@ -164,6 +164,8 @@ export interface OpenedPage {
   errors: string[];
   /** Every contract request the page sent over the bridge, in order. */
   requests: { channel: string; payload: unknown }[];
+  /** Every event main pushed to the page over the bridge, in order. */
+  events: { event: string; payload: unknown }[];
 }
 
 export interface OpenOptions {
@@ -181,12 +183,17 @@ export async function openHerald(browser: Browser, server: HeraldServer, options
   const page = await context.newPage();
   const errors: string[] = [];
   const requests: OpenedPage['requests'] = [];
-  page.on('websocket', (socket) =>
+  const events: OpenedPage['events'] = [];
+  page.on('websocket', (socket) => {
     socket.on('framesent', ({ payload }) => {
       const frame = JSON.parse(String(payload)) as { type?: string; channel?: string; payload?: unknown };
       if (frame.type === 'request' && frame.channel) requests.push({ channel: frame.channel, payload: frame.payload });
-    }),
-  );
+    });
+    socket.on('framereceived', ({ payload }) => {
+      const frame = JSON.parse(String(payload)) as { type?: string; event?: string; payload?: unknown };
+      if (frame.type === 'event' && frame.event) events.push({ event: frame.event, payload: frame.payload });
+    });
+  });
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
@@ -195,7 +202,7 @@ export async function openHerald(browser: Browser, server: HeraldServer, options
   await page.goto(options.url ?? server.url);
   // The status bar lists the sources once app.getState answered over the bridge.
   await page.getByText(/Embedded broker|No embedded broker|Embedded broker off/).first().waitFor();
-  return { context, page, errors, requests };
+  return { context, page, errors, requests, events };
 }
 
 export const messageRows = (page: Page) => page.getByTestId('message-row');

@@ -1,8 +1,9 @@
 // The inbox: toolbar (counts, filter, mark all read), the virtualised list and the detail pane.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient, useLinkStatus } from '../app/connection-context.ts';
 import { InboxList } from './InboxList.tsx';
 import { MessageDetailPane } from './MessageDetail.tsx';
+import { selectionAfterRemoval } from './inbox-state.ts';
 import { useInbox } from './use-inbox.ts';
 import { useMessage } from './use-message.ts';
 
@@ -33,10 +34,28 @@ export function InboxPage({ unread, total, openRequest, broker, onUnreadChanged 
   const { epoch } = useLinkStatus();
   useEffect(() => setActionError(null), [epoch]);
 
+  const [removedNotice, setRemovedNotice] = useState(false);
+  // The event listener below is registered once; it reads the selection as it is when an event arrives.
+  const selectedRef = useRef(selectedId);
+  selectedRef.current = selectedId;
+
   const select = useCallback((id: number, reveal: boolean) => {
     setSelectedId(id);
+    setRemovedNotice(false);
     if (reveal) setRevealSeq((seq) => seq + 1);
   }, []);
+
+  // A message deleted at its source (or replaced by a newer version) must not stay open as if it still existed.
+  useEffect(
+    () =>
+      client.on('inbox.changed', ({ removedIds }) => {
+        const current = selectedRef.current;
+        if (selectionAfterRemoval(current, removedIds) === current) return;
+        setSelectedId(null);
+        setRemovedNotice(true);
+      }),
+    [client],
+  );
 
   const { markedRead } = inbox;
   const onMarkedRead = useCallback(
@@ -111,7 +130,7 @@ export function InboxPage({ unread, total, openRequest, broker, onUnreadChanged 
           />
         )}
       </div>
-      <MessageDetailPane load={message} />
+      <MessageDetailPane load={message} removedNotice={removedNotice} />
     </div>
   );
 }

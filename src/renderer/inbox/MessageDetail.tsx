@@ -1,16 +1,33 @@
 // The detail pane for one message. Body and properties are shown as text only (see linkify for the one
-// exception: http(s) URLs become links).
+// exception: http(s) URLs become links); a Markdown body is shown as its source, never rendered.
 import type { MessageDetail as Detail } from '../../shared/model.ts';
 import { absoluteTime, displayTitle, groupDigits, formatBytes, priorityLabel } from './format.ts';
 import { linkify } from './linkify.tsx';
+import { MessageActions } from './MessageActions.tsx';
+import { ExtrasRows, isMarkdown } from './MessageExtras.tsx';
+import { PropertiesTable } from './PropertiesTable.tsx';
 import type { MessageLoad } from './use-message.ts';
 
 const KIND_LABEL: Record<Detail['bodyKind'], string> = { text: 'Text', json: 'JSON', binary: 'Binary (hex)' };
 
-export function MessageDetailPane({ load }: { load: MessageLoad }) {
+interface MessageDetailPaneProps {
+  load: MessageLoad;
+  /** Shown instead of the usual hint when the message on show was removed at its source. */
+  removedNotice?: boolean;
+}
+
+export function MessageDetailPane({ load, removedNotice = false }: MessageDetailPaneProps) {
   switch (load.status) {
     case 'idle':
-      return <section className="detail empty" aria-label="Message">Select a message to read it.</section>;
+      return (
+        <section className="detail empty" aria-label="Message">
+          {removedNotice ? (
+            <p role="status">The message you were reading was removed at its source or replaced by a newer version.</p>
+          ) : (
+            'Select a message to read it.'
+          )}
+        </section>
+      );
     case 'loading':
       return <section className="detail empty" aria-label="Message" aria-busy="true">Loading…</section>;
     case 'missing':
@@ -26,9 +43,10 @@ export function MessageDetailPane({ load }: { load: MessageLoad }) {
   }
 }
 
-function LoadedMessage({ detail }: { detail: Detail }) {
+export function LoadedMessage({ detail }: { detail: Detail }) {
   const priority = priorityLabel(detail.priority);
-  const properties = Object.entries(detail.properties ?? {});
+  const { extras } = detail;
+  const markdown = isMarkdown(extras);
   return (
     <section className="detail" aria-label="Message" data-testid="message-detail">
       <h2 className="detail-title">{displayTitle(detail)}</h2>
@@ -52,28 +70,26 @@ function LoadedMessage({ detail }: { detail: Detail }) {
         <dd>
           {formatBytes(detail.size)} · {KIND_LABEL[detail.bodyKind]}
         </dd>
+        {extras && <ExtrasRows extras={extras} />}
       </dl>
       {detail.truncated && (
         <p className="truncated-marker" role="note">
           truncated — showing the first {groupDigits(detail.keptBytes)} of {groupDigits(detail.size)} bytes
         </p>
       )}
+      {markdown && (
+        <p className="body-note muted small" role="note">
+          Markdown (shown as text)
+        </p>
+      )}
       <pre className={`body body-${detail.bodyKind}`} data-testid="message-body">
         {detail.bodyKind === 'binary' ? detail.body : linkify(detail.body)}
       </pre>
-      {properties.length > 0 && (
-        <table className="properties">
-          <caption>Properties</caption>
-          <tbody>
-            {properties.map(([key, value]) => (
-              <tr key={key}>
-                <th scope="row">{key}</th>
-                <td>{typeof value === 'string' ? value : JSON.stringify(value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {extras?.actions && extras.actions.length > 0 && (
+        // Keyed by message: a result from one message's action must not linger on the next.
+        <MessageActions key={detail.id} messageId={detail.id} actions={extras.actions} />
       )}
+      {detail.properties && <PropertiesTable properties={detail.properties} />}
     </section>
   );
 }

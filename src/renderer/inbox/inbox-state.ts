@@ -107,6 +107,8 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       const newestId = items[0]?.id ?? 0;
       const fresh = change.added.filter((item) => item.id > newestId && (!state.unreadOnly || !item.read));
       if (fresh.length) items = [...fresh, ...items];
+      // After adding: a batch may carry a message and, later in the same batch, the newer version replacing it.
+      if (change.removedIds?.length) items = without(items, change.removedIds);
       const incomplete = change.addedCount > change.added.length;
       return { ...state, items, needsRefresh: state.needsRefresh || incomplete };
     }
@@ -135,6 +137,13 @@ function withRead(items: MessageSummary[], ids: number[]): MessageSummary[] {
   return changed ? next : items;
 }
 
+/** Drops entries deleted at the source or replaced by a newer version. The paging cursor stays valid: it is an
+ * id bound, not a row, so the next page still starts below it. */
+function without(items: MessageSummary[], ids: number[]): MessageSummary[] {
+  const removed = new Set(ids);
+  return items.some((item) => removed.has(item.id)) ? items.filter((item) => !removed.has(item.id)) : items;
+}
+
 /** Union of two newest-first lists by id; `preferred` wins for ids in both (it is the fresher copy). */
 export function mergeNewestFirst(preferred: MessageSummary[], other: MessageSummary[]): MessageSummary[] {
   if (other.length === 0) return preferred;
@@ -161,4 +170,9 @@ export function mergeNewestFirst(preferred: MessageSummary[], other: MessageSumm
     }
   }
   return merged;
+}
+
+/** The selection once entries are removed: a detail showing a removed message closes. */
+export function selectionAfterRemoval(selectedId: number | null, removedIds: readonly number[] | undefined): number | null {
+  return selectedId !== null && removedIds?.includes(selectedId) ? null : selectedId;
 }

@@ -1,18 +1,19 @@
-// Add or edit one MQTT source. Invalid input is caught here with main's wording; anything main still refuses
-// is shown as main phrased it, and nothing is saved.
+// Add or edit one source of any kind. Invalid input is caught here with main's own wording (the shared schema);
+// anything main still refuses is shown as main phrased it, and nothing is saved.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { SourceView } from '../../shared/model.ts';
+import type { SourceKind } from '../../shared/sources.ts';
 import { useClient } from '../app/connection-context.ts';
-import {
-  emptyForm,
-  formFromSource,
-  hasErrors,
-  toSourceInput,
-  validateSourceForm,
-  type SourceFormErrors,
-  type SourceFormValues,
-} from './source-form-model.ts';
-import { TopicRows } from './TopicRows.tsx';
+import { CheckboxField, TextField } from './fields.tsx';
+import { NO_SAVED_SECRETS, toSourceInput } from './form-input.ts';
+import { hasErrors, validateSourceForm, type SourceFormErrors } from './form-validate.ts';
+import { emptyForm, formFromSource, type SourceFormValues } from './form-values.ts';
+import { GotifyFields } from './GotifyFields.tsx';
+import { KIND_LABEL, KIND_ORDER, URL_WORDING } from './kinds.ts';
+import type { KindFieldsProps } from './kind-fields-props.ts';
+import { MqttFields } from './MqttFields.tsx';
+import { NtfyFields } from './NtfyFields.tsx';
+import { StreamFields } from './StreamFields.tsx';
 
 interface SourceFormProps {
   /** The source being edited; null to add a new one. */
@@ -20,6 +21,8 @@ interface SourceFormProps {
   onSaved(source: SourceView): void;
   onCancel(): void;
 }
+
+const NO_ERRORS: SourceFormErrors = {};
 
 export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
   const client = useClient();
@@ -29,15 +32,16 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
   const [showErrors, setShowErrors] = useState(false);
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const errors: SourceFormErrors = showErrors ? validateSourceForm(values) : { topicRows: [] };
+  const saved = editing ?? NO_SAVED_SECRETS;
+  const errors = showErrors ? validateSourceForm(values, saved) : NO_ERRORS;
 
-  const set = <K extends keyof SourceFormValues>(key: K, value: SourceFormValues[K]) =>
-    setValues((current) => ({ ...current, [key]: value }));
+  const set: KindFieldsProps['set'] = (key, value) => setValues((current) => ({ ...current, [key]: value }));
+  const idFor = (name: string) => `${id}-${name}`;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setRefusal(null);
-    if (hasErrors(validateSourceForm(values))) {
+    if (hasErrors(validateSourceForm(values, saved))) {
       setShowErrors(true);
       // Let React render the messages, then take the user to the first field that needs attention.
       requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
@@ -45,11 +49,11 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
     }
     setSaving(true);
     try {
-      const input = toSourceInput(values);
-      const saved = editing
+      const input = toSourceInput(values, saved);
+      const result = editing
         ? await client.invoke('sources.update', { ...input, id: editing.id })
         : await client.invoke('sources.add', input);
-      onSaved(saved);
+      onSaved(result);
     } catch (err) {
       setRefusal(err instanceof Error ? err.message : String(err));
     } finally {
@@ -57,66 +61,44 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
     }
   }
 
-  const field = (name: string) => `${id}-${name}`;
+  const url = URL_WORDING[values.kind];
+  const fieldProps: KindFieldsProps = { values, errors, saved, idFor, set };
   return (
-    <form ref={formRef} className="source-form" onSubmit={submit} noValidate aria-labelledby={field('heading')}>
-      <h2 id={field('heading')}>{editing ? `Edit ${editing.name}` : 'Add an MQTT source'}</h2>
+    <form ref={formRef} className="source-form" onSubmit={submit} noValidate aria-labelledby={idFor('heading')}>
+      <h2 id={idFor('heading')}>{editing ? `Edit ${editing.name}` : 'Add a source'}</h2>
       {refusal && (
         <p className="form-refusal" role="alert">
           Not saved: {refusal}
         </p>
       )}
-      {editing?.embedded && (
-        <p className="muted small">This source follows the embedded broker; its address updates when the broker moves.</p>
+      {errors[''] && (
+        <p className="form-refusal" role="alert">
+          {errors['']}
+        </p>
       )}
-      <TextField id={field('name')} label="Name" value={values.name} error={errors.name} onChange={(v) => set('name', v)} />
+      {editing?.embedded && (
+        <p className="muted small">
+          This source follows the embedded broker, now at <code>{editing.url}</code>; its address updates when the broker
+          moves. Changing the URL makes it an ordinary source.
+        </p>
+      )}
+      <KindPicker name={idFor('kind')} kind={values.kind} locked={editing !== null} onChange={(kind) => set('kind', kind)} />
+      <TextField id={idFor('name')} label="Name" value={values.name} error={errors.name} onChange={(v) => set('name', v)} />
       <TextField
-        id={field('url')}
-        label="Broker URL"
+        id={idFor('url')}
+        label={url.label}
+        inputMode="url"
         value={values.url}
         error={errors.url}
-        placeholder="mqtt://broker.example:1883"
-        hint="mqtt://, mqtts://, ws:// or wss://"
+        placeholder={url.placeholder}
+        hint={url.hint}
         onChange={(v) => set('url', v)}
       />
-      <div className="field-pair">
-        <TextField id={field('username')} label="Username" value={values.username} autoComplete="off" onChange={(v) => set('username', v)} />
-        <TextField
-          id={field('password')}
-          label="Password"
-          type="password"
-          value={values.password}
-          autoComplete="new-password"
-          disabled={values.clearPassword}
-          placeholder={editing?.hasPassword ? 'unchanged' : ''}
-          hint={editing?.hasPassword ? 'Leave empty to keep the saved password.' : undefined}
-          onChange={(v) => set('password', v)}
-        />
-      </div>
-      {editing?.hasPassword && (
-        <label className="checkbox">
-          <input type="checkbox" checked={values.clearPassword} onChange={(e) => set('clearPassword', e.target.checked)} />
-          Forget the saved password
-        </label>
-      )}
-      <TextField
-        id={field('client-id')}
-        label="Client ID"
-        value={values.clientId}
-        hint="Optional; a random one is used when empty."
-        onChange={(v) => set('clientId', v)}
-      />
-      <TopicRows
-        idPrefix={field('topic')}
-        topics={values.topics}
-        rowErrors={errors.topicRows}
-        listError={errors.topics}
-        onChange={(topics) => set('topics', topics)}
-      />
-      <label className="checkbox">
-        <input type="checkbox" checked={values.enabled} onChange={(e) => set('enabled', e.target.checked)} />
-        Enabled
-      </label>
+      {values.kind === 'mqtt' && <MqttFields {...fieldProps} />}
+      {(values.kind === 'websocket' || values.kind === 'sse') && <StreamFields {...fieldProps} />}
+      {values.kind === 'ntfy' && <NtfyFields {...fieldProps} />}
+      {values.kind === 'gotify' && <GotifyFields {...fieldProps} />}
+      <CheckboxField label="Enabled" checked={values.enabled} onChange={(v) => set('enabled', v)} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : editing ? 'Save changes' : 'Add source'}
@@ -129,47 +111,20 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
   );
 }
 
-interface TextFieldProps {
-  id: string;
-  label: string;
-  value: string;
-  error?: string;
-  hint?: string;
-  type?: 'text' | 'password';
-  placeholder?: string;
-  autoComplete?: string;
-  disabled?: boolean;
-  onChange(value: string): void;
-}
-
-function TextField({ id, label, value, error, hint, type = 'text', placeholder, autoComplete, disabled, onChange }: TextFieldProps) {
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+/** Radio buttons styled as a segmented control. A saved source keeps its kind: settings do not carry over. */
+function KindPicker({ name, kind, locked, onChange }: { name: string; kind: SourceKind; locked: boolean; onChange(kind: SourceKind): void }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type={type}
-        value={value}
-        placeholder={placeholder}
-        autoComplete={autoComplete}
-        disabled={disabled}
-        spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      {hint && (
-        <span id={`${id}-hint`} className="hint">
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span id={`${id}-error`} className="field-error">
-          {error}
-        </span>
-      )}
-    </div>
+    <fieldset className="kind-picker" disabled={locked}>
+      <legend>Kind</legend>
+      <div className="segments">
+        {KIND_ORDER.map((option) => (
+          <label key={option} className={option === kind ? 'segment checked' : 'segment'}>
+            <input type="radio" name={name} value={option} checked={option === kind} onChange={() => onChange(option)} />
+            {KIND_LABEL[option]}
+          </label>
+        ))}
+      </div>
+      {locked && <p className="hint">The kind of a saved source cannot change; add a new source instead.</p>}
+    </fieldset>
   );
 }
-

@@ -1,10 +1,10 @@
-// Lists the sources with their live status; add, edit and remove MQTT sources. Sources given on the command
+// Lists the sources with their live status; add, edit, remove and reconnect them. Sources given on the command
 // line exist for one run only and are shown read-only.
 import { useState } from 'react';
 import type { SourceView } from '../../shared/model.ts';
 import { useClient } from '../app/connection-context.ts';
-import { SourceStatusLine } from '../status/StatusBar.tsx';
 import { SourceForm } from './SourceForm.tsx';
+import { SourceItem } from './SourceItem.tsx';
 
 type Editing = { mode: 'add' } | { mode: 'edit'; source: SourceView } | null;
 
@@ -38,12 +38,13 @@ export function SourcesPage({ sources, onChanged }: SourcesPageProps) {
     <div className="sources-page">
       <div className="sources-header">
         <h2>Sources</h2>
+        {sources.some((source) => source.enabled) && <ReconnectAllButton />}
         <button type="button" className="primary" onClick={() => setEditing({ mode: 'add' })}>
           Add source
         </button>
       </div>
       {sources.length === 0 ? (
-        <p className="muted">No sources. Add one to receive messages from an MQTT broker.</p>
+        <p className="muted">No sources. Add one to receive messages from an MQTT broker, a WebSocket or SSE stream, ntfy or Gotify.</p>
       ) : (
         <ul className="source-list" aria-label="Sources">
           {sources.map((source) => (
@@ -60,67 +61,32 @@ export function SourcesPage({ sources, onChanged }: SourcesPageProps) {
   );
 }
 
-function SourceItem({ source, onEdit, onRemoved }: { source: SourceView; onEdit(): void; onRemoved(): void }) {
+/** Every source drops its connection and dials again now: what waking from sleep does, on demand. */
+function ReconnectAllButton() {
   const client = useClient();
-  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  async function remove() {
+  async function reconnectAll() {
     setError(null);
+    setBusy(true);
     try {
-      await client.invoke('sources.remove', { id: source.id });
-      onRemoved();
+      await client.invoke('sources.reconnect', {});
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
-      setConfirming(false);
+    } finally {
+      setBusy(false);
     }
   }
-
   return (
-    <li className="source-item" data-testid="source-item" data-source-id={source.id} aria-label={source.name}>
-      <div className="source-main">
-        <div className="source-name">
-          {source.name}
-          {source.embedded && <span className="badge">embedded broker</span>}
-          {source.ephemeral && <span className="badge">command line · read-only</span>}
-          {!source.enabled && <span className="badge">disabled</span>}
-        </div>
-        <div className="source-url">{source.url}</div>
-        <div className="muted small">
-          {source.kind === 'mqtt' && source.topics.map((topic) => `${topic.filter} (QoS ${topic.qos})`).join(', ')}
-        </div>
-        <div className="source-status">
-          <SourceStatusLine source={source} withName={false} />
-        </div>
-        {error && (
-          <p className="inline-error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
-      {!source.ephemeral && (
-        <div className="source-actions">
-          {confirming ? (
-            <>
-              <button type="button" className="danger" onClick={remove}>
-                Remove {source.name}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)}>
-                Keep
-              </button>
-            </>
-          ) : (
-            <>
-              <button type="button" onClick={onEdit} aria-label={`Edit ${source.name}`}>
-                Edit
-              </button>
-              <button type="button" onClick={() => setConfirming(true)} aria-label={`Remove ${source.name}…`}>
-                Remove
-              </button>
-            </>
-          )}
-        </div>
+    <>
+      {error && (
+        <span className="inline-error" role="alert">
+          {error}
+        </span>
       )}
-    </li>
+      <button type="button" className="push-right" onClick={reconnectAll} disabled={busy}>
+        Reconnect all
+      </button>
+    </>
   );
 }

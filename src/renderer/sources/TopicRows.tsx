@@ -1,30 +1,30 @@
-// The editable list of topic subscriptions (filter + QoS) in the source form.
+// The editable list of MQTT topic subscriptions (filter + QoS) in the source form.
 import type { Qos } from '../../shared/model.ts';
-import type { TopicRow } from './source-form-model.ts';
+import type { TopicRow } from './form-values.ts';
+import type { SourceFormErrors } from './form-validate.ts';
 
 interface TopicRowsProps {
   idPrefix: string;
   topics: TopicRow[];
-  rowErrors: (string | undefined)[];
-  listError?: string;
+  errors: SourceFormErrors;
   onChange(topics: TopicRow[]): void;
 }
 
 const QOS_LEVELS: Qos[] = [0, 1, 2];
 
-export function TopicRows({ idPrefix, topics, rowErrors, listError, onChange }: TopicRowsProps) {
+export function TopicRows({ idPrefix, topics, errors, onChange }: TopicRowsProps) {
   const update = (index: number, patch: Partial<TopicRow>) =>
     onChange(topics.map((topic, i) => (i === index ? { ...topic, ...patch } : topic)));
 
   return (
-    <fieldset className="topics">
+    <fieldset className="rows">
       <legend>Topics</legend>
       {topics.map((topic, index) => {
         const n = index + 1;
         const filterId = `${idPrefix}-${index}-filter`;
-        const error = rowErrors[index];
+        const error = errors[`topics.${index}`];
         return (
-          <div className="topic-row" key={index}>
+          <div className="row-fields" key={index}>
             <div className="field grow">
               <label htmlFor={filterId}>Topic filter {n}</label>
               <input
@@ -58,7 +58,7 @@ export function TopicRows({ idPrefix, topics, rowErrors, listError, onChange }: 
             </div>
             <button
               type="button"
-              className="remove-topic"
+              className="remove-row"
               aria-label={`Remove topic ${n}`}
               disabled={topics.length === 1}
               onClick={() => onChange(topics.filter((_, i) => i !== index))}
@@ -68,9 +68,9 @@ export function TopicRows({ idPrefix, topics, rowErrors, listError, onChange }: 
           </div>
         );
       })}
-      {listError && (
+      {errors.topics && (
         <p className="field-error" role="alert">
-          {listError}
+          {errors.topics}
         </p>
       )}
       <button type="button" onClick={() => onChange([...topics, { filter: '', qos: 0 }])}>

@@ -1,5 +1,6 @@
 // Bottom bar: the embedded broker, each source's connection state, and any start-up warnings.
-import type { AppState, BrokerInfo, SourceView } from '../../shared/model.ts';
+import type { AppState, BrokerInfo } from '../../shared/model.ts';
+import { SourceStatusLine, StateDot } from './SourceStatusLine.tsx';
 
 export function StatusBar({ state }: { state: AppState | null }) {
   if (!state) return <footer className="status-bar" aria-label="Connection status" />;
@@ -48,24 +49,4 @@ function BrokerStatus({ broker }: { broker: BrokerInfo }) {
       {broker.lan && ' (LAN)'}
     </span>
   );
-}
-
-interface SourceStatusLineProps {
-  source: Pick<SourceView, 'name' | 'status'>;
-  /** Off where the name is already shown next to it (the sources page). */
-  withName?: boolean;
-}
-
-export function SourceStatusLine({ source, withName = true }: SourceStatusLineProps) {
-  return (
-    <span>
-      <StateDot state={source.status.state} /> {withName && `${source.name}: `}
-      <span className="state-word">{source.status.state}</span>
-      {source.status.error && <span className="status-error"> — {source.status.error}</span>}
-    </span>
-  );
-}
-
-export function StateDot({ state }: { state: string }) {
-  return <span className={`state-dot state-${state}`} aria-hidden="true" />;
 }

@@ -1,8 +1,14 @@
 // The inbox list's paging rules, without React or a server: pushed messages are prepended, oversized batches
 // trigger a refresh that never leaves a hole, and late pages of an old query are dropped.
 import { describe, expect, it } from 'vitest';
-import type { MessageSummary } from '../../src/shared/model.ts';
-import { inboxReducer, initialInboxState, mergeNewestFirst, type InboxState } from '../../src/renderer/inbox/inbox-state.ts';
+import type { MessageSummary } from '../../../src/shared/model.ts';
+import {
+  inboxReducer,
+  initialInboxState,
+  mergeNewestFirst,
+  selectionAfterRemoval,
+  type InboxState,
+} from '../../../src/renderer/inbox/inbox-state.ts';
 
 function message(id: number, read = false): MessageSummary {
   return {
@@ -22,7 +28,10 @@ function message(id: number, read = false): MessageSummary {
 }
 const range = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => message(from - i));
 const ids = (state: InboxState) => state.items.map((item) => item.id);
-const change = (added: MessageSummary[], extra: Partial<{ addedCount: number; readIds: number[]; allRead: boolean }> = {}) => ({
+const change = (
+  added: MessageSummary[],
+  extra: Partial<{ addedCount: number; readIds: number[]; removedIds: number[]; allRead: boolean }> = {},
+) => ({
   type: 'changed' as const,
   change: { added, addedCount: extra.addedCount ?? added.length, unread: 0, total: 0, ...extra },
 });
@@ -101,6 +110,32 @@ describe('inbox state', () => {
     expect(state.items).toHaveLength(3);
   });
 
+  it('drops entries removed at the source, keeping the paging cursor', () => {
+    let state = loaded(range(10, 6), 6);
+    state = inboxReducer(state, change([], { removedIds: [9, 6, 42] }));
+    expect(ids(state)).toEqual([10, 8, 7]);
+    // The cursor is an id bound: the next page still starts below the oldest row that was loaded.
+    expect(state.nextBefore).toBe(6);
+  });
+
+  it('replaces a folded entry by its newer version arriving in the same batch', () => {
+    let state = loaded(range(10, 1), null);
+    state = inboxReducer(state, change([message(11)], { removedIds: [4] }));
+    expect(ids(state)).toEqual([11, 10, 9, 8, 7, 6, 5, 3, 2, 1]);
+  });
+
+  it('removes a message that arrives and is deleted within one batch', () => {
+    let state = loaded(range(3, 1), null);
+    state = inboxReducer(state, change([message(5), message(4)], { removedIds: [4] }));
+    expect(ids(state)).toEqual([5, 3, 2, 1]);
+  });
+
+  it('keeps the list object when a removal does not concern it', () => {
+    const state = loaded(range(3, 1), null);
+    const next = inboxReducer(state, change([], { removedIds: [99] }));
+    expect(next.items).toBe(state.items);
+  });
+
   it('leaves read messages out of an unread-only list', () => {
     let state = inboxReducer(initialInboxState(true), { type: 'reset', query: 1, unreadOnly: true });
     state = inboxReducer(state, { type: 'firstPage', query: 1, page: { items: [message(1)], nextBefore: null } });
@@ -116,5 +151,14 @@ describe('mergeNewestFirst', () => {
     const merged = mergeNewestFirst(fresh, held);
     expect(merged.map((m) => m.id)).toEqual([5, 4, 3, 2]);
     expect(merged.find((m) => m.id === 3)?.read).toBe(true);
+  });
+});
+
+describe('selectionAfterRemoval', () => {
+  it('closes the detail when the message on show was removed, and only then', () => {
+    expect(selectionAfterRemoval(7, [3, 7])).toBeNull();
+    expect(selectionAfterRemoval(7, [3])).toBe(7);
+    expect(selectionAfterRemoval(7, undefined)).toBe(7);
+    expect(selectionAfterRemoval(null, [7])).toBeNull();
   });
 });

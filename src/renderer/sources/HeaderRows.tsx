@@ -1,0 +1,70 @@
+// Extra HTTP headers sent when a WebSocket or SSE source connects (name/value rows). Empty rows are ignored.
+import type { HeaderRow } from './form-values.ts';
+import type { SourceFormErrors } from './form-validate.ts';
+
+interface HeaderRowsProps {
+  idPrefix: string;
+  headers: HeaderRow[];
+  errors: SourceFormErrors;
+  onChange(headers: HeaderRow[]): void;
+}
+
+export function HeaderRows({ idPrefix, headers, errors, onChange }: HeaderRowsProps) {
+  const update = (index: number, patch: Partial<HeaderRow>) =>
+    onChange(headers.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+
+  return (
+    <fieldset className="rows">
+      <legend>Headers</legend>
+      {headers.length === 0 && <p className="hint">None. A token below is sent as Authorization: Bearer.</p>}
+      {headers.map((row, index) => {
+        const n = index + 1;
+        const nameId = `${idPrefix}-${index}-name`;
+        const error = errors[`headers.${index}`];
+        return (
+          <div className="row-fields" key={index}>
+            <div className="field">
+              <label htmlFor={nameId}>Header name {n}</label>
+              <input
+                id={nameId}
+                value={row.name}
+                placeholder="X-Api-Key"
+                spellCheck={false}
+                autoComplete="off"
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `${nameId}-error` : undefined}
+                onChange={(event) => update(index, { name: event.target.value })}
+              />
+              {error && (
+                <span id={`${nameId}-error`} className="field-error">
+                  {error}
+                </span>
+              )}
+            </div>
+            <div className="field grow">
+              <label htmlFor={`${idPrefix}-${index}-value`}>Header value {n}</label>
+              <input
+                id={`${idPrefix}-${index}-value`}
+                value={row.value}
+                spellCheck={false}
+                autoComplete="off"
+                onChange={(event) => update(index, { value: event.target.value })}
+              />
+            </div>
+            <button
+              type="button"
+              className="remove-row"
+              aria-label={`Remove header ${n}`}
+              onClick={() => onChange(headers.filter((_, i) => i !== index))}
+            >
+              Remove
+            </button>
+          </div>
+        );
+      })}
+      <button type="button" onClick={() => onChange([...headers, { name: '', value: '' }])}>
+        Add header
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,65 @@
+// The ntfy topics of one server: one row each. ntfy topics are plain names (no wildcards); one connection
+// carries them all.
+import type { SourceFormErrors } from './form-validate.ts';
+
+interface NtfyTopicRowsProps {
+  idPrefix: string;
+  topics: string[];
+  errors: SourceFormErrors;
+  onChange(topics: string[]): void;
+}
+
+/** ntfy's own limit on topics per subscription (visitor-subscription-limit) and the schema's. */
+const MAX_TOPICS = 30;
+
+export function NtfyTopicRows({ idPrefix, topics, errors, onChange }: NtfyTopicRowsProps) {
+  return (
+    <fieldset className="rows">
+      <legend>Topics</legend>
+      {topics.map((topic, index) => {
+        const n = index + 1;
+        const id = `${idPrefix}-${index}`;
+        const error = errors[`topics.${index}`];
+        return (
+          <div className="row-fields" key={index}>
+            <div className="field grow">
+              <label htmlFor={id}>ntfy topic {n}</label>
+              <input
+                id={id}
+                value={topic}
+                placeholder="alerts"
+                spellCheck={false}
+                autoComplete="off"
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `${id}-error` : undefined}
+                onChange={(event) => onChange(topics.map((t, i) => (i === index ? event.target.value : t)))}
+              />
+              {error && (
+                <span id={`${id}-error`} className="field-error">
+                  {error}
+                </span>
+              )}
+            </div>
+            <button
+              type="button"
+              className="remove-row"
+              aria-label={`Remove ntfy topic ${n}`}
+              disabled={topics.length === 1}
+              onClick={() => onChange(topics.filter((_, i) => i !== index))}
+            >
+              Remove
+            </button>
+          </div>
+        );
+      })}
+      {errors.topics && (
+        <p className="field-error" role="alert">
+          {errors.topics}
+        </p>
+      )}
+      <button type="button" disabled={topics.length >= MAX_TOPICS} onClick={() => onChange([...topics, ''])}>
+        Add topic
+      </button>
+    </fieldset>
+  );
+}

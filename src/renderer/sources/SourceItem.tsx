@@ -1,0 +1,94 @@
+// One source in the list: what it is and listens to, how it is doing, and what can be done with it.
+import { useState } from 'react';
+import type { SourceView } from '../../shared/model.ts';
+import { useClient } from '../app/connection-context.ts';
+import { SourceStatusLine } from '../status/SourceStatusLine.tsx';
+import { KIND_LABEL, sourceSummary } from './kinds.ts';
+
+interface SourceItemProps {
+  source: SourceView;
+  onEdit(): void;
+  onRemoved(): void;
+}
+
+export function SourceItem({ source, onEdit, onRemoved }: SourceItemProps) {
+  const client = useClient();
+  const [confirming, setConfirming] = useState(false);
+  const [reconnecting, setReconnecting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run(action: () => Promise<unknown>) {
+    setError(null);
+    try {
+      await action();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }
+  const remove = () =>
+    run(async () => {
+      setConfirming(false);
+      await client.invoke('sources.remove', { id: source.id });
+      onRemoved();
+    });
+  const reconnect = () =>
+    run(async () => {
+      setReconnecting(true);
+      try {
+        await client.invoke('sources.reconnect', { id: source.id });
+      } finally {
+        setReconnecting(false);
+      }
+    });
+
+  return (
+    <li className="source-item" data-testid="source-item" data-source-id={source.id} data-kind={source.kind} aria-label={source.name}>
+      <div className="source-main">
+        <div className="source-name">
+          {source.name}
+          <span className="badge kind">{KIND_LABEL[source.kind]}</span>
+          {source.embedded && <span className="badge">embedded broker</span>}
+          {source.ephemeral && <span className="badge">command line · read-only</span>}
+          {!source.enabled && <span className="badge">disabled</span>}
+        </div>
+        <div className="source-url">{source.url}</div>
+        <div className="muted small source-summary">{sourceSummary(source)}</div>
+        <div className="source-status">
+          <SourceStatusLine source={source} withName={false} />
+        </div>
+        {error && (
+          <p className="inline-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="source-actions">
+        {source.enabled && !confirming && (
+          <button type="button" onClick={reconnect} disabled={reconnecting} aria-label={`Reconnect ${source.name} now`}>
+            Reconnect now
+          </button>
+        )}
+        {!source.ephemeral &&
+          (confirming ? (
+            <>
+              <button type="button" className="danger" onClick={remove}>
+                Remove {source.name}
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                Keep
+              </button>
+            </>
+          ) : (
+            <>
+              <button type="button" onClick={onEdit} aria-label={`Edit ${source.name}`}>
+                Edit
+              </button>
+              <button type="button" onClick={() => setConfirming(true)} aria-label={`Remove ${source.name}…`}>
+                Remove
+              </button>
+            </>
+          ))}
+      </div>
+    </li>
+  );
+}
