@@ -11,6 +11,8 @@
 // A new source does not import the server's history (Gotify keeps every message until deleted): it starts
 // after the newest message at its first connection, remembered in a start-point file until its first
 // message gives it a cursor.
+import { describeConnectionError } from './network-errors.ts';
+import { formatDuration } from './push-endpoint.ts';
 import { Buffer } from 'node:buffer';
 import type { RawData } from 'ws';
 import type { SourceStatus } from '../../../shared/model.ts';
@@ -22,7 +24,7 @@ import { GotifyApps } from './gotify-apps.ts';
 import { fetchMissed, newestId } from './gotify-catch-up.ts';
 import { gotifyToIncoming, parseGotifyMessage, type GotifyMessage } from './gotify-message.ts';
 import { openGotifyStream, StreamClosedError } from './gotify-stream.ts';
-import { describeNetworkError, formatSeconds, HttpStatusError, IdleDeadline, IdleTimeoutError } from './http-json-stream.ts';
+import { HttpStatusError, IdleDeadline, IdleTimeoutError } from './http-json-stream.ts';
 import { StartPoint } from './push-start-point.ts';
 import type { Source, SourceContext } from './source.ts';
 
@@ -250,10 +252,10 @@ export class GotifySource implements Source {
       return events.lost(`Gotify answered HTTP ${err.status}${detail}`);
     }
     if (err instanceof IdleTimeoutError) {
-      return events.lost(`no answer from Gotify for ${formatSeconds(err.idleMs)} (pings unanswered)`);
+      return events.lost(`no answer from Gotify for ${formatDuration(err.idleMs)} (pings unanswered)`);
     }
     if (err instanceof StreamClosedError || err instanceof StoreError) return events.lost(err.message);
-    events.lost(describeNetworkError(err, this.config.url));
+    events.lost(describeConnectionError(err, this.config.url));
   }
 }
 

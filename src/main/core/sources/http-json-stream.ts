@@ -1,6 +1,7 @@
 // Reading long-lived HTTP responses line by line (ntfy's NDJSON stream and poll) with the two guards a
 // notifier needs: a line cap, so a runaway line costs at most the cap in memory and is dropped and counted,
 // and an idle deadline, so a half-open connection (no keepalive any more, no FIN either) is noticed.
+import { formatDuration } from './push-endpoint.ts';
 import { Buffer } from 'node:buffer';
 
 const NEWLINE = 0x0a;
@@ -79,7 +80,7 @@ export class LineSplitter {
 export class IdleTimeoutError extends Error {
   readonly idleMs: number;
   constructor(idleMs: number) {
-    super(`no data from the server for ${formatSeconds(idleMs)}`);
+    super(`no data from the server for ${formatDuration(idleMs)}`);
     this.idleMs = idleMs;
   }
 }
@@ -193,43 +194,6 @@ export async function errorDetail(response: Response): Promise<string> {
     // Not JSON: fall through to the text itself.
   }
   return text.split('\n')[0]!.slice(0, 200);
-}
-
-/** Turns fetch / socket failures into a line a person can act on. */
-export function describeNetworkError(err: unknown, url: string): string {
-  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  const code = cause?.code ?? (err as { code?: string }).code;
-  const host = hostOf(url);
-  switch (code) {
-    case 'ECONNREFUSED':
-      return `connection refused by ${host} (is the server running?)`;
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return `host ${host} not found`;
-    case 'ETIMEDOUT':
-    case 'UND_ERR_CONNECT_TIMEOUT':
-      return `connecting to ${host} timed out`;
-    case 'ECONNRESET':
-    case 'UND_ERR_SOCKET':
-      return `the connection to ${host} was reset`;
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return `${host} is unreachable (no network?)`;
-  }
-  const message = cause?.message ?? (err as Error).message ?? String(err);
-  return `${host}: ${message}`;
-}
-
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
-
-export function formatSeconds(ms: number): string {
-  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
 }
 
 /** A timer that fires when nothing happened for `ms`; touch() says something did. */

@@ -13,14 +13,14 @@
 // Without any cursor yet (a new source), Herald starts at the moment of its first connection and does not
 // import what the server cached before: that moment (the server's clock) is kept in a small start-point file,
 // so messages sent while Herald was off, before the first one ever arrived, are still caught up.
+import { describeConnectionError } from './network-errors.ts';
+import { formatDuration } from './push-endpoint.ts';
 import { Buffer } from 'node:buffer';
 import type { SourceStatus } from '../../../shared/model.ts';
 import type { StoredSourceOf } from '../settings/schema.ts';
 import type { BackoffOptions } from './backoff.ts';
 import { ConnectionLoop, type Attempt, type AttemptEvents } from './connection-loop.ts';
 import {
-  describeNetworkError,
-  formatSeconds,
   HttpStatusError,
   IdleTimeoutError,
   streamLines,
@@ -236,10 +236,10 @@ export class NtfySource implements Source {
       return events.lost(`ntfy answered HTTP ${err.status}${detail}`);
     }
     if (err instanceof IdleTimeoutError) {
-      return events.lost(`no data from ntfy for ${formatSeconds(err.idleMs)} (its keepalives stopped)`);
+      return events.lost(`no data from ntfy for ${formatDuration(err.idleMs)} (its keepalives stopped)`);
     }
     if (err instanceof StoreError) return events.lost(err.message);
-    events.lost(describeNetworkError(err, this.server));
+    events.lost(describeConnectionError(err, this.server));
   }
 }
 
