@@ -1,6 +1,6 @@
 // The core assembled: source -> decode -> store -> notify/badge events -> UI. Hosts (the Electron shell and
 // the headless server) create one of these and connect a transport to its handlers and events.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract.ts';
 import type { AppState, BrokerInfo } from '../../shared/model.ts';
@@ -145,11 +145,11 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
   });
 
   for (const source of settings.sources) await sources.put(source);
-  for (const [index, extra] of (options.extraSources ?? []).entries()) {
+  for (const extra of options.extraSources ?? []) {
     const parsed = SourceInput.safeParse({ name: hostLabel(extra.url), ...extra });
     if (!parsed.success) throw new Error(`source ${extra.url}: ${describeIssues(parsed.error)}`);
     const { password, token, tlsKey, ...config } = parsed.data;
-    await sources.put(StoredSource.parse({ ...config, id: `cli-${index + 1}` }), true, { password, token, tlsKey });
+    await sources.put(StoredSource.parse({ ...config, id: ephemeralSourceId(config) }), true, { password, token, tlsKey });
   }
 
   const handlers = createHandlers({
@@ -187,6 +187,15 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
       listeners.clear();
     },
   };
+}
+
+/**
+ * A command-line source's id follows from what it listens to, so the same --source on the next run resumes
+ * from its own cursor (and MQTT session), and a different one never inherits it.
+ */
+function ephemeralSourceId(config: { kind: string; url: string; topics?: unknown; clientId?: string }): string {
+  const identity = JSON.stringify([config.kind, config.url, config.topics ?? null, config.clientId ?? null]);
+  return `cli-${createHash('sha256').update(identity).digest('hex').slice(0, 10)}`;
 }
 
 function hostLabel(url: string): string {

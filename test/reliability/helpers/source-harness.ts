@@ -1,0 +1,85 @@
+// An MqttSource wired to a real inbox the way herald-core wires it (decode -> BatchWriter -> SQLite, the
+// QoS 2 in-flight table in the same database), so source tests see what a user's inbox would hold.
+import { join } from 'node:path';
+import type { SourceStatus } from '../../../src/shared/model.ts';
+import { decode } from '../../../src/main/core/decode/decode.ts';
+import { StoredSource } from '../../../src/main/core/settings/schema.ts';
+import type { MqttConfig } from '../../../src/main/core/sources/mqtt-options.ts';
+import { MqttSource, type MqttSourceOptions } from '../../../src/main/core/sources/mqtt-source.ts';
+import type { IncomingMessage, SourceContext, SourceSecrets } from '../../../src/main/core/sources/source.ts';
+import { BatchWriter } from '../../../src/main/core/store/batch-writer.ts';
+import { MessageStore, type ExportRow } from '../../../src/main/core/store/message-store.ts';
+
+export function mqttConfig(fields: Partial<MqttConfig> & { url: string }): MqttConfig {
+  const parsed = StoredSource.parse({ id: 'src', kind: 'mqtt', name: 'Test broker', topics: [{ filter: 't/#', qos: 1 }], ...fields });
+  if (parsed.kind !== 'mqtt') throw new Error('not an MQTT source');
+  return parsed;
+}
+
+export interface SourceHarness {
+  source: MqttSource;
+  store: MessageStore;
+  statuses: SourceStatus[];
+  /** Every message handed to the pipeline (before commit), in arrival order. */
+  handed: IncomingMessage[];
+  rows(): ExportRow[];
+  /** Stops the source; the inbox stays readable until cleanup. */
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions extends MqttSourceOptions {
+  dataDir: string;
+  secrets?: SourceSecrets;
+  /** Replaces the commit (e.g. to hold or fail it); gets the real one to call. */
+  sink?: (message: IncomingMessage, commit: (message: IncomingMessage) => Promise<unknown>) => Promise<unknown>;
+}
+
+export function startSource(config: MqttConfig, options: HarnessOptions): SourceHarness {
+  const store = MessageStore.open(join(options.dataDir, 'inbox.sqlite'));
+  const writer = new BatchWriter(store, () => {});
+  const statuses: SourceStatus[] = [];
+  const handed: IncomingMessage[] = [];
+  const commit = (message: IncomingMessage) =>
+    writer.write({
+      ...decode(message.payload ?? new Uint8Array(), { maxBytes: 256 * 1024 }),
+      sourceId: message.sourceId,
+      sourceName: message.sourceName,
+      topic: message.topic,
+      receivedAt: message.receivedAt,
+      properties: message.properties,
+      dedupeKey: message.dedupeKey,
+      releaseInflight: message.releaseInflight,
+    });
+  const context: SourceContext = {
+    sink: (message) => {
+      handed.push(message);
+      return options.sink ? options.sink(message, commit) : commit(message);
+    },
+    onStatus: (status) => statuses.push(status),
+    secrets: options.secrets ?? {},
+    loadCursor: () => undefined,
+    dataDir: join(options.dataDir, 'sources'),
+    inflight: {
+      put: (id, packet) => store.putInflight(config.id, id, packet),
+      get: (id) => store.getInflight(config.id, id),
+      delete: (id) => store.deleteInflight(config.id, id),
+    },
+  };
+  const source = new MqttSource(config, context, { backoff: { initialMs: 100, maxMs: 400 }, ...options });
+  source.start();
+  let stopped = false;
+  return {
+    source,
+    store,
+    statuses,
+    handed,
+    rows: () => [...store.exportAll()],
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await source.stop();
+      await writer.close();
+      store.close();
+    },
+  };
+}
