@@ -1,6 +1,8 @@
 // Ingest benchmark: in one run against the same Mosquitto, how fast Herald's core stores messages durably
 // (every message committed to the SQLite inbox) compared with a bare mqtt.js subscriber that only counts.
-// Usage: npm run bench [-- --count 100000]
+// QoS 1/2: Herald acknowledges each message only after its commit (PUBACK; PUBCOMP, with the packet kept in the
+// inbox database from PUBREC on); the bare subscriber acknowledges at once and keeps nothing.
+// Usage: npm run bench [-- --count 100000] [-- --qos 0,1,2]
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
@@ -8,6 +10,9 @@ import { startMosquitto, type Mosquitto } from '../test/helpers/mosquitto.ts';
 import { startTestCore, tempDir } from '../test/helpers/core.ts';
 
 const count = Number(process.argv[process.argv.indexOf('--count') + 1]) || 100_000;
+const qosLevels = (process.argv.includes('--qos') ? process.argv[process.argv.indexOf('--qos') + 1]! : '0,1,2')
+  .split(',')
+  .map((q) => Number(q) as 0 | 1 | 2);
 const publisherScript = fileURLToPath(new URL('./publisher.ts', import.meta.url));
 
 interface Result {
@@ -16,7 +21,7 @@ interface Result {
   rssMb: number;
 }
 
-function publish(broker: Mosquitto, topic: string, qos: 0 | 1): Promise<void> {
+function publish(broker: Mosquitto, topic: string, qos: 0 | 1 | 2): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', publisherScript, broker.url, topic, String(count), String(qos)], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -39,7 +44,7 @@ async function settle(received: () => number): Promise<void> {
   }
 }
 
-async function bareSubscriber(broker: Mosquitto, qos: 0 | 1): Promise<Result> {
+async function bareSubscriber(broker: Mosquitto, qos: 0 | 1 | 2): Promise<Result> {
   const topic = `bench/bare/${qos}`;
   const client = mqtt.connect(broker.url, { protocolVersion: 4, clean: true });
   await new Promise((resolve) => client.once('connect', resolve));
@@ -58,11 +63,11 @@ async function bareSubscriber(broker: Mosquitto, qos: 0 | 1): Promise<Result> {
   return { received, ms: last - first, rssMb: process.memoryUsage().rss / 1e6 };
 }
 
-async function heraldCore(broker: Mosquitto, qos: 0 | 1): Promise<Result> {
+async function heraldCore(broker: Mosquitto, qos: 0 | 1 | 2): Promise<Result> {
   const topic = `bench/herald/${qos}`;
   const dir = tempDir('herald-bench-');
   const t = await startTestCore({ dataDir: dir.path, brokerPort: 'off', extraSources: [{ kind: 'mqtt', url: broker.url, topics: [{ filter: topic, qos }] }] });
-  const source = () => t.core.getState().sources.find((s) => s.id === 'cli-1')!;
+  const source = () => t.core.getState().sources.find((s) => s.ephemeral)!;
   while (source().status.state !== 'connected') await new Promise((r) => setTimeout(r, 10));
   await new Promise((r) => setTimeout(r, 200));
   let first = 0;
@@ -91,7 +96,7 @@ console.log(`Ingest benchmark: ${count.toLocaleString('en')} messages per run, M
 console.log('| QoS | bare mqtt.js subscriber (msg/s) | Herald core, committed to inbox (msg/s) | ratio | dropped (bare / Herald) |');
 console.log('|---|---|---|---|---|');
 try {
-  for (const qos of [0, 1] as const) {
+  for (const qos of qosLevels) {
     const bare = await bareSubscriber(broker, qos);
     const herald = await heraldCore(broker, qos);
     const ratio = rate(bare) ? (rate(herald) / rate(bare)).toFixed(2) : 'n/a';

@@ -1,10 +1,11 @@
 // Publishes N messages as fast as the broker takes them (QoS 1: a window of 50 in flight, like aedes'
-// sender.js), then prints "done <ms>". Runs as its own process so it does not share the measured event loop.
+// sender.js; QoS 2: 20, Mosquitto's max_inflight_messages, above which it drops a publisher's connection),
+// then prints "done <ms>". Runs as its own process so it does not share the measured event loop.
 import mqtt from 'mqtt';
 
 const [url, topic, countArg, qosArg] = process.argv.slice(2);
 const count = Number(countArg);
-const qos = Number(qosArg) as 0 | 1;
+const qos = Number(qosArg) as 0 | 1 | 2;
 const client = mqtt.connect(url, { protocolVersion: 4, clean: true, reconnectPeriod: 0 });
 
 client.on('connect', () => {
@@ -21,11 +22,11 @@ client.on('connect', () => {
       if (acked === count) {
         console.log(`done ${Date.now() - started}`);
         client.end();
-      } else if (qos === 1) publishNext();
+      } else if (qos > 0) publishNext();
     });
   };
-  if (qos === 1) {
-    for (let i = 0; i < 50; i++) publishNext();
+  if (qos > 0) {
+    for (let i = 0; i < (qos === 2 ? 20 : 50); i++) publishNext();
   } else {
     // QoS 0 callbacks fire once the packet is written: send in chunks, the next when the last is out.
     const burst = () => {
