@@ -115,7 +115,7 @@ export const MqttSettings = z.object({
   keepalive: z.number().int().min(5).max(3600).default(30),
   /** false keeps a session on the broker: QoS 1/2 messages sent while Herald was off arrive later. */
   clean: z.boolean().default(true),
-  /** MQTT 5 session expiry in seconds when clean is false (0 = ends with the connection). */
+  /** MQTT 5 session expiry in seconds when clean is false (0 = the default, one day). */
   sessionExpiry: z.number().int().min(0).max(4_294_967_295).default(0),
   tls: MqttTls.optional(),
 });

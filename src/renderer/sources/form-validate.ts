@@ -37,7 +37,7 @@ function formOnlyChecks(values: SourceFormValues, saved: SavedSecrets, add: (key
     case 'mqtt':
       if (!isWholeNumberIn(values.keepalive, 5, 3600)) add('keepalive', 'keepalive is a whole number of seconds from 5 to 3600');
       if (values.protocolVersion === 5 && values.keepSession && !isWholeNumberIn(values.sessionExpiry, 0, MAX_SESSION_EXPIRY)) {
-        add('sessionExpiry', 'session expiry is a whole number of seconds (0 ends the session with the connection)');
+        add('sessionExpiry', 'session expiry is a whole number of seconds (0 = the default, one day)');
       }
       return;
     case 'websocket':

@@ -54,11 +54,15 @@ export function mqttClientOptions(
   // No receiveMaximum: Mosquitto 2.0.11 sends past it at QoS 2, and mqtt.js then drops the connection (it
   // enforces the limit), over and over. Herald bounds its open QoS 2 messages itself (ack-after-commit.ts).
   if (config.protocolVersion === 5 && !config.clean) {
-    options.properties = { sessionExpiryInterval: config.sessionExpiry };
+    // "Keep the session" with an expiry of 0 would end it at every disconnect: 0 means the default, one day.
+    options.properties = { sessionExpiryInterval: config.sessionExpiry > 0 ? config.sessionExpiry : DEFAULT_SESSION_EXPIRY_S };
   }
   if (isSecureUrl(config.url)) Object.assign(options, tlsOptions(config, secrets));
   return options;
 }
+
+/** How long the broker keeps an MQTT 5 session (and its queued messages) when none is configured. */
+export const DEFAULT_SESSION_EXPIRY_S = 86_400;
 
 function tlsOptions(config: MqttConfig, secrets: SourceSecrets): Partial<IClientOptions> {
   const tls = config.tls;
