@@ -128,3 +128,31 @@ export class ConnectionLoop {
     this.options.onStatus(this.current);
   }
 }
+
+/** A Source whose connection life is a ConnectionLoop: a kind only says how one attempt connects. */
+export abstract class LoopSource {
+  protected readonly loop: ConnectionLoop;
+
+  constructor(onStatus: (status: SourceStatus) => void, backoff?: BackoffOptions) {
+    this.loop = new ConnectionLoop({ connect: (events) => this.connect(events), onStatus, backoff });
+  }
+
+  protected abstract connect(events: AttemptEvents): Attempt;
+
+  get status(): SourceStatus {
+    return this.loop.status;
+  }
+
+  start(): void {
+    this.loop.start();
+  }
+
+  /** Drop the connection and dial again now (OS resume, network change, user request), then catch up. */
+  reconnectNow(): void {
+    this.loop.reconnectNow();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+}

@@ -15,10 +15,9 @@ import { describeConnectionError } from './network-errors.ts';
 import { formatDuration } from './push-endpoint.ts';
 import { Buffer } from 'node:buffer';
 import type { RawData } from 'ws';
-import type { SourceStatus } from '../../../shared/model.ts';
 import type { StoredSourceOf } from '../settings/schema.ts';
 import type { BackoffOptions } from './backoff.ts';
-import { ConnectionLoop, type Attempt, type AttemptEvents } from './connection-loop.ts';
+import { LoopSource, type Attempt, type AttemptEvents } from './connection-loop.ts';
 import { GotifyApi } from './gotify-api.ts';
 import { GotifyApps } from './gotify-apps.ts';
 import { fetchMissed, newestId } from './gotify-catch-up.ts';
@@ -53,10 +52,9 @@ export function createGotifySource(config: StoredSourceOf<'gotify'>, context: So
 
 class StoreError extends Error {}
 
-export class GotifySource implements Source {
+export class GotifySource extends LoopSource implements Source {
   private readonly config: StoredSourceOf<'gotify'>;
   private readonly context: SourceContext;
-  private readonly loop: ConnectionLoop;
   private readonly api: GotifyApi;
   private readonly apps: GotifyApps;
   private readonly startPoint: StartPoint;
@@ -66,6 +64,7 @@ export class GotifySource implements Source {
   private readonly catchUpMax: number;
 
   constructor(config: StoredSourceOf<'gotify'>, context: SourceContext, options: GotifyOptions = {}) {
+    super(context.onStatus, options.backoff);
     this.config = config;
     this.context = context;
     this.api = new GotifyApi(config.url, context.secrets.token);
@@ -75,30 +74,9 @@ export class GotifySource implements Source {
     this.deadlineMs = options.deadlineMs ?? GOTIFY_DEADLINE_MS;
     this.maxFrameBytes = options.maxFrameBytes ?? GOTIFY_MAX_FRAME_BYTES;
     this.catchUpMax = options.catchUpMax ?? CATCH_UP_MAX;
-    this.loop = new ConnectionLoop({
-      connect: (events) => this.connect(events),
-      onStatus: context.onStatus,
-      backoff: options.backoff,
-    });
   }
 
-  get status(): SourceStatus {
-    return this.loop.status;
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  reconnectNow(): void {
-    this.loop.reconnectNow();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  private connect(events: AttemptEvents): Attempt {
+  protected connect(events: AttemptEvents): Attempt {
     if (!this.context.secrets.token) {
       queueMicrotask(() => events.refused('no client token is set; Gotify needs one to read messages'));
       return { close: () => {} };

@@ -16,10 +16,9 @@
 import { describeConnectionError } from './network-errors.ts';
 import { formatDuration } from './push-endpoint.ts';
 import { Buffer } from 'node:buffer';
-import type { SourceStatus } from '../../../shared/model.ts';
 import type { StoredSourceOf } from '../settings/schema.ts';
 import type { BackoffOptions } from './backoff.ts';
-import { ConnectionLoop, type Attempt, type AttemptEvents } from './connection-loop.ts';
+import { LoopSource, type Attempt, type AttemptEvents } from './connection-loop.ts';
 import {
   HttpStatusError,
   IdleTimeoutError,
@@ -52,10 +51,9 @@ export function createNtfySource(config: StoredSourceOf<'ntfy'>, context: Source
 /** The inbox refused a message; the stream is dropped so the catch-up brings it again. */
 class StoreError extends Error {}
 
-export class NtfySource implements Source {
+export class NtfySource extends LoopSource implements Source {
   private readonly config: StoredSourceOf<'ntfy'>;
   private readonly context: SourceContext;
-  private readonly loop: ConnectionLoop;
   private readonly server: string;
   private readonly headers: Record<string, string>;
   private readonly startPoint: StartPoint;
@@ -64,6 +62,7 @@ export class NtfySource implements Source {
   private readonly catchUpChunk: number;
 
   constructor(config: StoredSourceOf<'ntfy'>, context: SourceContext, options: NtfyOptions = {}) {
+    super(context.onStatus, options.backoff);
     this.config = config;
     this.context = context;
     this.server = config.url.replace(/\/+$/, '');
@@ -74,30 +73,9 @@ export class NtfySource implements Source {
     this.idleMs = options.idleTimeoutMs ?? NTFY_IDLE_TIMEOUT_MS;
     this.maxLineBytes = options.maxLineBytes ?? NTFY_MAX_LINE_BYTES;
     this.catchUpChunk = options.catchUpChunk ?? CATCH_UP_CHUNK;
-    this.loop = new ConnectionLoop({
-      connect: (events) => this.connect(events),
-      onStatus: context.onStatus,
-      backoff: options.backoff,
-    });
   }
 
-  get status(): SourceStatus {
-    return this.loop.status;
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  reconnectNow(): void {
-    this.loop.reconnectNow();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  private connect(events: AttemptEvents): Attempt {
+  protected connect(events: AttemptEvents): Attempt {
     const controller = new AbortController();
     const finished = this.run(events, controller.signal).then(
       () => {

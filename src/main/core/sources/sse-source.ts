@@ -13,10 +13,9 @@
 // - Events named ping, keepalive or heartbeat are liveness signals, not messages, and are not stored.
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import type { SourceStatus } from '../../../shared/model.ts';
 import type { StoredSourceOf } from '../settings/schema.ts';
 import type { BackoffOptions } from './backoff.ts';
-import { ConnectionLoop, type Attempt, type AttemptEvents } from './connection-loop.ts';
+import { LoopSource, type Attempt, type AttemptEvents } from './connection-loop.ts';
 import { partsFromText } from './field-mapping.ts';
 import { describeConnectionError, displayUrl } from './network-errors.ts';
 import { endpointTopic, formatDuration, headerProblem, requestHeaders } from './push-endpoint.ts';
@@ -40,10 +39,9 @@ export function createSseSource(config: StoredSourceOf<'sse'>, context: SourceCo
   return new SseSource(config, context, options);
 }
 
-class SseSource implements Source {
+class SseSource extends LoopSource implements Source {
   private readonly config: StoredSourceOf<'sse'>;
   private readonly context: SourceContext;
-  private readonly loop: ConnectionLoop;
   private readonly idleTimeoutMs: number;
   private readonly maxEventChars: number;
   private readonly maxPending: number;
@@ -51,6 +49,7 @@ class SseSource implements Source {
   private readonly topic: string;
 
   constructor(config: StoredSourceOf<'sse'>, context: SourceContext, options: SseSourceOptions) {
+    super(context.onStatus, options.backoff);
     this.config = config;
     this.context = context;
     this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
@@ -58,30 +57,9 @@ class SseSource implements Source {
     this.maxPending = options.maxPending ?? DEFAULT_MAX_PENDING;
     this.where = displayUrl(config.url);
     this.topic = endpointTopic(config.url);
-    this.loop = new ConnectionLoop({
-      connect: (events) => this.connect(events),
-      onStatus: (status) => context.onStatus(status),
-      backoff: options.backoff,
-    });
   }
 
-  get status(): SourceStatus {
-    return this.loop.status;
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  reconnectNow(): void {
-    this.loop.reconnectNow();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  private connect(events: AttemptEvents): Attempt {
+  protected connect(events: AttemptEvents): Attempt {
     const abort = new AbortController();
     let finished = false;
     let idleTimer: NodeJS.Timeout | null = null;

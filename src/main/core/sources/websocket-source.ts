@@ -8,10 +8,9 @@
 // counted as dropped and the source reconnects (a WebSocket cannot skip a frame and carry on).
 import { Buffer, isUtf8 } from 'node:buffer';
 import { WebSocket, type RawData } from 'ws';
-import type { SourceStatus } from '../../../shared/model.ts';
 import type { StoredSourceOf } from '../settings/schema.ts';
 import type { BackoffOptions } from './backoff.ts';
-import { ConnectionLoop, type Attempt, type AttemptEvents } from './connection-loop.ts';
+import { LoopSource, type Attempt, type AttemptEvents } from './connection-loop.ts';
 import { partsFromText } from './field-mapping.ts';
 import { describeConnectionError, displayUrl } from './network-errors.ts';
 import { endpointTopic, formatDuration, headerProblem, requestHeaders } from './push-endpoint.ts';
@@ -48,10 +47,9 @@ export function createWebSocketSource(
   return new WebSocketSource(config, context, options);
 }
 
-class WebSocketSource implements Source {
+class WebSocketSource extends LoopSource implements Source {
   private readonly config: StoredSourceOf<'websocket'>;
   private readonly context: SourceContext;
-  private readonly loop: ConnectionLoop;
   private readonly pingIntervalMs: number;
   private readonly pongTimeoutMs: number;
   private readonly handshakeTimeoutMs: number;
@@ -61,6 +59,7 @@ class WebSocketSource implements Source {
   private readonly topic: string;
 
   constructor(config: StoredSourceOf<'websocket'>, context: SourceContext, options: WebSocketSourceOptions) {
+    super(context.onStatus, options.backoff);
     this.config = config;
     this.context = context;
     this.pingIntervalMs = options.pingIntervalMs ?? 20_000;
@@ -70,30 +69,9 @@ class WebSocketSource implements Source {
     this.maxPending = options.maxPending ?? DEFAULT_MAX_PENDING;
     this.where = displayUrl(config.url);
     this.topic = endpointTopic(config.url);
-    this.loop = new ConnectionLoop({
-      connect: (events) => this.connect(events),
-      onStatus: (status) => context.onStatus(status),
-      backoff: options.backoff,
-    });
   }
 
-  get status(): SourceStatus {
-    return this.loop.status;
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  reconnectNow(): void {
-    this.loop.reconnectNow();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  private connect(events: AttemptEvents): Attempt {
+  protected connect(events: AttemptEvents): Attempt {
     const headers = requestHeaders(this.config.headers, this.context.secrets.token);
     let finished = false;
     let pingTimer: NodeJS.Timeout | null = null;
