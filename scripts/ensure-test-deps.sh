@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure the real parts the tests run against are installed: Mosquitto (broker and clients), Debian's
-# Chromium (end-to-end tests) and Xvfb (a display for the Electron test where an Electron binary exists).
+# Chromium (end-to-end tests), Xvfb (a display for the Electron test where an Electron binary exists) and
+# openssl (the TLS tests make their own certificates).
 set -euo pipefail
-packages=(mosquitto mosquitto-clients chromium xvfb)
+packages=(mosquitto mosquitto-clients chromium xvfb openssl)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
