@@ -1,4 +1,5 @@
 // Extra HTTP headers sent when a WebSocket or SSE source connects (name/value rows). Empty rows are ignored.
+import { RemoveRowButton } from './RowControls.tsx';
 import type { HeaderRow } from './form-values.ts';
 import type { SourceFormErrors } from './form-validate.ts';
 
@@ -51,14 +52,11 @@ export function HeaderRows({ idPrefix, headers, errors, onChange }: HeaderRowsPr
                 onChange={(event) => update(index, { value: event.target.value })}
               />
             </div>
-            <button
-              type="button"
-              className="remove-row"
-              aria-label={`Remove header ${n}`}
-              onClick={() => onChange(headers.filter((_, i) => i !== index))}
-            >
-              Remove
-            </button>
+            <RemoveRowButton
+              label={`Remove header ${n}`}
+              disabled={false}
+              onRemove={() => onChange(headers.filter((_, i) => i !== index))}
+            />
           </div>
         );
       })}

@@ -1,5 +1,6 @@
 // The ntfy topics of one server: one row each. ntfy topics are plain names (no wildcards); one connection
 // carries them all.
+import { ListError, RemoveRowButton } from './RowControls.tsx';
 import type { SourceFormErrors } from './form-validate.ts';
 
 interface NtfyTopicRowsProps {
@@ -40,23 +41,15 @@ export function NtfyTopicRows({ idPrefix, topics, errors, onChange }: NtfyTopicR
                 </span>
               )}
             </div>
-            <button
-              type="button"
-              className="remove-row"
-              aria-label={`Remove ntfy topic ${n}`}
+            <RemoveRowButton
+              label={`Remove ntfy topic ${n}`}
               disabled={topics.length === 1}
-              onClick={() => onChange(topics.filter((_, i) => i !== index))}
-            >
-              Remove
-            </button>
+              onRemove={() => onChange(topics.filter((_, i) => i !== index))}
+            />
           </div>
         );
       })}
-      {errors.topics && (
-        <p className="field-error" role="alert">
-          {errors.topics}
-        </p>
-      )}
+      <ListError message={errors.topics} />
       <button type="button" disabled={topics.length >= MAX_TOPICS} onClick={() => onChange([...topics, ''])}>
         Add topic
       </button>

@@ -1,4 +1,5 @@
 // The editable list of MQTT topic subscriptions (filter + QoS) in the source form.
+import { ListError, RemoveRowButton } from './RowControls.tsx';
 import type { Qos } from '../../shared/model.ts';
 import type { TopicRow } from './form-values.ts';
 import type { SourceFormErrors } from './form-validate.ts';
@@ -56,23 +57,15 @@ export function TopicRows({ idPrefix, topics, errors, onChange }: TopicRowsProps
                 ))}
               </select>
             </div>
-            <button
-              type="button"
-              className="remove-row"
-              aria-label={`Remove topic ${n}`}
+            <RemoveRowButton
+              label={`Remove topic ${n}`}
               disabled={topics.length === 1}
-              onClick={() => onChange(topics.filter((_, i) => i !== index))}
-            >
-              Remove
-            </button>
+              onRemove={() => onChange(topics.filter((_, i) => i !== index))}
+            />
           </div>
         );
       })}
-      {errors.topics && (
-        <p className="field-error" role="alert">
-          {errors.topics}
-        </p>
-      )}
+      <ListError message={errors.topics} />
       <button type="button" onClick={() => onChange([...topics, { filter: '', qos: 0 }])}>
         Add topic
       </button>
