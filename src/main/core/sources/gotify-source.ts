@@ -25,7 +25,7 @@ import { gotifyToIncoming, parseGotifyMessage, type GotifyMessage } from './goti
 import { openGotifyStream, StreamClosedError } from './gotify-stream.ts';
 import { HttpStatusError, IdleDeadline, IdleTimeoutError } from './http-json-stream.ts';
 import { StartPoint } from './push-start-point.ts';
-import type { Source, SourceContext } from './source.ts';
+import { StoreError, type Source, type SourceContext } from './source.ts';
 
 export interface GotifyOptions {
   /** How often Herald pings the server. Default 20 s. */
@@ -49,8 +49,6 @@ const MAX_QUEUED = 10_000;
 export function createGotifySource(config: StoredSourceOf<'gotify'>, context: SourceContext): Source {
   return new GotifySource(config, context);
 }
-
-class StoreError extends Error {}
 
 export class GotifySource extends LoopSource implements Source {
   private readonly config: StoredSourceOf<'gotify'>;

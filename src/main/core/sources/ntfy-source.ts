@@ -26,7 +26,7 @@ import {
 } from './http-json-stream.ts';
 import { coalesceCatchUp, INBOX_EVENTS, ntfyToIncoming, parseNtfyLine, type NtfyEvent } from './ntfy-message.ts';
 import { StartPoint } from './push-start-point.ts';
-import type { IncomingMessage, Source, SourceContext } from './source.ts';
+import { StoreError, type IncomingMessage, type Source, type SourceContext } from './source.ts';
 
 export interface NtfyOptions {
   /** Silence after which the stream counts as dead; ntfy sends a keepalive every 45 s. Default 55 s. */
@@ -47,9 +47,6 @@ const POLL_REQUEST_MAX_EVENTS = 10;
 export function createNtfySource(config: StoredSourceOf<'ntfy'>, context: SourceContext): Source {
   return new NtfySource(config, context);
 }
-
-/** The inbox refused a message; the stream is dropped so the catch-up brings it again. */
-class StoreError extends Error {}
 
 export class NtfySource extends LoopSource implements Source {
   private readonly config: StoredSourceOf<'ntfy'>;

@@ -70,3 +70,6 @@ export interface Source {
 }
 
 export type SourceFactory<S extends StoredSource = StoredSource> = (config: S, context: SourceContext) => Source;
+
+/** The inbox refused a message: a push source drops its stream, so the next catch-up brings it again. */
+export class StoreError extends Error {}
