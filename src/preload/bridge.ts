@@ -3,7 +3,7 @@
 // page (Electron security checklist #20).
 import { ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { Reply } from '../shared/contract.ts';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../main/electron/ipc-channels.ts';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/ipc-channels.ts';
 import { isKnownCommand } from './command-names.ts';
 
 export type HeraldEventListener = (event: string, payload: unknown) => void;

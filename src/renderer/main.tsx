@@ -2,9 +2,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { ConnectionContext } from './app/connection-context.ts';
+import { ConnectionContext } from './transport/connection-context.ts';
 import { selectConnection } from './transport/select.ts';
-import './styles.css';
+// Styles live beside the features they dress; this order is the cascade order (tokens and shared widgets first).
+import './base.css';
+import './app/app.css';
+import './inbox/inbox.css';
+import './inbox/message-detail.css';
+import './sources/sources.css';
+import './status/status.css';
 
 const connection = selectConnection();
 

@@ -2,8 +2,8 @@
 // the contract's dispatch (which validates and never throws); events go back on a single event channel.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { dispatch, type Reply } from '../../shared/contract.ts';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../shared/ipc-channels.ts';
 import type { HeraldCore } from '../core/core-api.ts';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels.ts';
 
 export interface IpcOptions {
   core: Pick<HeraldCore, 'handlers' | 'onEvent'>;

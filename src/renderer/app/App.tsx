@@ -5,8 +5,8 @@ import { EnableNotificationsButton } from '../notifications/EnableNotificationsB
 import { useWebNotifications } from '../notifications/use-web-notifications.ts';
 import { SourcesPage } from '../sources/SourcesPage.tsx';
 import { StatusBar } from '../status/StatusBar.tsx';
+import { useClient, useConnection, useLinkStatus } from '../transport/connection-context.ts';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
-import { useClient, useConnection, useLinkStatus } from './connection-context.ts';
 import { PauseButton } from './PauseButton.tsx';
 import { useAppState } from './use-app-state.ts';
 import { useDocumentTitle } from './use-document-title.ts';

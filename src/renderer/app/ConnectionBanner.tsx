@@ -2,7 +2,7 @@
 // quiet one. IPC never drops, so this stays empty in the app.
 import { useEffect, useState } from 'react';
 import { canRetry } from '../transport/select.ts';
-import { useConnection, useLinkStatus } from './connection-context.ts';
+import { useConnection, useLinkStatus } from '../transport/connection-context.ts';
 
 /** The first connect usually takes a few ms; only say "connecting" when it does not. */
 const CONNECTING_GRACE_MS = 800;

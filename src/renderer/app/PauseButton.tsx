@@ -1,7 +1,7 @@
 // Pauses desktop notifications (messages still arrive in the inbox). A toggle button, so its pressed state
 // is announced.
 import { useState } from 'react';
-import { useClient } from './connection-context.ts';
+import { useClient } from '../transport/connection-context.ts';
 
 export function PauseButton({ paused }: { paused: boolean }) {
   const client = useClient();

@@ -2,7 +2,7 @@
 // `app.state` events; the unread/total counts also follow `inbox.changed`, which is pushed more often.
 import { useCallback, useEffect, useState } from 'react';
 import type { AppState } from '../../shared/model.ts';
-import { useClient, useLinkStatus } from './connection-context.ts';
+import { useClient, useLinkStatus } from '../transport/connection-context.ts';
 
 export interface AppStateHandle {
   state: AppState | null;

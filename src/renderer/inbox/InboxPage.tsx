@@ -1,6 +1,6 @@
 // The inbox: toolbar (counts, filter, mark all read), the virtualised list and the detail pane.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useClient, useLinkStatus } from '../app/connection-context.ts';
+import { useClient, useLinkStatus } from '../transport/connection-context.ts';
 import { InboxList } from './InboxList.tsx';
 import { MessageDetailPane } from './MessageDetail.tsx';
 import { selectionAfterRemoval } from './inbox-state.ts';

@@ -2,7 +2,7 @@
 // main itself; view and copy come back for the page to open or copy. Broadcast is an Android intent.
 import { useState } from 'react';
 import type { MessageAction } from '../../shared/model.ts';
-import { useClient } from '../app/connection-context.ts';
+import { useClient } from '../transport/connection-context.ts';
 import { safeHttpUrl } from './linkify.tsx';
 
 interface Outcome {

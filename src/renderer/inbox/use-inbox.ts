@@ -1,7 +1,7 @@
 // Connects the inbox reducer to main: first page on start / filter change, older pages on demand (keyset),
 // pushed batches prepended, and a first-page refresh when a batch was too big to push whole or we reconnected.
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { useClient, useLinkStatus } from '../app/connection-context.ts';
+import { useClient, useLinkStatus } from '../transport/connection-context.ts';
 import { inboxReducer, initialInboxState, type InboxState } from './inbox-state.ts';
 
 export const PAGE_SIZE = 100;

@@ -1,7 +1,7 @@
 // Loads one message for the detail pane and marks it read once it is shown.
 import { useEffect, useRef, useState } from 'react';
 import type { MessageDetail } from '../../shared/model.ts';
-import { useClient } from '../app/connection-context.ts';
+import { useClient } from '../transport/connection-context.ts';
 
 export type MessageLoad =
   | { status: 'idle' }

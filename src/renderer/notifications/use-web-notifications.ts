@@ -1,7 +1,7 @@
 // Browser mode only: main cannot reach the desktop from a headless server, so the open tab turns `notify`
 // events into Web Notifications. (In Electron main shows native ones and this hook stays off.)
 import { useEffect, useRef } from 'react';
-import { useClient } from '../app/connection-context.ts';
+import { useClient } from '../transport/connection-context.ts';
 
 export function webNotificationsSupported(): boolean {
   return typeof Notification !== 'undefined' && window.isSecureContext;

@@ -3,7 +3,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { SourceView } from '../../shared/model.ts';
 import type { SourceKind } from '../../shared/sources.ts';
-import { useClient } from '../app/connection-context.ts';
+import { useClient } from '../transport/connection-context.ts';
 import { CheckboxField, TextField } from './fields.tsx';
 import { NO_SAVED_SECRETS, toSourceInput } from './form-input.ts';
 import { hasErrors, validateSourceForm, type SourceFormErrors } from './form-validate.ts';

@@ -1,8 +1,8 @@
 // One source in the list: what it is and listens to, how it is doing, and what can be done with it.
 import { useState } from 'react';
 import type { SourceView } from '../../shared/model.ts';
-import { useClient } from '../app/connection-context.ts';
 import { SourceStatusLine } from '../status/SourceStatusLine.tsx';
+import { useClient } from '../transport/connection-context.ts';
 import { KIND_LABEL, sourceSummary } from './kinds.ts';
 
 interface SourceItemProps {

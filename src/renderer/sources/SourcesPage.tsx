@@ -2,7 +2,7 @@
 // line exist for one run only and are shown read-only.
 import { useState } from 'react';
 import type { SourceView } from '../../shared/model.ts';
-import { useClient } from '../app/connection-context.ts';
+import { useClient } from '../transport/connection-context.ts';
 import { SourceForm } from './SourceForm.tsx';
 import { SourceItem } from './SourceItem.tsx';
 

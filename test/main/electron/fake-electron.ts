@@ -1,7 +1,8 @@
 // A fake `electron` module for plain-Node tests:   vi.mock('electron', () => import('./fake-electron.ts'))
-// The fake lives in fake-electron-impl.ts. This wrapper pins one instance per test worker, so code loaded after
-// vi.resetModules() (e.g. re-running src/main/index.ts) records into the same fake the test asserts on.
-import * as impl from './fake-electron-impl.ts';
+// The fake lives in fake-electron/ (one file per Electron module). This wrapper pins one instance per test
+// worker, so code loaded after vi.resetModules() (e.g. re-running src/main/index.ts) records into the same
+// fake the test asserts on.
+import * as impl from './fake-electron/index.ts';
 
 const KEY = Symbol.for('herald.test.fake-electron');
 const shared = ((globalThis as Record<symbol, unknown>)[KEY] ??= impl) as typeof impl;

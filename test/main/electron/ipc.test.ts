@@ -5,7 +5,7 @@ vi.mock('electron', () => import('./fake-electron.ts'));
 const fake = await import('./fake-electron.ts');
 const { connectIpc } = await import('../../../src/main/electron/ipc.ts');
 const { isAppUrl } = await import('../../../src/main/electron/app-protocol.ts');
-const { EVENT_CHANNEL, INVOKE_CHANNEL } = await import('../../../src/main/electron/ipc-channels.ts');
+const { EVENT_CHANNEL, INVOKE_CHANNEL } = await import('../../../src/shared/ipc-channels.ts');
 
 function setup(devServerUrl?: string) {
   const core = createStubCore({ unread: 7 });

@@ -7,7 +7,7 @@ const fake = await import('./fake-electron.ts');
 const { PRELOAD_COMMAND_NAMES } = await import('../../../src/preload/command-names.ts');
 const { connectIpc } = await import('../../../src/main/electron/ipc.ts');
 const { isAppUrl } = await import('../../../src/main/electron/app-protocol.ts');
-const { EVENT_CHANNEL } = await import('../../../src/main/electron/ipc-channels.ts');
+const { EVENT_CHANNEL } = await import('../../../src/shared/ipc-channels.ts');
 
 interface ExposedBridge {
   invoke(channel: string, payload: unknown): Promise<unknown>;

@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../src/shared/client.ts';
 import type { MessageDetail } from '../../../src/shared/model.ts';
-import { ConnectionContext } from '../../../src/renderer/app/connection-context.ts';
+import { ConnectionContext } from '../../../src/renderer/transport/connection-context.ts';
 import { LoadedMessage } from '../../../src/renderer/inbox/MessageDetail.tsx';
 import { alwaysOpen, type Connection } from '../../../src/renderer/transport/connection.ts';
 

@@ -1,7 +1,7 @@
 // The one Connection (client + link status + mode) made at start-up, handed to every view through context.
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { HeraldClient } from '../../shared/client.ts';
-import type { Connection, LinkStatus } from '../transport/connection.ts';
+import type { Connection, LinkStatus } from './connection.ts';
 
 export const ConnectionContext = createContext<Connection | null>(null);
 

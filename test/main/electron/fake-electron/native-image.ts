@@ -1,0 +1,20 @@
+// Fake `nativeImage`: keeps the bytes it was made from so tests can compare tray and overlay icons.
+export class FakeNativeImage {
+  readonly buffer: Buffer;
+  readonly options: Record<string, unknown> | undefined;
+  constructor(buffer: Buffer, options?: Record<string, unknown>) {
+    this.buffer = buffer;
+    this.options = options;
+  }
+  toPNG(): Buffer {
+    return this.buffer;
+  }
+  isEmpty(): boolean {
+    return this.buffer.length === 0;
+  }
+}
+
+export const nativeImage = {
+  createFromBuffer: (buffer: Buffer, options?: Record<string, unknown>) => new FakeNativeImage(buffer, options),
+  createEmpty: () => new FakeNativeImage(Buffer.alloc(0)),
+};
