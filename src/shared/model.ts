@@ -1,7 +1,7 @@
 // The data that crosses the boundary between main and the renderer. Schemas are the source of truth:
 // types are inferred from them so the runtime check and the compile-time type can never disagree.
 import { z } from 'zod';
-import { GotifySettings, MqttSettings, NtfySettings, SseSettings, WebSocketSettings } from './sources.ts';
+import { everyKindWith, secretFlagFields } from './sources.ts';
 
 export const BodyKind = z.enum(['text', 'json', 'binary']);
 export type BodyKind = z.infer<typeof BodyKind>;
@@ -107,21 +107,13 @@ const viewFields = {
   embedded: z.boolean(),
   /** Sources given on the command line for one run; they cannot be edited or saved. */
   ephemeral: z.boolean(),
-  /** Which write-only secrets are stored (their values never leave main). */
-  hasPassword: z.boolean(),
-  hasToken: z.boolean(),
-  hasTlsKey: z.boolean(),
+  /** Which write-only secrets are stored, as hasPassword, hasToken, hasTlsKey (their values never leave main). */
+  ...secretFlagFields,
   status: SourceStatus,
 };
 
 /** A source as the UI shows it: its settings, which secrets it has, and how it is doing. */
-export const SourceView = z.discriminatedUnion('kind', [
-  MqttSettings.extend(viewFields),
-  WebSocketSettings.extend(viewFields),
-  SseSettings.extend(viewFields),
-  NtfySettings.extend(viewFields),
-  GotifySettings.extend(viewFields),
-]);
+export const SourceView = everyKindWith(viewFields);
 export type SourceView = z.infer<typeof SourceView>;
 
 export const BrokerInfo = z.object({

@@ -4,14 +4,14 @@
 // only Herald's own parameters are taken out; the rest stay for the server.
 import { readFileSync } from 'node:fs';
 import { describeIssues } from '../../shared/contract.ts';
-import { SOURCE_KINDS, SourceInput, type Qos, type SourceKind } from '../../shared/sources.ts';
+import { kindImpliedBy, kindsTaking, orList, SOURCE_KINDS, SourceInput, type Qos, type SourceKind } from '../../shared/sources.ts';
 import type { EphemeralSource } from '../core/core-api.ts';
 
 export class SourceUrlError extends Error {}
 
 export const SOURCE_URL_HELP = `      --source URL     a source for this run only. The kind follows from the scheme (mqtt, mqtts: MQTT;
                        ws, wss: MQTT over WebSocket unless kind= says otherwise) or from kind=:
-                         kind=mqtt|websocket|sse|ntfy|gotify
+                         kind=${SOURCE_KINDS.join('|')}
                        Query parameters (a value env:NAME is read from the environment; file:PATH from a file):
                          all kinds      name=  enabled=true|false
                          mqtt           clientId= clean=true|false qos=0|1|2 protocolVersion=4|5 (or 3.1.1|5)
@@ -48,11 +48,9 @@ export function parseSourceUrl(raw: string, env: NodeJS.ProcessEnv = process.env
   }
   const params = url.searchParams;
   const scheme = url.protocol.replace(/:$/, '');
-  const kind = (params.get('kind') ?? (['mqtt', 'mqtts', 'ws', 'wss'].includes(scheme) ? 'mqtt' : '')) as SourceKind;
+  const kind = (params.get('kind') ?? kindImpliedBy(scheme) ?? '') as SourceKind;
   if (!SOURCE_KINDS.includes(kind)) {
-    throw new SourceUrlError(
-      params.has('kind') ? `unknown kind "${params.get('kind')}"; use ${SOURCE_KINDS.join(', ')}` : `${scheme} URLs need kind=sse, ntfy or gotify`,
-    );
+    throw new SourceUrlError(params.has('kind') ? `unknown kind "${params.get('kind')}"; use ${SOURCE_KINDS.join(', ')}` : kindNeeded(scheme));
   }
   const value = (key: string) => resolveValue(key, params.get(key), env);
   const take = (key: string) => {
@@ -146,6 +144,13 @@ function withTopics(pending: PendingSource): EphemeralSource {
   }
   if (topics.length) throw new SourceUrlError(`--topic does not apply to ${source.kind} sources`);
   return source;
+}
+
+/** For a URL whose scheme implies no kind: which `kind=` values would take it. */
+function kindNeeded(scheme: string): string {
+  const kinds = kindsTaking(scheme);
+  if (kinds.length === 0) return `no kind of source takes ${scheme} URLs`;
+  return `${scheme} URLs need kind=${orList(kinds)}`;
 }
 
 function resolveValue(key: string, raw: string | null, env: NodeJS.ProcessEnv): string {

@@ -1,31 +1,13 @@
-// What the UI says about each kind of source: its name, what its URL is called and looks like, and a one-line
-// summary for the list. Kept apart from the components so the words are in one place.
+// What the UI says about each kind of source: its name, what its URL is called and looks like (both from the
+// kind's definition in shared/sources/), and a one-line summary for the list.
 import type { SourceView } from '../../shared/model.ts';
-import type { SourceKind } from '../../shared/sources.ts';
+import { byKind, SOURCE_KINDS, type SourceKind } from '../../shared/sources.ts';
 
-export const KIND_ORDER: readonly SourceKind[] = ['mqtt', 'websocket', 'sse', 'ntfy', 'gotify'];
+export const KIND_ORDER: readonly SourceKind[] = SOURCE_KINDS;
 
-export const KIND_LABEL: Record<SourceKind, string> = {
-  mqtt: 'MQTT',
-  websocket: 'WebSocket',
-  sse: 'Server-Sent Events',
-  ntfy: 'ntfy',
-  gotify: 'Gotify',
-};
+export const KIND_LABEL = byKind((kind) => kind.label);
 
-interface UrlWording {
-  label: string;
-  placeholder: string;
-  hint: string;
-}
-
-export const URL_WORDING: Record<SourceKind, UrlWording> = {
-  mqtt: { label: 'Broker URL', placeholder: 'mqtt://broker.example:1883', hint: 'mqtt://, mqtts://, ws:// or wss://' },
-  websocket: { label: 'WebSocket URL', placeholder: 'wss://push.example/websocket', hint: 'ws:// or wss://' },
-  sse: { label: 'Stream URL', placeholder: 'https://push.example/events', hint: 'http:// or https://; a text/event-stream endpoint' },
-  ntfy: { label: 'Server URL', placeholder: 'https://ntfy.sh', hint: 'The server only; topics are listed below.' },
-  gotify: { label: 'Server URL', placeholder: 'https://gotify.example', hint: 'http:// or https://' },
-};
+export const URL_WORDING = byKind((kind) => kind.url.wording);
 
 /** One line under the source's URL in the list: what it listens to. */
 export function sourceSummary(source: SourceView): string {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseArgs, UsageError, type ServeArgs } from '../../../src/main/cli/args.ts';
+import { SOURCE_URL_HELP } from '../../../src/main/cli/source-url.ts';
 
 const serve = (...argv: string[]) => (parseArgs(['serve', ...argv]) as ServeArgs).sources;
 
@@ -68,6 +69,7 @@ describe('MQTT sources', () => {
     );
     expect(() => serve('--source', 'http://b', '--topic', 'a')).toThrow(UsageError);
     expect(() => serve('--source', 'http://b', '--topic', 'a')).toThrow(/need kind=sse, ntfy or gotify/);
+    expect(() => serve('--source', 'ftp://b', '--topic', 'a')).toThrow(/no kind of source takes ftp URLs/);
   });
 });
 
@@ -116,4 +118,5 @@ describe('push sources', () => {
 
 test('serve --help lists the per-source options', () => {
   expect(parseArgs(['serve', '--help'])).toEqual({ command: 'help' });
+  expect(SOURCE_URL_HELP).toContain('kind=mqtt|websocket|sse|ntfy|gotify');
 });

@@ -1,14 +1,7 @@
 // Settings persisted between runs. One schema serves the Electron store (as JSON Schema) and the headless
 // JSON file; secrets are never part of it (see SecretStore).
 import { z } from 'zod';
-import {
-  GotifySettings,
-  MqttSettings,
-  NtfySettings,
-  SseSettings,
-  WebSocketSettings,
-  type SourceKind,
-} from '../../../shared/sources.ts';
+import { everyKindWith, type SourceKind } from '../../../shared/sources.ts';
 
 const stored = {
   id: z.string().min(1),
@@ -17,13 +10,7 @@ const stored = {
 };
 
 /** A saved source: its settings (secrets are in the SecretStore, keyed by its id) plus identity. */
-export const StoredSource = z.discriminatedUnion('kind', [
-  MqttSettings.extend(stored),
-  WebSocketSettings.extend(stored),
-  SseSettings.extend(stored),
-  NtfySettings.extend(stored),
-  GotifySettings.extend(stored),
-]);
+export const StoredSource = everyKindWith(stored);
 export type StoredSource = z.infer<typeof StoredSource>;
 export type StoredSourceOf<K extends SourceKind> = Extract<StoredSource, { kind: K }>;
 

@@ -1,9 +1,10 @@
 // Keeps every configured source running with its current settings and status. Saved sources come from
 // settings; ephemeral ones from the command line. Each source gets the same sink (the pipeline's entry).
 import type { SourceStatus, SourceView } from '../../../shared/model.ts';
+import { secretFlagsOf } from '../../../shared/sources.ts';
 import type { StoredSource } from '../settings/schema.ts';
 import { sourceFactories } from './factories.ts';
-import type { MessageSink, Source, SourceContext, SourceSecrets } from './source.ts';
+import type { MessageSink, Source, SourceContext, SourceSecrets } from './common/source.ts';
 
 export interface RegisteredSource {
   config: StoredSource;
@@ -74,9 +75,7 @@ export class SourceRegistry {
       ...entry.config,
       url: this.resolvedUrl(entry.config) ?? entry.config.url,
       ephemeral: entry.ephemeral,
-      hasPassword: entry.secrets.password !== undefined,
-      hasToken: entry.secrets.token !== undefined,
-      hasTlsKey: entry.secrets.tlsKey !== undefined,
+      ...secretFlagsOf(entry.secrets),
       status: entry.status,
     }));
   }

@@ -1,0 +1,39 @@
+// MQTT: a broker and the topic filters to subscribe to.
+import { z } from 'zod';
+import { defineKind } from './define.ts';
+import { TopicSubscription } from './fields.ts';
+
+export const MqttTls = z.object({
+  /** CA certificate(s): PEM text, or a path to a PEM file. */
+  ca: z.string().max(256 * 1024).optional(),
+  /** Client certificate: PEM text or a path (its private key is the secret `tlsKey`). */
+  cert: z.string().max(256 * 1024).optional(),
+  servername: z.string().max(255).optional(),
+  /** Accept a server certificate that does not verify. Dangerous; the UI warns. */
+  allowUntrusted: z.boolean().default(false),
+});
+
+export const mqtt = defineKind({
+  kind: 'mqtt',
+  label: 'MQTT',
+  url: {
+    schemes: ['mqtt', 'mqtts', 'ws', 'wss'],
+    example: 'mqtt://broker.example:1883',
+    wording: { label: 'Broker URL', placeholder: 'mqtt://broker.example:1883', hint: 'mqtt://, mqtts://, ws:// or wss://' },
+    implied: ['mqtt', 'mqtts', 'ws', 'wss'],
+  },
+  fields: {
+    username: z.string().max(256).optional(),
+    clientId: z.string().max(128).optional(),
+    topics: z.array(TopicSubscription).min(1, 'at least one topic is required').max(100),
+    /** 4 = MQTT 3.1.1, 5 = MQTT 5. */
+    protocolVersion: z.union([z.literal(4), z.literal(5)]).default(4),
+    keepalive: z.number().int().min(5).max(3600).default(30),
+    /** false keeps a session on the broker: QoS 1/2 messages sent while Herald was off arrive later. */
+    clean: z.boolean().default(true),
+    /** MQTT 5 session expiry in seconds when clean is false (0 = the default, one day). */
+    sessionExpiry: z.number().int().min(0).max(4_294_967_295).default(0),
+    tls: MqttTls.optional(),
+  },
+});
+export const MqttSettings = mqtt.settings;
