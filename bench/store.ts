@@ -1,12 +1,12 @@
 // Inbox write throughput: `node bench/store.ts [count]`. Compares the real write stage (BatchWriter: one
 // transaction per event-loop turn, promise per message) with the floor SQLite allows: raw prepared INSERTs in a
-// single transaction. Also times decode, which runs in front of the writer for every message.
+// single transaction. Also times the decode stage, which runs in front of the writer for every message.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { decode } from '../src/main/core/decode/decode.ts';
-import type { NewMessage } from '../src/main/core/decode/types.ts';
+import type { NewMessage } from '../src/main/core/messages.ts';
+import { toNewMessage } from '../src/main/core/pipeline/to-new-message.ts';
 import { BatchWriter } from '../src/main/core/store/batch-writer.ts';
 import { MessageStore } from '../src/main/core/store/message-store.ts';
 
@@ -32,13 +32,8 @@ function benchDecode(): NewMessage[] {
   const started = performance.now();
   const messages: NewMessage[] = new Array(COUNT);
   for (let i = 0; i < COUNT; i++) {
-    messages[i] = {
-      ...decode(payloads[i % payloads.length]!, { maxBytes: 256 * 1024 }),
-      sourceId: 'bench',
-      sourceName: 'Bench',
-      topic: `bench/${i % 50}`,
-      receivedAt: Date.now(),
-    };
+    const incoming = { sourceId: 'bench', sourceName: 'Bench', topic: `bench/${i % 50}`, receivedAt: Date.now() };
+    messages[i] = toNewMessage({ ...incoming, payload: payloads[i % payloads.length]! }, { maxBytes: 256 * 1024 });
   }
   console.log(`decode             ${rate(COUNT, performance.now() - started)}`);
   return messages;

@@ -14,6 +14,7 @@ import { createSafeStorageSecrets } from './electron/safe-storage-secrets.ts';
 import { createElectronSettingsRepo } from './electron/settings-store.ts';
 import { createTray, type TrayController } from './electron/tray.ts';
 import { createWindowManager, type WindowManager } from './electron/window.ts';
+import { errorMessage } from '../shared/error-message.ts';
 
 const APP_ID = 'dev.herald.app';
 const devServerUrl = process.env.ELECTRON_RENDERER_URL || undefined;
@@ -36,7 +37,7 @@ if (!claimSingleInstance(() => windows?.show())) {
   app.whenReady().then(start).catch((err: unknown) => {
     const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
     console.error(`[herald] start-up failed: ${message}`);
-    dialog.showErrorBox('Herald could not start', err instanceof Error ? err.message : String(err));
+    dialog.showErrorBox('Herald could not start', errorMessage(err));
     app.exit(1);
   });
 }

@@ -9,6 +9,7 @@ import {
   SourceView,
 } from './model.ts';
 import { SourceInput, SourceUpdate } from './sources.ts';
+import { errorMessage } from './error-message.ts';
 
 const Empty = z.object({}).strict();
 const MessageId = z.number().int().positive();
@@ -154,7 +155,7 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
     return { ok: true, value: await handler(parsed.data) };
   } catch (err) {
     if (err instanceof HeraldError) return { ok: false, error: { code: err.code, message: err.message } };
-    const message = err instanceof Error ? err.message : String(err);
+    const message = errorMessage(err);
     return { ok: false, error: { code: 'internal', message: `${channel} failed: ${message}` } };
   }
 }

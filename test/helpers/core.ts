@@ -34,7 +34,7 @@ export async function startTestCore(options: {
     extraSources: options.extraSources,
   });
   const events: TestCore['events'] = [];
-  core.onEvent((event, payload) => events.push({ event, payload }));
+  core.onAny((event, payload) => events.push({ event, payload }));
   return {
     core,
     dataDir: options.dataDir,

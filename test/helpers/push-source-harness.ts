@@ -1,12 +1,11 @@
-// The pipeline a source feeds in `herald serve`, minus the rest of the core: sink -> decodeFields/decode ->
-// BatchWriter -> MessageStore on a real SQLite file. Source tests use it to build a SourceContext and to
+// The pipeline a source feeds in `herald serve` (createPipeline: decode -> BatchWriter -> MessageStore on a
+// real SQLite file), minus the rest of the core. Source tests use it to build a SourceContext and to
 // look at what ended up in the inbox, with timings (deadlines, backoff) the tests choose.
 import { join } from 'node:path';
 import type { MessageDetail, SourceStatus } from '../../src/shared/model.ts';
-import { decode } from '../../src/main/core/decode/decode.ts';
-import { decodeFields } from '../../src/main/core/decode/decode-fields.ts';
-import type { IncomingMessage, SourceContext, SourceSecrets } from '../../src/main/core/sources/source.ts';
-import { BatchWriter } from '../../src/main/core/store/batch-writer.ts';
+import type { IncomingMessage } from '../../src/main/core/messages.ts';
+import { createPipeline } from '../../src/main/core/pipeline/pipeline.ts';
+import type { SourceContext, SourceSecrets } from '../../src/main/core/sources/common/source.ts';
 import { MessageStore } from '../../src/main/core/store/message-store.ts';
 
 export interface SourceHarness {
@@ -27,7 +26,7 @@ export interface SourceHarness {
 
 export function sourceHarness(dir: string, maxPayloadBytes = 64 * 1024): SourceHarness {
   const store = MessageStore.open(join(dir, 'inbox.sqlite'));
-  const writer = new BatchWriter(store, () => {});
+  const pipeline = createPipeline({ store, maxPayloadBytes: () => maxPayloadBytes });
   const statuses: SourceStatus[] = [];
   const received: IncomingMessage[] = [];
   let failing = false;
@@ -35,19 +34,7 @@ export function sourceHarness(dir: string, maxPayloadBytes = 64 * 1024): SourceH
   const sink = (message: IncomingMessage) => {
     received.push(message);
     if (failing) return Promise.reject(new Error('disk full'));
-    const options = { maxBytes: maxPayloadBytes };
-    return writer.write({
-      ...(message.fields ? decodeFields(message.fields, options) : decode(message.payload ?? new Uint8Array(), options)),
-      sourceId: message.sourceId,
-      sourceName: message.sourceName,
-      topic: message.topic,
-      receivedAt: message.receivedAt,
-      properties: message.properties,
-      dedupeKey: message.dedupeKey,
-      foldKey: message.foldKey,
-      op: message.op,
-      cursor: message.cursor,
-    });
+    return pipeline.sink(message);
   };
 
   const inbox = () =>
@@ -68,11 +55,7 @@ export function sourceHarness(dir: string, maxPayloadBytes = 64 * 1024): SourceH
         secrets: options.secrets ?? {},
         loadCursor: () => store.cursor(sourceId),
         dataDir: join(dir, 'sources'),
-        inflight: {
-          put: (id, packet) => store.putInflight(sourceId, id, packet),
-          get: (id) => store.getInflight(sourceId, id),
-          delete: (id) => store.deleteInflight(sourceId, id),
-        },
+        inflight: store.inflightFor(sourceId),
       };
     },
     inbox,
@@ -82,7 +65,7 @@ export function sourceHarness(dir: string, maxPayloadBytes = 64 * 1024): SourceH
       failing = on;
     },
     close: async () => {
-      await writer.close();
+      await pipeline.close();
       store.close();
     },
   };

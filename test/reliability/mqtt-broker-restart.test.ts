@@ -51,6 +51,10 @@ describe('broker restart with QoS 2 messages waiting for PUBCOMP', () => {
       await broker.restart();
       slow = false;
       await eventually('all stored', () => new Set(h.rows().map((r) => r.body)).size === COUNT, 10_000);
+      // On a busy machine the broker's re-sent copies may still be on their way: wait for them (bounded), then
+      // give any further copy Herald might add a moment to show up.
+      const copiesNow = () => h.rows().length - COUNT;
+      await eventually('the copies the broker re-sent have arrived', () => copiesNow() >= publishesResentAfterPubrel(broker.log, clientId), 5_000).catch(() => {});
       await new Promise((r) => setTimeout(r, 500));
 
       const numbers = h.rows().map((r) => Number(r.body));

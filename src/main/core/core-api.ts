@@ -1,11 +1,10 @@
 // The face the core shows to its hosts (the Electron shell and the headless server). Hosts compose it with a
 // transport and, in the app, with the tray and OS notifications.
-import type { EventName, EventPayload, Handlers } from '../../shared/contract.ts';
+import type { Handlers } from '../../shared/contract.ts';
 import type { AppState } from '../../shared/model.ts';
 import type { SecretStore, SettingsRepo } from './settings/types.ts';
 import type { SourceInput } from '../../shared/sources.ts';
-
-export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+import type { CoreEventSource } from './core-events.ts';
 
 /**
  * A source given for one run (`herald serve --source URL ...`); never saved. Same fields as a saved source
@@ -23,11 +22,11 @@ export interface HeraldCoreOptions {
   extraSources?: EphemeralSource[];
 }
 
-export interface HeraldCore {
+export interface HeraldCore extends CoreEventSource {
   /** The contract's implementation; transports pass raw input through `dispatch(core.handlers, ...)`. */
   readonly handlers: Handlers;
-  /** Events for the UI and the shell: inbox.changed (batched), app.state, notify, ui.openMessage. */
-  onEvent(listener: CoreEventListener): () => void;
+  // Events for the UI and the shell (inbox.changed batched, app.state, notify, ui.openMessage): `on` one of
+  // them with its own payload type, or `onAny` to forward them all (see CoreEventSource).
   getState(): AppState;
   /** The OS woke up or the network changed: reconnect every source now and catch up. */
   resume(): void;

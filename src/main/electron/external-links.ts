@@ -1,6 +1,7 @@
 // The only way Herald hands a URL to the OS. Message payloads are untrusted, and shell.openExternal with a
 // file:, smb: or custom-protocol URL can run programs or leak credentials, so only web links pass.
 import { shell } from 'electron';
+import { errorMessage } from '../../shared/error-message.ts';
 
 const ALLOWED_PROTOCOLS = new Set(['http:', 'https:']);
 /** Longer than any sane link; refuses absurd inputs before they reach the OS. */
@@ -22,7 +23,7 @@ export function openExternalSafely(url: unknown): boolean {
     return false;
   }
   shell.openExternal(url).catch((err: unknown) => {
-    console.warn(`[herald] could not open ${url}: ${err instanceof Error ? err.message : String(err)}`);
+    console.warn(`[herald] could not open ${url}: ${errorMessage(err)}`);
   });
   return true;
 }

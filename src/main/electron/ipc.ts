@@ -6,7 +6,7 @@ import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../shared/ipc-channels.ts';
 import type { HeraldCore } from '../core/core-api.ts';
 
 export interface IpcOptions {
-  core: Pick<HeraldCore, 'handlers' | 'onEvent'>;
+  core: Pick<HeraldCore, 'handlers' | 'onAny'>;
   getWindow(): BrowserWindow | null;
   /** Is this frame URL the app's own page? (app://herald/..., or the dev server in development) */
   isTrustedSender(url: string): boolean;
@@ -29,7 +29,7 @@ export function connectIpc(options: IpcOptions): () => void {
     return dispatch(options.core.handlers, channel, payload);
   });
 
-  const unsubscribe = options.core.onEvent((name, payload) => {
+  const unsubscribe = options.core.onAny((name, payload) => {
     if (SHELL_ONLY_EVENTS.has(name)) return;
     const window = options.getWindow();
     if (!window || window.isDestroyed() || window.webContents.isDestroyed()) return;

@@ -1,5 +1,6 @@
 // App lifecycle for a tray app: one instance, closing the window keeps running, Quit stops the core cleanly.
 import { app } from 'electron';
+import { errorMessage } from '../../shared/error-message.ts';
 
 /** Returns false when another Herald already runs; that one is asked to show its window instead. */
 export function claimSingleInstance(onSecondInstance: () => void): boolean {
@@ -34,7 +35,7 @@ export function manageQuit(stop: () => Promise<void>): QuitControl {
     if (stopping) return;
     stopping = true;
     void withTimeout(stop(), STOP_TIMEOUT_MS)
-      .catch((err: unknown) => console.error(`[herald] stopping failed: ${err instanceof Error ? err.message : String(err)}`))
+      .catch((err: unknown) => console.error(`[herald] stopping failed: ${errorMessage(err)}`))
       .finally(() => {
         stopped = true;
         app.quit();

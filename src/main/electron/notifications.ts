@@ -5,7 +5,7 @@ import type { NotificationRequest } from '../../shared/model.ts';
 import type { HeraldCore } from '../core/core-api.ts';
 
 export interface NotificationOptions {
-  core: Pick<HeraldCore, 'onEvent' | 'openMessage'>;
+  core: Pick<HeraldCore, 'on' | 'openMessage'>;
   showWindow(): void;
   /** Shown where the OS does not use the app's own icon (Linux notification servers). */
   icon?: NativeImage;
@@ -57,9 +57,7 @@ export function showNotifications(options: NotificationOptions): NotificationCon
     notification.show();
   };
 
-  const unsubscribe = options.core.onEvent((name, payload) => {
-    if (name === 'notify') show(payload as NotificationRequest);
-  });
+  const unsubscribe = options.core.on('notify', show);
 
   return {
     active,

@@ -4,6 +4,7 @@
 import { safeStorage } from 'electron';
 import { openStoreSettingCorruptAside } from './json-store.ts';
 import type { SecretStore } from '../core/settings/types.ts';
+import { errorMessage } from '../../shared/error-message.ts';
 
 export interface SafeStorageSecretsOptions {
   /** Folder of secrets.json: app.getPath('userData'). */
@@ -43,7 +44,7 @@ export function createSafeStorageSecrets(options: SafeStorageSecretsOptions): Se
         return safeStorage.decryptString(Buffer.from(cipher, 'base64'));
       } catch (err) {
         // A changed or reset keyring: the password is lost, the source simply has none until re-entered.
-        console.warn(`[herald] could not decrypt secret "${key}": ${err instanceof Error ? err.message : String(err)}`);
+        console.warn(`[herald] could not decrypt secret "${key}": ${errorMessage(err)}`);
         return undefined;
       }
     },

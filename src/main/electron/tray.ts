@@ -7,7 +7,7 @@ import { renderTrayIcon, type TrayIconState } from '../core/badge/tray-icon.ts';
 import type { HeraldCore } from '../core/core-api.ts';
 
 export interface TrayOptions {
-  core: Pick<HeraldCore, 'handlers' | 'onEvent' | 'getState'>;
+  core: Pick<HeraldCore, 'handlers' | 'on' | 'getState'>;
   showWindow(): void;
   getWindow(): BrowserWindow | null;
   quit(): void;
@@ -94,15 +94,15 @@ export function createTray(options: TrayOptions): TrayController {
   tray.on('click', () => options.showWindow());
   update(status);
 
-  const unsubscribe = options.core.onEvent((name, payload) => {
-    if (name === 'app.state') update(payload as AppState);
-    else if (name === 'inbox.changed') update({ ...status, unread: (payload as { unread: number }).unread });
-  });
+  const unsubscribes = [
+    options.core.on('app.state', update),
+    options.core.on('inbox.changed', ({ unread }) => update({ ...status, unread })),
+  ];
 
   return {
     tray,
     destroy() {
-      unsubscribe();
+      for (const unsubscribe of unsubscribes) unsubscribe();
       if (!tray.isDestroyed()) tray.destroy();
     },
   };

@@ -3,6 +3,7 @@
 import { BrowserWindow, type Session, type WebContents, type WebPreferences } from 'electron';
 import { APP_ENTRY_URL, isAppUrl } from './app-protocol.ts';
 import { openExternalSafely } from './external-links.ts';
+import { errorMessage } from '../../shared/error-message.ts';
 
 export interface MainWindowOptions {
   preloadPath: string;
@@ -91,7 +92,7 @@ function createMainWindow(options: MainWindowOptions, showWhenReady: boolean): B
   denyAllPermissions(window.webContents.session);
 
   void window.loadURL(options.devServerUrl ?? APP_ENTRY_URL).catch((err: unknown) => {
-    console.error(`[herald] could not load the inbox page: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`[herald] could not load the inbox page: ${errorMessage(err)}`);
   });
   return window;
 }

@@ -2,6 +2,7 @@
 // is announced.
 import { useState } from 'react';
 import { useClient } from '../transport/connection-context.ts';
+import { errorMessage } from '../../shared/error-message.ts';
 
 export function PauseButton({ paused }: { paused: boolean }) {
   const client = useClient();
@@ -11,7 +12,7 @@ export function PauseButton({ paused }: { paused: boolean }) {
     try {
       await client.invoke('notifications.setPaused', { paused: !paused });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     }
   }
   return (

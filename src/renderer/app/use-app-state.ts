@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppState } from '../../shared/model.ts';
 import { useClient, useLinkStatus } from '../transport/connection-context.ts';
+import { errorMessage } from '../../shared/error-message.ts';
 
 export interface AppStateHandle {
   state: AppState | null;
@@ -40,7 +41,7 @@ export function useAppState(): AppStateHandle {
         setState(next);
         setError(null);
       },
-      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => live && setError(errorMessage(err)),
     );
     return () => {
       live = false;

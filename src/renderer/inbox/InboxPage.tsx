@@ -6,6 +6,7 @@ import { MessageDetailPane } from './MessageDetail.tsx';
 import { selectionAfterRemoval } from './inbox-state.ts';
 import { useInbox } from './use-inbox.ts';
 import { useMessage } from './use-message.ts';
+import { errorMessage } from '../../shared/error-message.ts';
 
 /** A request from outside the page (notification click, `ui.openMessage`) to show a message or the newest. */
 export interface OpenRequest {
@@ -82,7 +83,7 @@ export function InboxPage({ unread, total, openRequest, broker, onUnreadChanged 
       inbox.markedAllRead();
       onUnreadChanged(result.unread);
     } catch (err) {
-      setActionError(err instanceof Error ? err.message : String(err));
+      setActionError(errorMessage(err));
     }
   }
 

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { MessageAction } from '../../shared/model.ts';
 import { useClient } from '../transport/connection-context.ts';
 import { safeHttpUrl } from './linkify.tsx';
+import { errorMessage } from '../../shared/error-message.ts';
 
 interface Outcome {
   label: string;
@@ -25,7 +26,7 @@ export function MessageActions({ messageId, actions }: { messageId: number; acti
       const result = await client.invoke('inbox.runAction', { id: messageId, index });
       setOutcome({ label: action.label, ...(await finish(action, result)) });
     } catch (err) {
-      setOutcome({ label: action.label, text: err instanceof Error ? err.message : String(err), failed: true });
+      setOutcome({ label: action.label, text: errorMessage(err), failed: true });
     } finally {
       setBusy(null);
     }

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useClient, useLinkStatus } from '../transport/connection-context.ts';
 import { inboxReducer, initialInboxState, type InboxState } from './inbox-state.ts';
+import { errorMessage } from '../../shared/error-message.ts';
 
 export const PAGE_SIZE = 100;
 
@@ -44,7 +45,7 @@ export function useInbox(unreadOnly: boolean): InboxHandle {
     if (epoch === 0 || loaded) return;
     client.invoke('inbox.list', { limit: PAGE_SIZE, unreadOnly: filter }).then(
       (page) => dispatch({ type: 'firstPage', query, page }),
-      (err: unknown) => dispatch({ type: 'failed', query, message: errorText(err) }),
+      (err: unknown) => dispatch({ type: 'failed', query, message: errorMessage(err) }),
     );
   }, [client, epoch, query, loaded, filter]);
 
@@ -57,7 +58,7 @@ export function useInbox(unreadOnly: boolean): InboxHandle {
       .invoke('inbox.list', { limit: PAGE_SIZE, unreadOnly: filter })
       .then(
         (page) => dispatch({ type: 'firstPage', query: current, page }),
-        (err: unknown) => dispatch({ type: 'failed', query: current, message: errorText(err) }),
+        (err: unknown) => dispatch({ type: 'failed', query: current, message: errorMessage(err) }),
       )
       .finally(() => {
         refreshing.current = false;
@@ -84,7 +85,7 @@ export function useInbox(unreadOnly: boolean): InboxHandle {
     dispatch({ type: 'olderRequested' });
     client.invoke('inbox.list', { before: nextBefore, limit: PAGE_SIZE, unreadOnly: filter }).then(
       (page) => dispatch({ type: 'olderPage', query: current, before: nextBefore, page }),
-      (err: unknown) => dispatch({ type: 'failed', query: current, message: errorText(err) }),
+      (err: unknown) => dispatch({ type: 'failed', query: current, message: errorMessage(err) }),
     );
   }, [client]);
 
@@ -93,8 +94,4 @@ export function useInbox(unreadOnly: boolean): InboxHandle {
   const markedAllRead = useCallback(() => dispatch({ type: 'markedAllRead' }), []);
 
   return { state, loadOlder, markedRead, markedAllRead, reload };
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

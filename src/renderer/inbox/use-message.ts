@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MessageDetail } from '../../shared/model.ts';
 import { useClient } from '../transport/connection-context.ts';
+import { errorMessage } from '../../shared/error-message.ts';
 
 export type MessageLoad =
   | { status: 'idle' }
@@ -39,7 +40,7 @@ export function useMessage(id: number | null, onMarkedRead: (id: number, unread:
           );
         }
       },
-      (err: unknown) => live && setLoad({ status: 'failed', id, error: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) => live && setLoad({ status: 'failed', id, error: errorMessage(err) }),
     );
     return () => {
       live = false;

@@ -14,6 +14,7 @@ import type { KindFieldsProps } from './kind-fields-props.ts';
 import { MqttFields } from './MqttFields.tsx';
 import { NtfyFields } from './NtfyFields.tsx';
 import { StreamFields } from './StreamFields.tsx';
+import { errorMessage } from '../../shared/error-message.ts';
 
 interface SourceFormProps {
   /** The source being edited; null to add a new one. */
@@ -55,7 +56,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
         : await client.invoke('sources.add', input);
       onSaved(result);
     } catch (err) {
-      setRefusal(err instanceof Error ? err.message : String(err));
+      setRefusal(errorMessage(err));
     } finally {
       setSaving(false);
     }

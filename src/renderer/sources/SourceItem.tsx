@@ -4,6 +4,7 @@ import type { SourceView } from '../../shared/model.ts';
 import { SourceStatusLine } from '../status/SourceStatusLine.tsx';
 import { useClient } from '../transport/connection-context.ts';
 import { KIND_LABEL, sourceSummary } from './kinds.ts';
+import { errorMessage } from '../../shared/error-message.ts';
 
 interface SourceItemProps {
   source: SourceView;
@@ -22,7 +23,7 @@ export function SourceItem({ source, onEdit, onRemoved }: SourceItemProps) {
     try {
       await action();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     }
   }
   const remove = () =>

@@ -5,6 +5,7 @@ import type { SourceView } from '../../shared/model.ts';
 import { useClient } from '../transport/connection-context.ts';
 import { SourceForm } from './SourceForm.tsx';
 import { SourceItem } from './SourceItem.tsx';
+import { errorMessage } from '../../shared/error-message.ts';
 
 type Editing = { mode: 'add' } | { mode: 'edit'; source: SourceView } | null;
 
@@ -72,7 +73,7 @@ function ReconnectAllButton() {
     try {
       await client.invoke('sources.reconnect', {});
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

@@ -7,9 +7,9 @@ import { finished } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportInbox } from '../../../src/main/cli/export.ts';
-import { decode } from '../../../src/main/core/decode/decode.ts';
-import type { NewMessage } from '../../../src/main/core/decode/types.ts';
+import type { NewMessage } from '../../../src/main/core/messages.ts';
 import { MessageStore } from '../../../src/main/core/store/message-store.ts';
+import { insert, newMessage } from '../../helpers/inbox.ts';
 
 const run = promisify(execFile);
 const EXPORT_MODULE = resolve(import.meta.dirname, '../../../src/main/cli/export.ts');
@@ -20,13 +20,7 @@ let writer: MessageStore;
 
 function message(i: number): NewMessage {
   const text = i % 2 === 0 ? `{"title":"Alert ${i}","message":"body ${i}","priority":5}` : `plain ${i}`;
-  return {
-    ...decode(new TextEncoder().encode(text), { maxBytes: 4096 }),
-    sourceId: 'src-1',
-    sourceName: 'Home broker',
-    topic: `home/${i}`,
-    receivedAt: 1_700_000_000_000 + i,
-  };
+  return newMessage(text, { topic: `home/${i}`, receivedAt: 1_700_000_000_000 + i });
 }
 
 /** Takes a chunk per event-loop turn, so write() reports back-pressure; remembers the most it had buffered. */
@@ -56,7 +50,7 @@ afterEach(() => {
 
 describe('exportInbox', () => {
   it('writes one JSON line per message with the required fields while a writer keeps the inbox open', async () => {
-    const inserted = writer.insertBatch(Array.from({ length: 1500 }, (_, i) => message(i)));
+    const inserted = insert(writer, Array.from({ length: 1500 }, (_, i) => message(i)));
     writer.markRead([inserted[0]!.id]);
 
     const sink = slowSink();
@@ -85,11 +79,11 @@ describe('exportInbox', () => {
     });
 
     // The writer was never disturbed.
-    expect(writer.insertBatch([message(9999)])).toHaveLength(1);
+    expect(insert(writer, [message(9999)])).toHaveLength(1);
   });
 
   it('works from another process while this one holds the inbox open for writing', async () => {
-    writer.insertBatch(Array.from({ length: 20 }, (_, i) => message(i)));
+    insert(writer, Array.from({ length: 20 }, (_, i) => message(i)));
     const script =
       `import { exportInbox } from ${JSON.stringify(EXPORT_MODULE)};` +
       `const n = await exportInbox(${JSON.stringify(dataDir)}, process.stdout); console.error('count=' + n);`;
@@ -100,11 +94,11 @@ describe('exportInbox', () => {
     expect(JSON.parse(lines[19]!)).toMatchObject({ topic: 'home/19', source: 'Home broker' });
 
     // And the writer commits again right after.
-    expect(writer.insertBatch([message(20)])).toHaveLength(1);
+    expect(insert(writer, [message(20)])).toHaveLength(1);
   });
 
   it('exports only what was there when it started, even when messages arrive meanwhile', async () => {
-    writer.insertBatch(Array.from({ length: 2500 }, (_, i) => message(i)));
+    insert(writer, Array.from({ length: 2500 }, (_, i) => message(i)));
     const out = new PassThrough();
     let lines = 0;
     let exportDone = false;
@@ -113,7 +107,7 @@ describe('exportInbox', () => {
       lines += chunk.toString('utf8').split('\n').length - 1;
       if (!addedDuringExport && !exportDone) {
         addedDuringExport = true;
-        writer.insertBatch(Array.from({ length: 10 }, (_, i) => message(5000 + i)));
+        insert(writer, Array.from({ length: 10 }, (_, i) => message(5000 + i)));
       }
     });
     const count = await exportInbox(dataDir, out);

@@ -68,7 +68,7 @@ describe('native notifications', () => {
   test('a click shows the window and opens that message', () => {
     const { core, shownWindow } = setup();
     const opened: unknown[] = [];
-    core.onEvent((name, payload) => name === 'ui.openMessage' && opened.push(payload));
+    core.on('ui.openMessage', (payload) => opened.push(payload));
     core.emit('notify', request({ messageId: 42 }));
     fake.Notification.instances[0]!.click();
     expect(shownWindow).toHaveLength(1);

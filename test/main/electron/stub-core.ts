@@ -3,7 +3,8 @@
 // The real core is tested against real brokers elsewhere; here only the shell's wiring is under test.
 import type { CommandName, EventName, EventPayload, Handlers } from '../../../src/shared/contract.ts';
 import type { AppState, SourceView } from '../../../src/shared/model.ts';
-import type { CoreEventListener, HeraldCore } from '../../../src/main/core/core-api.ts';
+import type { HeraldCore } from '../../../src/main/core/core-api.ts';
+import { CoreEvents } from '../../../src/main/core/core-events.ts';
 
 export interface StubCore extends HeraldCore {
   state: AppState;
@@ -36,7 +37,7 @@ export function source(name: string, state: SourceView['status']['state'], error
 }
 
 export function createStubCore(initial: Partial<AppState> = {}): StubCore {
-  const listeners = new Set<CoreEventListener>();
+  const events = new CoreEvents();
   const state: AppState = {
     unread: 0,
     total: 0,
@@ -86,10 +87,8 @@ export function createStubCore(initial: Partial<AppState> = {}): StubCore {
         return { paused: request.paused };
       },
     },
-    onEvent(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    on: (event, listener) => events.on(event, listener),
+    onAny: (listener) => events.onAny(listener),
     getState: () => structuredClone(core.state),
     resume() {
       core.resumed++;
@@ -99,12 +98,10 @@ export function createStubCore(initial: Partial<AppState> = {}): StubCore {
       core.emit('ui.openMessage', { id });
     },
     async stop() {
-      listeners.clear();
+      events.clear();
     },
-    emit(event, payload) {
-      for (const listener of listeners) listener(event, payload);
-    },
-    listenerCount: () => listeners.size,
+    emit: (event, payload) => events.emit(event, payload),
+    listenerCount: () => events.listenerCount,
   };
   return core;
 }

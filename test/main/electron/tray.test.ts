@@ -133,7 +133,7 @@ describe('tray icon and badge', () => {
 
   test('destroy stops listening to the core', () => {
     const { core, tray, controller } = setup();
-    expect(core.listenerCount()).toBe(1);
+    expect(core.listenerCount()).toBeGreaterThan(0);
     controller.destroy();
     expect(core.listenerCount()).toBe(0);
     expect(tray.isDestroyed()).toBe(true);

@@ -1,13 +1,13 @@
-// An MqttSource wired to a real inbox the way herald-core wires it (decode -> BatchWriter -> SQLite, the
-// QoS 2 in-flight table in the same database), so source tests see what a user's inbox would hold.
+// An MqttSource wired to a real inbox the way herald-core wires it (createPipeline: decode -> BatchWriter ->
+// SQLite, the QoS 2 in-flight table in the same database), so source tests see what a user's inbox would hold.
 import { join } from 'node:path';
 import type { SourceStatus } from '../../../src/shared/model.ts';
-import { decode } from '../../../src/main/core/decode/decode.ts';
 import { StoredSource } from '../../../src/main/core/settings/schema.ts';
-import type { MqttConfig } from '../../../src/main/core/sources/mqtt-options.ts';
-import { MqttSource, type MqttSourceOptions } from '../../../src/main/core/sources/mqtt-source.ts';
-import type { IncomingMessage, SourceContext, SourceSecrets } from '../../../src/main/core/sources/source.ts';
-import { BatchWriter } from '../../../src/main/core/store/batch-writer.ts';
+import type { MqttConfig } from '../../../src/main/core/sources/mqtt/mqtt-options.ts';
+import { MqttSource, type MqttSourceOptions } from '../../../src/main/core/sources/mqtt/mqtt-source.ts';
+import type { IncomingMessage } from '../../../src/main/core/messages.ts';
+import { createPipeline } from '../../../src/main/core/pipeline/pipeline.ts';
+import type { SourceContext, SourceSecrets } from '../../../src/main/core/sources/common/source.ts';
 import { MessageStore, type ExportRow } from '../../../src/main/core/store/message-store.ts';
 
 export function mqttConfig(fields: Partial<MqttConfig> & { url: string }): MqttConfig {
@@ -36,20 +36,10 @@ export interface HarnessOptions extends MqttSourceOptions {
 
 export function startSource(config: MqttConfig, options: HarnessOptions): SourceHarness {
   const store = MessageStore.open(join(options.dataDir, 'inbox.sqlite'));
-  const writer = new BatchWriter(store, () => {});
+  const pipeline = createPipeline({ store, maxPayloadBytes: () => 256 * 1024 });
   const statuses: SourceStatus[] = [];
   const handed: IncomingMessage[] = [];
-  const commit = (message: IncomingMessage) =>
-    writer.write({
-      ...decode(message.payload ?? new Uint8Array(), { maxBytes: 256 * 1024 }),
-      sourceId: message.sourceId,
-      sourceName: message.sourceName,
-      topic: message.topic,
-      receivedAt: message.receivedAt,
-      properties: message.properties,
-      dedupeKey: message.dedupeKey,
-      releaseInflight: message.releaseInflight,
-    });
+  const commit = pipeline.sink;
   const context: SourceContext = {
     sink: (message) => {
       handed.push(message);
@@ -59,11 +49,7 @@ export function startSource(config: MqttConfig, options: HarnessOptions): Source
     secrets: options.secrets ?? {},
     loadCursor: () => undefined,
     dataDir: join(options.dataDir, 'sources'),
-    inflight: {
-      put: (id, packet) => store.putInflight(config.id, id, packet),
-      get: (id) => store.getInflight(config.id, id),
-      delete: (id) => store.deleteInflight(config.id, id),
-    },
+    inflight: store.inflightFor(config.id),
   };
   const source = new MqttSource(config, context, { backoff: { initialMs: 100, maxMs: 400 }, ...options });
   source.start();
@@ -78,7 +64,7 @@ export function startSource(config: MqttConfig, options: HarnessOptions): Source
       if (stopped) return;
       stopped = true;
       await source.stop();
-      await writer.close();
+      await pipeline.close();
       store.close();
     },
   };

@@ -91,7 +91,7 @@ function serveBridge(ws: WebSocket, core: HeraldCore): void {
     }
     ws.send(JSON.stringify(frame));
   };
-  const unsubscribe = core.onEvent((event, payload) => send({ type: 'event', event, payload }));
+  const unsubscribe = core.onAny((event, payload) => send({ type: 'event', event, payload }));
   ws.on('close', unsubscribe);
   ws.on('message', async (data, isBinary) => {
     let frame: BridgeRequestFrame;

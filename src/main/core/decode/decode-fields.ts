@@ -1,7 +1,7 @@
 // The decode stage for messages whose server already separated title, body and priority (ntfy, Gotify,
 // mapped JSON frames): only the cap, the preview and the clamping are left to do.
 import { Buffer } from 'node:buffer';
-import type { PushFields } from '../sources/source.ts';
+import type { PushFields } from '../messages.ts';
 import { collapsedPreview, TITLE_MAX_CHARS, utf8SafeCut, type DecodeOptions } from './decode.ts';
 import type { Decoded } from './types.ts';
 

@@ -21,23 +21,3 @@ export interface Decoded {
   /** Push-server extras (click URL, tags, actions, attachment...), shown in the detail view. */
   extras?: MessageExtras;
 }
-
-/** A decoded message with its origin, ready to be written to the inbox. */
-export interface NewMessage extends Decoded {
-  sourceId: string;
-  sourceName: string;
-  topic: string;
-  receivedAt: number;
-  /** Extra protocol data shown in the detail view (e.g. qos, retain, MQTT 5 properties). */
-  properties?: Record<string, unknown>;
-  /** When set, a second message with the same key from the same source is not stored again. */
-  dedupeKey?: string;
-  /** Replaces any earlier entry of this source with the same key (one inbox entry per key). */
-  foldKey?: string;
-  /** 'delete' removes the entry with foldKey, 'clear' marks it read; default stores the message. */
-  op?: 'store' | 'delete' | 'clear';
-  /** The source's resume position, saved in the same transaction as this message. */
-  cursor?: string;
-  /** MQTT QoS 2: the packet id whose in-flight record this message's transaction removes. */
-  releaseInflight?: number;
-}

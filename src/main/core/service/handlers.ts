@@ -2,9 +2,9 @@
 // apply them to the store, the sources and the settings.
 import { HeraldError, type Handlers, type ParsedRequest } from '../../../shared/contract.ts';
 import type { AppState, SourceView } from '../../../shared/model.ts';
-import { SECRET_FIELDS } from '../../../shared/sources.ts';
+import { SECRET_FIELDS, type SecretValues } from '../../../shared/sources.ts';
 import { StoredSource, type Settings } from '../settings/schema.ts';
-import { sourceSecretKey, type SecretStore } from '../settings/types.ts';
+import { sourceSecretKey, splitSecrets, type SecretStore } from '../settings/types.ts';
 import type { SourceRegistry } from '../sources/source-registry.ts';
 import type { MessageStore } from '../store/message-store.ts';
 import { runMessageAction } from './message-actions.ts';
@@ -40,7 +40,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
 
   /** undefined keeps a stored secret, '' removes it. Written before settings, so a refusal saves nothing. */
-  const applySecrets = (id: string, request: Partial<Record<(typeof SECRET_FIELDS)[number], string>>) => {
+  const applySecrets = (id: string, request: SecretValues) => {
     for (const field of SECRET_FIELDS) {
       const value = request[field];
       if (value !== undefined) deps.secrets.set(sourceSecretKey(id, field), value === '' ? undefined : value);
@@ -51,7 +51,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     request: ParsedRequest<'sources.add'> | ParsedRequest<'sources.update'>,
     base: Pick<StoredSource, 'id' | 'embedded'>,
   ): Promise<SourceView> => {
-    const { password, token, tlsKey, ...settings } = request as typeof request & { id?: string };
+    const { config: settings, secrets } = splitSecrets(request as typeof request & { id?: string });
     delete settings.id;
     const source = StoredSource.parse({
       ...settings,
@@ -61,7 +61,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       // Editing the embedded default keeps it following the broker unless its URL was changed by hand.
       embedded: base.embedded && settings.kind === 'mqtt' && settings.url === view(base.id).url,
     });
-    applySecrets(source.id, { password, token, tlsKey });
+    applySecrets(source.id, secrets);
     const current = deps.settings().sources;
     const index = current.findIndex((s) => s.id === source.id);
     const next = index === -1 ? [...current, source] : current.map((s, i) => (i === index ? source : s));

@@ -1,3 +1,4 @@
+import { SECRET_FIELDS, type SecretField, type SecretValues } from '../../../shared/sources.ts';
 import type { Settings } from './schema.ts';
 
 /** Where settings live: electron-store in the app, a JSON file headless. */
@@ -17,8 +18,28 @@ export interface SecretStore {
   readonly secure: boolean;
 }
 
-export const sourcePasswordKey = (sourceId: string) => sourceSecretKey(sourceId, 'password');
 /** Where a source's write-only secret (password, token, TLS private key) is kept. */
-export const sourceSecretKey = (sourceId: string, field: 'password' | 'token' | 'tlsKey') =>
-  `source:${sourceId}:${field}`;
+export const sourceSecretKey = (sourceId: string, field: SecretField) => `source:${sourceId}:${field}`;
 export const BROKER_PASSWORD_KEY = 'broker:password';
+
+/** Every secret stored for a source. */
+export function loadSourceSecrets(store: SecretStore, sourceId: string): SecretValues {
+  const secrets: SecretValues = {};
+  for (const field of SECRET_FIELDS) {
+    const value = store.get(sourceSecretKey(sourceId, field));
+    if (value !== undefined) secrets[field] = value;
+  }
+  return secrets;
+}
+
+/** Separates what a user submitted into the settings to save and the secrets to keep apart. */
+export function splitSecrets<T extends SecretValues>(input: T): { config: Omit<T, SecretField>; secrets: SecretValues } {
+  const config: Record<string, unknown> = { ...input };
+  const secrets: SecretValues = {};
+  for (const field of SECRET_FIELDS) {
+    const value = input[field];
+    delete config[field];
+    if (value !== undefined) secrets[field] = value;
+  }
+  return { config: config as Omit<T, SecretField>, secrets };
+}

@@ -2,7 +2,8 @@
 // because one fsync per message would cap ingest at a few hundred per second. Each write's promise settles only
 // after its transaction committed, so a caller can acknowledge a message (MQTT QoS 1) once it is durable.
 import type { MessageSummary } from '../../../shared/model.ts';
-import type { NewMessage } from '../decode/types.ts';
+import { logger } from '../logging/logger.ts';
+import type { NewMessage } from '../messages.ts';
 import type { MessageStore } from './message-store.ts';
 
 /** Entries a batch removed (deleted or replaced at the source) or marked read, besides what it added. */
@@ -16,10 +17,12 @@ export interface BatchWriterOptions {
   maxBatch?: number;
   /**
    * Called when onCommitted throws. The rows are committed by then, so the writes still resolve; the error
-   * belongs to whoever consumes the summaries. Default: console.error.
+   * belongs to whoever consumes the summaries. Default: the core's log.
    */
   onListenerError?: (error: unknown) => void;
 }
+
+const log = logger('inbox');
 
 type Settle = (summary: MessageSummary | null) => void;
 type Fail = (error: unknown) => void;
@@ -47,7 +50,7 @@ export class BatchWriter {
     this.onCommitted = onCommitted;
     this.maxBatch = Math.max(1, options.maxBatch ?? DEFAULT_MAX_BATCH);
     this.onListenerError =
-      options.onListenerError ?? ((error) => console.error('herald: inbox listener failed:', error));
+      options.onListenerError ?? ((error) => log.error('a listener of committed messages failed', error));
   }
 
   /** Resolves with the stored summary once committed, null when it was a duplicate; rejects if the batch failed. */

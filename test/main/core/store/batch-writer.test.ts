@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageSummary } from '../../../../src/shared/model.ts';
-import { decode } from '../../../../src/main/core/decode/decode.ts';
-import type { NewMessage } from '../../../../src/main/core/decode/types.ts';
+import type { MessageEnvelope, NewMessage } from '../../../../src/main/core/messages.ts';
 import { BatchWriter } from '../../../../src/main/core/store/batch-writer.ts';
 import { MessageStore } from '../../../../src/main/core/store/message-store.ts';
+import { newMessage } from '../../../helpers/inbox.ts';
 
 let dir: string;
 let store: MessageStore;
@@ -14,15 +14,8 @@ let reader: MessageStore;
 let commits: MessageSummary[][];
 let writer: BatchWriter;
 
-function message(text: string, extra: Partial<NewMessage> = {}): NewMessage {
-  return {
-    ...decode(new TextEncoder().encode(text), { maxBytes: 4096 }),
-    sourceId: 'src-1',
-    sourceName: 'Home broker',
-    topic: 'home/door',
-    receivedAt: Date.now(),
-    ...extra,
-  };
+function message(text: string, extra: Partial<MessageEnvelope> = {}): NewMessage {
+  return newMessage(text, extra);
 }
 
 beforeEach(() => {

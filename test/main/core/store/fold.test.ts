@@ -1,10 +1,10 @@
 // The inbox side of push servers' updates: entries fold by (source, fold key), deletes and clears apply to
 // them, and each source's cursor is written in the same transaction as the message it belongs to.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { decodeFields } from '../../../../src/main/core/decode/decode-fields.ts';
-import type { NewMessage } from '../../../../src/main/core/decode/types.ts';
+import type { MessageEnvelope, NewMessage } from '../../../../src/main/core/messages.ts';
 import { MessageStore } from '../../../../src/main/core/store/message-store.ts';
 import { tempDir } from '../../../helpers/core.ts';
+import { newMessage } from '../../../helpers/inbox.ts';
 
 let dir: ReturnType<typeof tempDir>;
 let store: MessageStore;
@@ -19,15 +19,8 @@ afterEach(() => {
   dir.remove();
 });
 
-function message(body: string, extra: Partial<NewMessage> = {}): NewMessage {
-  return {
-    ...decodeFields({ title: 'Backup', body }, { maxBytes: 4096 }),
-    sourceId: 'ntfy-1',
-    sourceName: 'Office ntfy',
-    topic: 'alerts',
-    receivedAt: Date.now(),
-    ...extra,
-  };
+function message(body: string, extra: Partial<MessageEnvelope> = {}): NewMessage {
+  return newMessage({ title: 'Backup', body }, { sourceId: 'ntfy-1', sourceName: 'Office ntfy', topic: 'alerts', ...extra });
 }
 
 const bodies = () => store.list({ limit: 100 }).items.reverse().map((m) => m.preview);

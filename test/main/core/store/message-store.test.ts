@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MessageDetail, MessageSummary } from '../../../../src/shared/model.ts';
-import { decode } from '../../../../src/main/core/decode/decode.ts';
-import type { NewMessage } from '../../../../src/main/core/decode/types.ts';
+import type { MessageEnvelope, NewMessage } from '../../../../src/main/core/messages.ts';
 import { MessageStore } from '../../../../src/main/core/store/message-store.ts';
+import { insert, newMessage } from '../../../helpers/inbox.ts';
 
 let dir: string;
 let file: string;
@@ -17,15 +17,8 @@ function open(options?: { readOnly?: boolean }): MessageStore {
   return store;
 }
 
-function message(text: string, extra: Partial<NewMessage> = {}): NewMessage {
-  return {
-    ...decode(new TextEncoder().encode(text), { maxBytes: 4096 }),
-    sourceId: 'src-1',
-    sourceName: 'Home broker',
-    topic: 'home/door',
-    receivedAt: Date.UTC(2025, 0, 2, 3, 4, 5),
-    ...extra,
-  };
+function message(content: string | Uint8Array, extra: Partial<MessageEnvelope> = {}): NewMessage {
+  return newMessage(content, { receivedAt: Date.UTC(2025, 0, 2, 3, 4, 5), ...extra });
 }
 
 function messages(count: number, start = 0): NewMessage[] {
@@ -45,7 +38,7 @@ afterEach(() => {
 describe('MessageStore', () => {
   it('creates its folder, inserts and returns summaries in order with the topic as fallback title', () => {
     const store = open();
-    const summaries = store.insertBatch([
+    const summaries = insert(store, [
       message('{"title":"Door","message":"opened","priority":"high"}'),
       message('no title here', { topic: 'home/hall' }),
     ]);
@@ -60,7 +53,7 @@ describe('MessageStore', () => {
 
   it('pages newest first over 2,500 rows without gaps or repeats', () => {
     const store = open();
-    const inserted = store.insertBatch(messages(2500));
+    const inserted = insert(store, messages(2500));
     const seen: number[] = [];
     let before: number | undefined;
     let pages = 0;
@@ -81,7 +74,7 @@ describe('MessageStore', () => {
 
   it('lists only unread messages when asked and keeps counts right through markRead and markAllRead', () => {
     const store = open();
-    const ids = store.insertBatch(messages(10)).map((s) => s.id);
+    const ids = insert(store, messages(10)).map((s) => s.id);
     expect(store.markRead([ids[0]!, ids[1]!, ids[1]!, 999_999])).toEqual([ids[0], ids[1]]);
     expect(store.markRead([ids[0]!])).toEqual([]);
     expect(store.counts()).toEqual({ unread: 8, total: 10 });
@@ -102,14 +95,14 @@ describe('MessageStore', () => {
 
   it('skips a duplicate dedupe key from the same source but not from another source or without a key', () => {
     const store = open();
-    const first = store.insertBatch([message('a', { dedupeKey: 'k1' }), message('b', { dedupeKey: 'k1' })]);
+    const first = insert(store, [message('a', { dedupeKey: 'k1' }), message('b', { dedupeKey: 'k1' })]);
     expect(first.map((s) => s.preview)).toEqual(['a']);
-    const again = store.insertEach([
+    const again = store.applyBatch([
       message('c', { dedupeKey: 'k1' }),
       message('d', { dedupeKey: 'k1', sourceId: 'src-2' }),
       message('e'),
       message('f'),
-    ]);
+    ]).results;
     expect(again.map((s) => s?.preview ?? null)).toEqual([null, 'd', 'e', 'f']);
     expect(store.counts()).toEqual({ unread: 4, total: 4 });
   });
@@ -117,30 +110,29 @@ describe('MessageStore', () => {
   it('stores nothing when a batch fails', () => {
     const store = open();
     const bad = { ...message('bad'), bodyKind: undefined } as unknown as NewMessage;
-    expect(() => store.insertBatch([message('good'), bad])).toThrow();
+    expect(() => insert(store, [message('good'), bad])).toThrow();
     expect(store.counts()).toEqual({ unread: 0, total: 0 });
     expect(store.list({ limit: 10 }).items).toEqual([]);
-    expect(store.insertBatch([message('later')])).toHaveLength(1);
+    expect(insert(store, [message('later')])).toHaveLength(1);
   });
 
   it('keeps messages, read state and counts across close and reopen', () => {
     const first = open();
-    const ids = first.insertBatch(messages(5)).map((s) => s.id);
+    const ids = insert(first, messages(5)).map((s) => s.id);
     first.markRead([ids[0]!]);
     first.close();
 
     const reopened = open();
     expect(reopened.counts()).toEqual({ unread: 4, total: 5 });
     expect(reopened.list({ limit: 10 }).items.map((s) => s.id)).toEqual([...ids].reverse());
-    const [next] = reopened.insertBatch([message('after restart')]);
+    const [next] = insert(reopened, [message('after restart')]);
     expect(next!.id).toBeGreaterThan(ids[4]!);
   });
 
   it('shows binary as a hex dump, JSON pretty-printed with exact numbers, text as is, and properties', () => {
     const store = open();
-    const binary = decode(Uint8Array.from({ length: 20 }, (_, i) => (i === 0 ? 0xde : i)), { maxBytes: 100 });
-    const [bin, json, text, badJson] = store.insertBatch([
-      { ...message('x'), ...binary, properties: { qos: 1, retain: false } },
+    const [bin, json, text, badJson] = insert(store, [
+      message(Uint8Array.from({ length: 20 }, (_, i) => (i === 0 ? 0xde : i)), { properties: { qos: 1, retain: false } }),
       message('{"title":"T","n":12345678901234567890,"list":[1,2]}'),
       message('<img src=x onerror=alert(1)>'),
       { ...message('{"broken":'), bodyKind: 'json' },
@@ -166,11 +158,11 @@ describe('MessageStore', () => {
 
   it('exports oldest first with ISO dates, source names and binary as plain hex', () => {
     const store = open();
-    store.insertBatch([
+    insert(store, [
       message('hello'),
-      { ...message('x'), ...decode(new Uint8Array([0xde, 0xad, 0x00]), { maxBytes: 10 }) },
+      message(new Uint8Array([0xde, 0xad, 0x00])),
     ]);
-    store.insertBatch(messages(2100));
+    insert(store, messages(2100));
     const rows = [...store.exportAll()];
     expect(rows).toHaveLength(2102);
     expect(rows.map((r) => r.id)).toEqual([...rows.map((r) => r.id)].sort((a, b) => a - b));
@@ -193,15 +185,15 @@ describe('MessageStore', () => {
 
   it('lets a read-only instance see committed rows while the writer stays open', () => {
     const writer = open();
-    writer.insertBatch(messages(3));
+    insert(writer, messages(3));
     const reader = open({ readOnly: true });
     expect(reader.counts()).toEqual({ unread: 3, total: 3 });
 
-    const [late] = writer.insertBatch([message('written while the reader is open')]);
+    const [late] = insert(writer, [message('written while the reader is open')]);
     expect(reader.get(late!.id)?.body).toBe('written while the reader is open');
     expect(reader.list({ limit: 10 }).items).toHaveLength(4);
-    expect(() => reader.insertBatch([message('nope')])).toThrow(/readonly/i);
-    expect(writer.insertBatch([message('writer still works')])).toHaveLength(1);
+    expect(() => insert(reader, [message('nope')])).toThrow(/readonly/i);
+    expect(insert(writer, [message('writer still works')])).toHaveLength(1);
   });
 
   it('refuses a file that is not SQLite with a clear error and leaves it in place', () => {

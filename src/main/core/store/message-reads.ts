@@ -1,0 +1,71 @@
+// Every read of the messages table the UI and the command line make: keyset pages for the list, one message
+// in full, and the whole inbox for export. None of them scans the table: pages and exports walk the primary key.
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { MessageDetail, MessageSummary } from '../../../shared/model.ts';
+import { DETAIL_COLUMNS, EXPORT_COLUMNS, SUMMARY_COLUMNS, toDetail, toExportRow, toSummary, type ExportRow, type Row } from './rows.ts';
+
+export interface ListOptions {
+  /** Keyset cursor: only messages with a smaller id (the previous page's nextBefore). */
+  before?: number;
+  limit: number;
+  unreadOnly?: boolean;
+}
+
+export interface ListPage {
+  items: MessageSummary[];
+  /** Cursor for the next (older) page, or null when this page was the last. */
+  nextBefore: number | null;
+}
+
+const EXPORT_PAGE = 1000;
+
+export class MessageReads {
+  private readonly listAll: StatementSync;
+  private readonly listUnread: StatementSync;
+  private readonly getOne: StatementSync;
+  private readonly exportPage: StatementSync;
+  private readonly maxId: StatementSync;
+
+  constructor(db: DatabaseSync) {
+    this.listAll = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM messages WHERE id < ? ORDER BY id DESC LIMIT ?`);
+    this.listUnread = db.prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM messages WHERE read = 0 AND id < ? ORDER BY id DESC LIMIT ?`,
+    );
+    this.getOne = db.prepare(`SELECT ${DETAIL_COLUMNS} FROM messages WHERE id = ?`);
+    this.exportPage = db.prepare(
+      `SELECT ${EXPORT_COLUMNS} FROM messages WHERE id > ? AND id <= ? ORDER BY id LIMIT ${EXPORT_PAGE}`,
+    );
+    this.maxId = db.prepare('SELECT coalesce(max(id), 0) AS id FROM messages');
+  }
+
+  /** Newest first; pass the returned nextBefore as `before` for the next page. */
+  list(options: ListOptions): ListPage {
+    const statement = options.unreadOnly ? this.listUnread : this.listAll;
+    const rows = statement.all(options.before ?? Number.MAX_SAFE_INTEGER, options.limit) as Row[];
+    const items = rows.map(toSummary);
+    const last = items.at(-1);
+    const nextBefore = items.length === options.limit && last !== undefined ? last.id : null;
+    return { items, nextBefore };
+  }
+
+  get(id: number): MessageDetail | null {
+    const row = this.getOne.get(id) as Row | undefined;
+    return row === undefined ? null : toDetail(row);
+  }
+
+  /**
+   * Every message, oldest first, in pages so memory stays flat for any inbox size. Messages that arrive
+   * while the export runs are left out, so the output is the inbox as it was when the export began.
+   */
+  *exportAll(): Generator<ExportRow> {
+    const lastId = (this.maxId.get() as { id: number }).id;
+    let after = 0;
+    for (;;) {
+      const rows = this.exportPage.all(after, lastId) as Row[];
+      for (const row of rows) yield toExportRow(row);
+      const last = rows.at(-1);
+      if (rows.length < EXPORT_PAGE || last === undefined) return;
+      after = last.id as number;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+// The inbox schema, as the steps that built it. PRAGMA user_version counts the steps applied, so an upgrade
+// appends one step here and every existing inbox is brought up to date on its next open.
+export const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE messages (
+     -- AUTOINCREMENT: an id is never handed out twice, even after the newest message was deleted at its
+     -- source (ntfy message_delete); the UI, keyset paging and exports rely on ids that only grow.
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     source_id TEXT NOT NULL,
+     source_name TEXT NOT NULL,
+     topic TEXT NOT NULL,
+     title TEXT,
+     preview TEXT NOT NULL,
+     body TEXT NOT NULL,
+     body_kind TEXT NOT NULL,
+     raw BLOB,
+     priority INTEGER NOT NULL,
+     received_at INTEGER NOT NULL,
+     read INTEGER NOT NULL DEFAULT 0,
+     truncated INTEGER NOT NULL DEFAULT 0,
+     size INTEGER NOT NULL,
+     properties TEXT,
+     dedupe_key TEXT
+   );
+   -- Partial: messages without a dedupe key (most of them) cost no index write at all.
+   CREATE UNIQUE INDEX messages_dedupe ON messages (source_id, dedupe_key) WHERE dedupe_key IS NOT NULL;`,
+  // Push servers: extras (click URL, tags, actions...), entries that later versions replace (fold_key), and
+  // each source's resume position, written in the same transaction as the message it belongs to.
+  `ALTER TABLE messages ADD COLUMN extras TEXT;
+   ALTER TABLE messages ADD COLUMN fold_key TEXT;
+   CREATE INDEX messages_fold ON messages (source_id, fold_key) WHERE fold_key IS NOT NULL;
+   CREATE TABLE cursors (source_id TEXT PRIMARY KEY, cursor TEXT NOT NULL);
+   -- MQTT QoS 2 messages between PUBREC and PUBREL; the row goes in the transaction that stores the message.
+   CREATE TABLE mqtt_inflight (source_id TEXT NOT NULL, message_id INTEGER NOT NULL, packet BLOB NOT NULL,
+     PRIMARY KEY (source_id, message_id));`,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,145 @@
+// Between SQLite rows and the shapes the rest of Herald uses: the columns each query selects and how a row
+// becomes a list summary, a detail or an export line.
+import { Buffer } from 'node:buffer';
+import type { BodyKind, MessageDetail, MessageExtras, MessageSummary } from '../../../shared/model.ts';
+import { formatBody } from '../decode/body-format.ts';
+import type { NewMessage } from '../messages.ts';
+
+export type Row = Record<string, unknown>;
+
+export const SUMMARY_COLUMNS =
+  'id, source_id, source_name, topic, coalesce(title, topic) AS title, preview, priority, received_at, read, ' +
+  'body_kind, truncated, size';
+export const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, body, raw, properties, extras`;
+export const EXPORT_COLUMNS =
+  'id, source_name, topic, coalesce(title, topic) AS title, body, raw, priority, received_at, read, body_kind, ' +
+  'truncated, size';
+
+/** One line of `herald export`. */
+export interface ExportRow {
+  id: number;
+  source: string;
+  topic: string;
+  title: string;
+  /** Text or JSON as received; lowercase hex without spaces for binary payloads. */
+  body: string;
+  priority: number;
+  /** ISO 8601, UTC. */
+  receivedAt: string;
+  read: boolean;
+  bodyKind: BodyKind;
+  truncated: boolean;
+  size: number;
+}
+
+/** The summary of a message just stored under `id`, without reading it back. */
+export function summaryOf(id: number, m: NewMessage): MessageSummary {
+  return {
+    id,
+    sourceId: m.sourceId,
+    sourceName: m.sourceName,
+    topic: m.topic,
+    title: m.title ?? m.topic,
+    preview: m.preview,
+    priority: m.priority,
+    receivedAt: m.receivedAt,
+    read: false,
+    bodyKind: m.bodyKind,
+    truncated: m.truncated,
+    size: m.size,
+  };
+}
+
+/** The column values of an INSERT INTO messages, in the order of INSERT_COLUMNS. */
+export const INSERT_COLUMNS =
+  'source_id, source_name, topic, title, preview, body, body_kind, raw, priority, received_at, truncated, size, ' +
+  'properties, dedupe_key, extras, fold_key';
+
+export function insertValues(m: NewMessage): (string | number | null | Uint8Array)[] {
+  return [
+    m.sourceId,
+    m.sourceName,
+    m.topic,
+    m.title,
+    m.preview,
+    m.body,
+    m.bodyKind,
+    m.raw,
+    m.priority,
+    m.receivedAt,
+    m.truncated ? 1 : 0,
+    m.size,
+    m.properties === undefined ? null : JSON.stringify(m.properties, jsonSafe),
+    m.dedupeKey ?? null,
+    m.extras === undefined ? null : JSON.stringify(m.extras),
+    m.foldKey ?? null,
+  ];
+}
+
+export function toSummary(row: Row): MessageSummary {
+  return {
+    id: row.id as number,
+    sourceId: row.source_id as string,
+    sourceName: row.source_name as string,
+    topic: row.topic as string,
+    title: row.title as string,
+    preview: row.preview as string,
+    priority: row.priority as number,
+    receivedAt: row.received_at as number,
+    read: row.read === 1,
+    bodyKind: row.body_kind as BodyKind,
+    truncated: row.truncated === 1,
+    size: row.size as number,
+  };
+}
+
+export function toDetail(row: Row): MessageDetail {
+  const bodyKind = row.body_kind as BodyKind;
+  const raw = row.raw as Uint8Array | null;
+  const body = row.body as string;
+  const keptBytes = bodyKind === 'binary' ? (raw?.length ?? 0) : Buffer.byteLength(body);
+  const detail: MessageDetail = { ...toSummary(row), body: formatBody(bodyKind, body, raw), keptBytes };
+  const properties = parseObject(row.properties as string | null);
+  if (properties !== undefined) detail.properties = properties;
+  const extras = parseObject(row.extras as string | null);
+  if (extras !== undefined) detail.extras = extras as MessageExtras;
+  return detail;
+}
+
+export function toExportRow(row: Row): ExportRow {
+  const bodyKind = row.body_kind as BodyKind;
+  return {
+    id: row.id as number,
+    source: row.source_name as string,
+    topic: row.topic as string,
+    title: row.title as string,
+    body: bodyKind === 'binary' ? toBuffer(row.raw as Uint8Array | null).toString('hex') : (row.body as string),
+    priority: row.priority as number,
+    receivedAt: new Date(row.received_at as number).toISOString(),
+    read: row.read === 1,
+    bodyKind,
+    truncated: row.truncated === 1,
+    size: row.size as number,
+  };
+}
+
+function toBuffer(bytes: Uint8Array | null): Buffer {
+  return bytes === null ? Buffer.alloc(0) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function parseObject(text: string | null): Record<string, unknown> | undefined {
+  if (text === null) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Protocol properties may carry bigints (e.g. from a decoder); JSON.stringify would throw and fail a batch. */
+function jsonSafe(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
+}
