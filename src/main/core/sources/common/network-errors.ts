@@ -1,5 +1,6 @@
 // Turns socket, TLS and fetch errors into one line a person can act on ("connection refused by host:443",
 // "TLS: push.example presented a self-signed certificate"), for the status of WebSocket and SSE sources.
+import { errorMessage } from '../../../../shared/error-message.ts';
 
 const DEFAULT_PORTS: Record<string, string> = { 'ws:': '80', 'http:': '80', 'wss:': '443', 'https:': '443' };
 
@@ -50,7 +51,7 @@ function codeOf(err: unknown): string | undefined {
 function messageOf(err: unknown): string {
   const inner = innermost(err);
   if (typeof inner.message === 'string' && inner.message) return inner.message;
-  return err instanceof Error ? err.message : String(err);
+  return errorMessage(err);
 }
 
 export function describeConnectionError(err: unknown, url: string): string {

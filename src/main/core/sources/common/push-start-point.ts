@@ -4,6 +4,9 @@
 // (saved with each message) the cursor wins and this file no longer matters.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { logger } from '../../logging/logger.ts';
+
+const log = logger('sources');
 
 interface StartRecord {
   /** The server the position belongs to: a changed URL starts over. */
@@ -41,7 +44,7 @@ export class StartPoint {
       renameSync(temporary, this.file);
     } catch (err) {
       // Not fatal: the source works, it just cannot remember where it started across a restart.
-      console.warn(`herald: could not save where ${this.file} starts: ${(err as Error).message}`);
+      log.warn(`could not save where ${this.file} starts`, err);
     }
   }
 }
