@@ -4,6 +4,7 @@
 import mqtt from 'mqtt';
 
 const [url, topic, countArg, qosArg] = process.argv.slice(2);
+if (url === undefined || topic === undefined) throw new Error('usage: publisher.ts URL TOPIC COUNT QOS');
 const count = Number(countArg);
 const qos = Number(qosArg) as 0 | 1 | 2;
 const client = mqtt.connect(url, { protocolVersion: 4, clean: true, reconnectPeriod: 0 });

@@ -30,7 +30,7 @@ function rate(count: number, ms: number): string {
 
 function benchDecode(): NewMessage[] {
   const started = performance.now();
-  const messages: NewMessage[] = new Array(COUNT);
+  const messages = new Array<NewMessage>(COUNT);
   for (let i = 0; i < COUNT; i++) {
     const incoming = { sourceId: 'bench', sourceName: 'Bench', topic: `bench/${i % 50}`, receivedAt: Date.now() };
     messages[i] = toNewMessage({ ...incoming, payload: payloads[i % payloads.length]! }, { maxBytes: 256 * 1024 });

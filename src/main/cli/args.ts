@@ -109,7 +109,8 @@ function asUsage<T>(context: string, parse: () => T): T {
 
 function forEachOption(argv: string[], handle: (name: string, value: () => string) => void): void {
   for (let i = 0; i < argv.length; i++) {
-    const [name, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? splitOnce(argv[i]) : [argv[i], undefined];
+    const arg = argv[i]!;
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? splitOnce(arg) : [arg, undefined];
     if (!name.startsWith('--')) throw new UsageError(`unexpected argument "${name}"`);
     handle(name, () => {
       if (inline !== undefined) return inline;

@@ -10,6 +10,7 @@ import { JsonSettingsRepo } from '../core/settings/json-settings-repo.ts';
 import { parseArgs, UsageError, USAGE, type ServeArgs } from './args.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { exportInbox } from './export.ts';
+import { errorMessage } from '../../shared/error-message.ts';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
 
@@ -56,8 +57,14 @@ async function serve(args: ServeArgs): Promise<void> {
     await core.stop();
     process.exit(0);
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  const onSignal = () => {
+    shutdown().catch((err: unknown) => {
+      console.error(`herald: stopping failed: ${errorMessage(err)}`);
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   // The headless twin of the OS waking up: reconnect everything now and catch up.
   process.on('SIGUSR2', () => core.resume());
 }

@@ -117,7 +117,7 @@ export function parseSourceUrl(raw: string, env: NodeJS.ProcessEnv = process.env
     ]),
   );
   return {
-    source: { ...common, kind, url: url.toString(), headers, mapping, ...extras } as EphemeralSource,
+    source: { ...common, kind, url: url.toString(), headers, mapping, ...extras },
     qos: 1,
     topics: [],
   };
@@ -158,7 +158,7 @@ function resolveValue(key: string, raw: string | null, env: NodeJS.ProcessEnv): 
   if (value.startsWith('env:')) {
     const name = value.slice(4);
     if (env[name] === undefined) throw new SourceUrlError(`${key}=env:${name}, but ${name} is not set`);
-    return env[name]!;
+    return env[name];
   }
   if (value.startsWith('file:')) return readFile(key, value.slice(5));
   return value;

@@ -21,7 +21,7 @@ export function openStoreSettingCorruptAside<T extends Record<string, unknown>>(
   const open = () => {
     const store = new Store<T>({ ...options, clearInvalidConfig: false });
     // electron-store reads lazily; reading here makes a corrupt file fail now, where we can handle it.
-    accept(store.store as Record<string, unknown>);
+    accept(store.store);
     return store;
   };
   try {

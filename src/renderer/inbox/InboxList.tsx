@@ -51,6 +51,7 @@ export function InboxList(props: InboxListProps) {
     const index = items.findIndex((item) => item.id === selectedId);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
     // Only a new reveal request scrolls; items arriving later must not yank the view back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the reveal request on purpose
   }, [revealSeq]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {

@@ -74,6 +74,7 @@ export function InboxPage({ unread, total, openRequest, broker, onUnreadChanged 
     const id = openRequest.id ?? items[0]?.id;
     if (id !== undefined) select(id, true);
     // Only a new request should move the selection, not every new message.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the request on purpose
   }, [openRequest?.seq]);
 
   async function markAllRead() {

@@ -10,6 +10,7 @@ import { BRIDGE_PATH, BridgeRequestFrame, type BridgeFrame } from '../../../shar
 import { dispatch } from '../../../shared/contract.ts';
 import type { HeraldCore } from '../core-api.ts';
 import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveRendererFile } from '../renderer-files.ts';
+import { frameBytes } from '../ws-frames.ts';
 
 export interface WebServerOptions {
   core: HeraldCore;
@@ -93,16 +94,17 @@ function serveBridge(ws: WebSocket, core: HeraldCore): void {
   };
   const unsubscribe = core.onAny((event, payload) => send({ type: 'event', event, payload }));
   ws.on('close', unsubscribe);
-  ws.on('message', async (data, isBinary) => {
+  ws.on('message', (data, isBinary) => {
     let frame: BridgeRequestFrame;
     try {
       if (isBinary) throw new Error('binary frame');
-      frame = BridgeRequestFrame.parse(JSON.parse(data.toString()));
+      frame = BridgeRequestFrame.parse(JSON.parse(frameBytes(data).toString('utf8')));
     } catch {
       ws.close(1003, 'malformed request frame');
       return;
     }
-    send({ type: 'reply', id: frame.id, reply: await dispatch(core.handlers, frame.channel, frame.payload) });
+    // dispatch never rejects: every failure becomes an error reply.
+    void dispatch(core.handlers, frame.channel, frame.payload).then((reply) => send({ type: 'reply', id: frame.id, reply }));
   });
 }
 

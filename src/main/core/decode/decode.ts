@@ -17,6 +17,7 @@ const DEFAULT_PRIORITY = 3;
 
 // Tab, line feed and carriage return are ordinary in text; any other C0 control byte means the payload is not
 // meant to be read as text (NUL-padded structs, ANSI escapes, protobuf...), so it is shown as bytes instead.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F]/;
 const WHITESPACE_RUN = /\s+/g;
 const HEX_BYTE = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));

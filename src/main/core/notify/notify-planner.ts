@@ -57,7 +57,8 @@ export class NotifyPlanner {
     const burst = this.pending.get(sourceId);
     this.pending.delete(sourceId);
     if (!burst || this.options.paused()) return;
-    const latest = burst.messages[burst.messages.length - 1];
+    const latest = burst.messages.at(-1);
+    if (latest === undefined) return;
     if (burst.count === 1) {
       this.options.show({
         title: latest.title,

@@ -35,7 +35,7 @@ function parseSecrets(text: string): Record<string, string> {
   try {
     const value: unknown = JSON.parse(text);
     if (value && typeof value === 'object' && !Array.isArray(value)) {
-      return Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+      return Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === 'string'));
     }
   } catch {
     // A damaged secrets file means the passwords must be entered again; the sources still load.

@@ -2,6 +2,7 @@
 // because one fsync per message would cap ingest at a few hundred per second. Each write's promise settles only
 // after its transaction committed, so a caller can acknowledge a message (MQTT QoS 1) once it is durable.
 import type { MessageSummary } from '../../../shared/model.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 import { logger } from '../logging/logger.ts';
 import type { NewMessage } from '../messages.ts';
 import type { MessageStore } from './message-store.ts';
@@ -88,7 +89,7 @@ export class BatchWriter {
   };
 
   /** Commits the queue in one transaction and settles its promises; returns the error when it failed. */
-  private commitQueued(): unknown {
+  private commitQueued(): Error | undefined {
     if (this.queued.length === 0) return undefined;
     // Swap the queue out first: writes made from onCommitted or promise handlers start the next batch.
     const batch = this.queued;
@@ -102,7 +103,8 @@ export class BatchWriter {
     let effects: BatchSideEffects;
     try {
       ({ results, ...effects } = this.store.applyBatch(batch));
-    } catch (error) {
+    } catch (caught) {
+      const error = caught instanceof Error ? caught : new Error(errorMessage(caught));
       for (const reject of rejecters) reject(error);
       return error;
     }

@@ -1,7 +1,7 @@
 // Between SQLite rows and the shapes the rest of Herald uses: the columns each query selects and how a row
 // becomes a list summary, a detail or an export line.
 import { Buffer } from 'node:buffer';
-import type { BodyKind, MessageDetail, MessageExtras, MessageSummary } from '../../../shared/model.ts';
+import type { BodyKind, MessageDetail, MessageSummary } from '../../../shared/model.ts';
 import { formatBody } from '../decode/body-format.ts';
 import type { NewMessage } from '../messages.ts';
 
@@ -102,7 +102,7 @@ export function toDetail(row: Row): MessageDetail {
   const properties = parseObject(row.properties as string | null);
   if (properties !== undefined) detail.properties = properties;
   const extras = parseObject(row.extras as string | null);
-  if (extras !== undefined) detail.extras = extras as MessageExtras;
+  if (extras !== undefined) detail.extras = extras;
   return detail;
 }
 

@@ -130,7 +130,7 @@ export async function streamLines(options: LineStreamOptions): Promise<void> {
     options.onOpen?.(response);
     if (!response.body) return;
     const splitter = new LineSplitter(options.maxLineBytes, options.onOversize);
-    const reader = response.body.getReader();
+    const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
     try {
       for (;;) {
         const { done, value } = await reader.read();
@@ -161,7 +161,7 @@ export async function streamLines(options: LineStreamOptions): Promise<void> {
 /** Reads a whole (bounded) response body as text; rejects when it is longer than `maxBytes`. */
 export async function readTextCapped(response: Response, maxBytes: number): Promise<string> {
   if (!response.body) return '';
-  const reader = response.body.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
   const parts: Uint8Array[] = [];
   let total = 0;
   try {
@@ -180,7 +180,7 @@ export async function readTextCapped(response: Response, maxBytes: number): Prom
 
 /** The error text of a failed response: ntfy and Gotify send JSON with `error` / `errorDescription`. */
 export async function errorDetail(response: Response): Promise<string> {
-  let text = '';
+  let text: string;
   try {
     text = (await readTextCapped(response, 16 * 1024)).trim();
   } catch {

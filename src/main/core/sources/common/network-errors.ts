@@ -33,7 +33,7 @@ interface CodedError {
 
 /** fetch wraps the socket error in `cause`; Happy Eyeballs wraps one per address in an AggregateError. */
 function innermost(err: unknown): CodedError {
-  let found: CodedError = (err ?? {}) as CodedError;
+  let found: CodedError = (err ?? {});
   let current: unknown = err;
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
     const coded = current as CodedError;
@@ -96,6 +96,9 @@ export function describeConnectionError(err: unknown, url: string): string {
     case 'ERR_SSL_WRONG_VERSION_NUMBER':
     case 'ERR_SSL_PACKET_LENGTH_TOO_LONG':
       return `TLS handshake with ${where} failed: the server does not speak TLS there (try ws:// or http://)`;
+    default:
+      // Any other code (or none): the error's own message, cleaned up below, says it best.
+      break;
   }
   const message = messageOf(err);
   if (code && (code.startsWith('ERR_SSL') || code.includes('CERT'))) return `TLS: ${message} (${code})`;

@@ -28,6 +28,7 @@ export function endpointTopic(raw: string): string {
 export function headerProblem(headers: Record<string, string>): string | null {
   for (const [name, value] of Object.entries(headers)) {
     if (/[\r\n\0]/.test(value)) return `the header ${name} contains a line break`;
+    // eslint-disable-next-line no-control-regex -- the range starts at NUL: everything outside Latin-1 is refused
     if (/[^\u0000-\u00ff]/.test(value)) return `the header ${name} contains characters that cannot be sent in a header`;
   }
   return null;

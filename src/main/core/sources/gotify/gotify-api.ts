@@ -42,10 +42,11 @@ export class GotifyApi {
   async applications(signal: AbortSignal): Promise<GotifyApplication[]> {
     const body = await this.getJson('application', signal);
     if (!Array.isArray(body)) throw new Error('Gotify sent an application list that is not a list');
-    return body.filter(
-      (a): a is GotifyApplication =>
-        a !== null && typeof a === 'object' && Number.isSafeInteger(a.id) && typeof a.name === 'string',
-    );
+    return (body as unknown[]).filter((a): a is GotifyApplication => {
+      if (a === null || typeof a !== 'object') return false;
+      const app = a as { id?: unknown; name?: unknown };
+      return Number.isSafeInteger(app.id) && typeof app.name === 'string';
+    });
   }
 
   /** Newest first: messages with an id below `since` (all when undefined). */

@@ -15,6 +15,7 @@ import { describeConnectionError } from '../common/network-errors.ts';
 import { formatDuration } from '../common/push-endpoint.ts';
 import { Buffer } from 'node:buffer';
 import type { RawData } from 'ws';
+import { frameBytes } from '../../ws-frames.ts';
 import type { StoredSourceOf } from '../../settings/schema.ts';
 import type { BackoffOptions } from '../common/backoff.ts';
 import { LoopSource, type Attempt, type AttemptEvents } from '../common/connection-loop.ts';
@@ -206,7 +207,7 @@ export class GotifySource extends LoopSource implements Source {
 
   /** A text frame holding one message; anything else is dropped and counted. */
   private frameToMessage(data: RawData, isBinary: boolean): GotifyMessage | null {
-    const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+    const bytes = frameBytes(data);
     let message: GotifyMessage | null = null;
     if (!isBinary && bytes.length <= this.maxFrameBytes) {
       try {

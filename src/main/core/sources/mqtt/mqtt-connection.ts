@@ -135,7 +135,7 @@ function subscribeAll(client: MqttClient, topics: readonly TopicSubscription[]):
       const refused: { filter: string; code: number }[] = [];
       // SUBACK lists one code per filter, in the order they were sent (the order of `wanted`).
       Object.keys(wanted).forEach((filter, i) => {
-        const code = typeof codes?.[i] === 'number' ? (codes[i] as number) : (granted?.[i]?.qos ?? 0);
+        const code = typeof codes?.[i] === 'number' ? (codes[i]) : (granted?.[i]?.qos ?? 0);
         if (code >= 0x80) refused.push({ filter, code });
       });
       resolve(refused);

@@ -10,7 +10,7 @@
 // message; after a crash past the commit the row is gone and the repeated PUBREL is just acknowledged.
 import { Buffer } from 'node:buffer';
 import { Readable } from 'node:stream';
-import type { IPublishPacket, IStore, Packet } from 'mqtt';
+import type { IPublishPacket, IStore } from 'mqtt';
 import type { SourceContext } from '../common/source.ts';
 
 type Inflight = SourceContext['inflight'];
@@ -45,7 +45,7 @@ export function createInflightStore(inflight: Inflight, onFailure: (err: Error) 
         return store;
       }
       if (bytes === undefined) cb(new Error('missing packet'));
-      else cb(undefined, decodeInflight(bytes) as Packet);
+      else cb(undefined, decodeInflight(bytes));
       return store;
     },
     del(_packet, cb) {
@@ -114,7 +114,7 @@ export function decodeInflight(bytes: Uint8Array): IPublishPacket {
         key,
         value !== null && typeof value === 'object' && BINARY in value ? Buffer.from((value as Record<string, string>)[BINARY]!, 'hex') : value,
       ]),
-    ) as IPublishPacket['properties'];
+    );
   }
   return packet;
 }

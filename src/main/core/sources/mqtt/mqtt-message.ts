@@ -85,6 +85,7 @@ export function textOrHex(value: Uint8Array | string): string {
   if (typeof value === 'string') return value;
   const bytes = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
   const text = bytes.toString('utf8');
+  // eslint-disable-next-line no-control-regex -- control characters make a property value unprintable
   const printable = !text.includes('\uFFFD') && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text);
   return printable ? text : `hex:${bytes.toString('hex')}`;
 }

@@ -160,7 +160,7 @@ class SseSource extends LoopSource implements Source {
     });
     // The parser strips the BOM itself; the decoder must leave it in.
     const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-    const reader = response.body.getReader();
+    const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;

@@ -6,8 +6,9 @@
 // Frame size: frames up to 16 MiB are accepted and stored (the inbox's own payload cap cuts and marks them),
 // so a large alert is kept rather than lost. A larger frame makes `ws` close the socket with 1009; it is
 // counted as dropped and the source reconnects (a WebSocket cannot skip a frame and carry on).
-import { Buffer, isUtf8 } from 'node:buffer';
+import { isUtf8 } from 'node:buffer';
 import { WebSocket, type RawData } from 'ws';
+import { frameBytes } from '../../ws-frames.ts';
 import type { StoredSourceOf } from '../../settings/schema.ts';
 import type { BackoffOptions } from '../common/backoff.ts';
 import { LoopSource, type Attempt, type AttemptEvents } from '../common/connection-loop.ts';
@@ -192,7 +193,7 @@ class WebSocketSource extends LoopSource implements Source {
   }
 
   private toMessage(data: RawData, isBinary: boolean): IncomingMessage {
-    const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+    const bytes = frameBytes(data);
     const base = { sourceId: this.config.id, sourceName: this.config.name, topic: this.topic, receivedAt: Date.now() };
     if (isBinary || !isUtf8(bytes)) {
       return { ...base, payload: bytes, properties: { frame: isBinary ? 'binary' : 'text (not valid UTF-8)' } };
