@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { mosquittoPubOne } from '../helpers/mosquitto.ts';
+import { frameText } from '../helpers/ws.ts';
 import { messageRows, openHerald, useHeraldAndBrowser } from './harness.ts';
 
 /** Resolves with the HTTP status of a refused upgrade, or 101 when the socket opened. */
@@ -48,7 +49,7 @@ describe('bridge access', () => {
       await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
       const reply = new Promise<unknown>((resolve) =>
         socket.on('message', (data) => {
-          const frame = JSON.parse(data.toString()) as { type: string; id?: number; reply?: unknown };
+          const frame = JSON.parse(frameText(data)) as { type: string; id?: number; reply?: unknown };
           if (frame.type === 'reply' && frame.id === 7) resolve(frame.reply);
         }),
       );

@@ -67,7 +67,7 @@ export async function startHerald(options: StartOptions = {}): Promise<HeraldSer
   );
   let stdout = '';
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 
   const kill = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -88,7 +88,7 @@ export async function startHerald(options: StartOptions = {}): Promise<HeraldSer
         () => reject(new Error(`herald serve printed no URL within ${START_TIMEOUT_MS} ms. stderr:\n${stderr}`)),
         START_TIMEOUT_MS,
       );
-      child.stdout!.on('data', (chunk: Buffer) => {
+      child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
         const match = URL_LINE.exec(stdout);
         if (match) {

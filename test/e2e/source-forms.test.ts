@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { WebSocketServer } from 'ws';
 import { freePort } from '../helpers/ports.ts';
+import { frameText } from '../helpers/ws.ts';
 import { messageRows, openHerald, useHeraldAndBrowser } from './harness.ts';
 
 const sourceItems = (page: Page) => page.getByTestId('source-item');
@@ -153,7 +154,7 @@ describe('source forms', () => {
       const connection = { headers: request.headers, opened: [] as string[] };
       seen.push(connection);
       socket.on('message', (data) => {
-        connection.opened.push(String(data));
+        connection.opened.push(frameText(data));
         socket.send(
           JSON.stringify({
             data: { headline: 'Boiler pressure low', text: 'Down to 1.1 bar in the north wing', level: 4, ref: 'evt-1' },

@@ -58,7 +58,7 @@ describe('Herald in Electron', () => {
       // Chromium refuses to start as root with its sandbox (CI containers); the page sandbox stays on.
       args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), MAIN_ENTRY],
       cwd: REPO_ROOT,
-      env: { ...process.env, HERALD_USER_DATA_DIR: userData, HERALD_BROKER_PORT: String(brokerPort) } as Record<string, string>,
+      env: { ...process.env, HERALD_USER_DATA_DIR: userData, HERALD_BROKER_PORT: String(brokerPort) },
       timeout: 30_000,
     });
 

@@ -30,10 +30,10 @@ function serve(args: string[]): Promise<{ child: ChildProcess; url: string; stde
   running.push(child);
   let stdout = '';
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no URL printed within 15 s; stderr: ${stderr}`)), 15_000);
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       stdout += d.toString();
       const url = stdout.match(/https?:\/\/\S+/)?.[0];
       if (url) {
@@ -75,7 +75,7 @@ describe('herald serve', () => {
       return out ? out.split('\n') : null;
     });
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0])).toMatchObject({ topic: 'plant/7/alarm', body: 'pressure high', source: `127.0.0.1:${brokerPort}` });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ topic: 'plant/7/alarm', body: 'pressure high', source: `127.0.0.1:${brokerPort}` });
   });
 
   test('bad arguments end in one clear line and exit code 2', () => {

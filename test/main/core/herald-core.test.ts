@@ -60,13 +60,13 @@ describe('first run on the embedded broker', () => {
     expect(state.sources).toHaveLength(1);
     expect(state.sources[0]).toMatchObject({ id: 'local', embedded: true, url: `mqtt://127.0.0.1:${port}` });
     expect(state.sources[0]).toMatchObject({ kind: 'mqtt', topics: [{ filter: 'herald/#', qos: 1 }] });
-    await eventually('default source connected', () => t.core.getState().sources[0].status.state === 'connected');
+    await eventually('default source connected', () => t.core.getState().sources[0]!.status.state === 'connected');
   });
 
   test('a message published with mosquitto_pub is in the inbox at once, unread', async () => {
     const port = await freePort();
     const t = await core({ brokerPort: port });
-    await eventually('connected', () => t.core.getState().sources[0].status.state === 'connected');
+    await eventually('connected', () => t.core.getState().sources[0]!.status.state === 'connected');
     await mosquittoPubOne(port, 'herald/demo', 'Hello');
     await eventually('message stored', () => t.core.getState().total === 1);
     const reply = await payloads(t);
@@ -79,7 +79,7 @@ describe('first run on the embedded broker', () => {
   test('2,000 QoS 1 messages are stored exactly once each', async () => {
     const port = await freePort();
     const t = await core({ brokerPort: port });
-    await eventually('connected', () => t.core.getState().sources[0].status.state === 'connected');
+    await eventually('connected', () => t.core.getState().sources[0]!.status.state === 'connected');
     const sent = Array.from({ length: 2000 }, (_, i) => `message ${i}`);
     await mosquittoPub(port, 'herald/load', sent, 1);
     await eventually('all stored', () => t.core.getState().total >= 2000);
@@ -97,8 +97,8 @@ describe('first run on the embedded broker', () => {
     expect(broker.running).toBe(true);
     expect(broker.port).not.toBe(busy.port);
     expect(broker.error).toContain(`port ${busy.port} was taken`);
-    expect(sources[0].url).toBe(`mqtt://127.0.0.1:${broker.port}`);
-    await eventually('connected to the moved broker', () => t.core.getState().sources[0].status.state === 'connected');
+    expect(sources[0]!.url).toBe(`mqtt://127.0.0.1:${broker.port}`);
+    await eventually('connected to the moved broker', () => t.core.getState().sources[0]!.status.state === 'connected');
   });
 });
 
@@ -133,7 +133,7 @@ describe('against a real Mosquitto', () => {
     await mosquittoPub(mosquitto.port, 'keep/x', ['one', 'two', 'three'], 1);
     await eventually('stored', () => first.core.getState().total === 3);
     const list = await dispatch(first.core.handlers, 'inbox.list', { limit: 10 });
-    const newest = (list.ok && (list.value as { items: { id: number }[] }).items[0].id) as number;
+    const newest = (list.ok && (list.value as { items: { id: number }[] }).items[0]!.id) as number;
     await dispatch(first.core.handlers, 'inbox.markRead', { ids: [newest] });
     await first.stop();
 
@@ -241,7 +241,7 @@ describe('bad payloads', () => {
   test('invalid UTF-8 is stored and shown as hex; a 16 MB payload is stored capped and marked truncated', async () => {
     const port = await freePort();
     const t = await core({ brokerPort: port });
-    await eventually('connected', () => t.core.getState().sources[0].status.state === 'connected');
+    await eventually('connected', () => t.core.getState().sources[0]!.status.state === 'connected');
     await mosquittoPubOne(port, 'herald/bin', Buffer.from([0xde, 0xad, 0xbe, 0xef, 0xff, 0x00]));
     await mosquittoPubOne(port, 'herald/huge', Buffer.alloc(16 * 1024 * 1024, 'x'));
     await mosquittoPubOne(port, 'herald/after', 'still alive');
@@ -249,10 +249,10 @@ describe('bad payloads', () => {
     const list = await dispatch(t.core.handlers, 'inbox.list', { limit: 10 });
     const items = (list.ok ? (list.value as { items: { id: number; topic: string }[] }).items : []);
     const byTopic = Object.fromEntries(items.map((i) => [i.topic, i]));
-    const binary = await dispatch(t.core.handlers, 'inbox.get', { id: byTopic['herald/bin'].id });
+    const binary = await dispatch(t.core.handlers, 'inbox.get', { id: byTopic['herald/bin']!.id });
     expect(binary.ok && binary.value).toMatchObject({ bodyKind: 'binary', size: 6 });
     expect(binary.ok && (binary.value as { body: string }).body).toContain('de ad be ef ff 00');
-    const huge = await dispatch(t.core.handlers, 'inbox.get', { id: byTopic['herald/huge'].id });
+    const huge = await dispatch(t.core.handlers, 'inbox.get', { id: byTopic['herald/huge']!.id });
     expect(huge.ok && huge.value).toMatchObject({ truncated: true, size: 16 * 1024 * 1024 });
     expect(huge.ok && (huge.value as { body: string }).body.length).toBe(256 * 1024);
   });
@@ -262,16 +262,16 @@ describe('notifications and UI updates', () => {
   test('one message gives one notification; a burst gives one summary', async () => {
     const port = await freePort();
     const t = await core({ brokerPort: port });
-    await eventually('connected', () => t.core.getState().sources[0].status.state === 'connected');
+    await eventually('connected', () => t.core.getState().sources[0]!.status.state === 'connected');
     await mosquittoPubOne(port, 'herald/door', JSON.stringify({ title: 'Door', message: 'Front door open', priority: 4 }));
     const [single] = await eventually('notification', () => (t.eventsOf('notify').length ? t.eventsOf('notify') : null));
     expect(single).toMatchObject({ title: 'Door', body: 'Front door open', priority: 4, count: 1, sourceId: 'local' });
-    expect(single.messageId).toBeTypeOf('number');
+    expect(single!.messageId).toBeTypeOf('number');
 
     await mosquittoPub(port, 'herald/burst', Array.from({ length: 12 }, (_, i) => `alert ${i}`), 1);
     const notes = await eventually('summary', () => (t.eventsOf('notify').length === 2 ? t.eventsOf('notify') : null));
     expect(notes[1]).toMatchObject({ title: '12 new messages from Local broker', count: 12 });
-    expect(notes[1].messageId).toBeUndefined();
+    expect(notes[1]!.messageId).toBeUndefined();
     await new Promise((r) => setTimeout(r, 800));
     expect(t.eventsOf('notify')).toHaveLength(2);
   });
@@ -280,7 +280,7 @@ describe('notifications and UI updates', () => {
     const port = await freePort();
     const t = await core({ brokerPort: port });
     await dispatch(t.core.handlers, 'notifications.setPaused', { paused: true });
-    await eventually('connected', () => t.core.getState().sources[0].status.state === 'connected');
+    await eventually('connected', () => t.core.getState().sources[0]!.status.state === 'connected');
     await mosquittoPubOne(port, 'herald/quiet', 'shh');
     await eventually('stored', () => t.core.getState().total === 1);
     await new Promise((r) => setTimeout(r, 800));
@@ -291,7 +291,7 @@ describe('notifications and UI updates', () => {
   test('5,000 messages reach the UI in a handful of batched inbox.changed events', async () => {
     const port = await freePort();
     const t = await core({ brokerPort: port });
-    await eventually('connected', () => t.core.getState().sources[0].status.state === 'connected');
+    await eventually('connected', () => t.core.getState().sources[0]!.status.state === 'connected');
     await mosquittoPub(port, 'herald/many', Array.from({ length: 5000 }, (_, i) => `m${i}`), 0);
     await eventually('stored', () => t.core.getState().total === 5000);
     await eventually('last event', () => t.eventsOf('inbox.changed').at(-1)?.total === 5000);

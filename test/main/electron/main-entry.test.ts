@@ -53,7 +53,7 @@ test('start-up composes the shell around one core with data in userData', async 
   expect(fake.protocol.handlers.has('app')).toBe(true);
   expect(fake.BrowserWindow.instances).toHaveLength(1);
   const window = fake.BrowserWindow.instances[0]!;
-  expect(window.options.webPreferences.preload).toMatch(/preload[\\/]index\.cjs$/);
+  expect(window.options.webPreferences).toMatchObject({ preload: expect.stringMatching(/preload[\\/]index\.cjs$/) });
   expect(window.loadedUrls).toEqual(['app://herald/index.html']);
   expect(fake.ipcMain.handlers.size).toBe(1);
   expect(fake.app.badgeCounts).toEqual([4]);

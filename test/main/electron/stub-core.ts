@@ -1,7 +1,7 @@
 // A stand-in HeraldCore for shell tests: records every command and event subscription, keeps a small state
 // that the commands really change (mark all read zeroes unread, pause flips paused), and lets tests emit events.
 // The real core is tested against real brokers elsewhere; here only the shell's wiring is under test.
-import type { CommandName, EventName, EventPayload, Handlers } from '../../../src/shared/contract.ts';
+import type { CommandName, EventName, EventPayload } from '../../../src/shared/contract.ts';
 import type { AppState, SourceView } from '../../../src/shared/model.ts';
 import type { HeraldCore } from '../../../src/main/core/core-api.ts';
 import { CoreEvents } from '../../../src/main/core/core-events.ts';
@@ -64,10 +64,10 @@ export function createStubCore(initial: Partial<AppState> = {}): StubCore {
         record('app.getState', request);
         return structuredClone(core.state);
       },
-      'inbox.list': notImplemented('inbox.list') as Handlers['inbox.list'],
-      'inbox.get': notImplemented('inbox.get') as Handlers['inbox.get'],
-      'inbox.markRead': notImplemented('inbox.markRead') as Handlers['inbox.markRead'],
-      'inbox.runAction': notImplemented('inbox.runAction') as Handlers['inbox.runAction'],
+      'inbox.list': notImplemented('inbox.list'),
+      'inbox.get': notImplemented('inbox.get'),
+      'inbox.markRead': notImplemented('inbox.markRead'),
+      'inbox.runAction': notImplemented('inbox.runAction'),
       'inbox.markAllRead': (request) => {
         record('inbox.markAllRead', request);
         core.state.unread = 0;
@@ -77,10 +77,10 @@ export function createStubCore(initial: Partial<AppState> = {}): StubCore {
         record('sources.list', request);
         return core.state.sources;
       },
-      'sources.add': notImplemented('sources.add') as Handlers['sources.add'],
-      'sources.update': notImplemented('sources.update') as Handlers['sources.update'],
-      'sources.remove': notImplemented('sources.remove') as Handlers['sources.remove'],
-      'sources.reconnect': notImplemented('sources.reconnect') as Handlers['sources.reconnect'],
+      'sources.add': notImplemented('sources.add'),
+      'sources.update': notImplemented('sources.update'),
+      'sources.remove': notImplemented('sources.remove'),
+      'sources.reconnect': notImplemented('sources.reconnect'),
       'notifications.setPaused': (request) => {
         record('notifications.setPaused', request);
         core.state.paused = request.paused;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { startWebServer, type RunningWebServer } from '../../../../src/main/core/bridge/web-server.ts';
 import { startTestCore, tempDir, type TestCore } from '../../../helpers/core.ts';
+import { frameText } from '../../../helpers/ws.ts';
 
 let t: TestCore;
 let web: RunningWebServer;
@@ -43,7 +44,7 @@ function nextFrame(ws: WebSocket, match: (frame: Record<string, unknown>) => boo
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no matching frame within 5 s')), 5000);
     ws.on('message', function onMessage(data) {
-      const frame = JSON.parse(data.toString());
+      const frame = JSON.parse(frameText(data));
       if (!match(frame)) return;
       clearTimeout(timer);
       ws.off('message', onMessage);
@@ -68,7 +69,7 @@ describe('the token', () => {
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/HttpOnly/);
-    const asset = await fetch(`${base()}/assets/app.js`, { headers: { cookie: cookie.split(';')[0] } });
+    const asset = await fetch(`${base()}/assets/app.js`, { headers: { cookie: cookie.split(';')[0]! } });
     expect(asset.status).toBe(200);
     expect(asset.headers.get('content-type')).toContain('javascript');
   });

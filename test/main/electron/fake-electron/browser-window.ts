@@ -6,7 +6,7 @@ import { FakeWebContents } from './web-contents.ts';
 
 export class BrowserWindow extends EventEmitter {
   static instances: BrowserWindow[] = [];
-  readonly options: Record<string, any>;
+  readonly options: Record<string, unknown>;
   readonly webContents = new FakeWebContents();
   readonly loadedUrls: string[] = [];
   readonly overlayIcons: { image: FakeNativeImage | null; description: string }[] = [];
@@ -15,7 +15,7 @@ export class BrowserWindow extends EventEmitter {
   minimized = false;
   destroyed = false;
 
-  constructor(options: Record<string, any> = {}) {
+  constructor(options: Record<string, unknown> = {}) {
     super();
     this.options = options;
     this.visible = options.show !== false;

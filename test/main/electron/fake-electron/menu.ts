@@ -1,4 +1,14 @@
 // Fake `Menu` and its items: enough to find an item by label and click it the way a user would.
+
+/** The fields of Electron's MenuItemConstructorOptions that the fake reads. */
+export interface FakeMenuItemTemplate {
+  label?: string;
+  type?: string;
+  checked?: boolean;
+  enabled?: boolean;
+  click?: (item: FakeMenuItem, window: undefined, event: object) => void;
+}
+
 export class FakeMenuItem {
   label: string;
   type: string;
@@ -6,7 +16,7 @@ export class FakeMenuItem {
   enabled: boolean;
   private readonly onClick: ((item: FakeMenuItem, window: undefined, event: object) => void) | undefined;
 
-  constructor(template: Record<string, any>) {
+  constructor(template: FakeMenuItemTemplate) {
     this.label = template.label ?? '';
     this.type = template.type ?? 'normal';
     this.checked = Boolean(template.checked);
@@ -26,7 +36,7 @@ export class Menu {
   constructor(items: FakeMenuItem[] = []) {
     this.items = items;
   }
-  static buildFromTemplate(template: Record<string, any>[]): Menu {
+  static buildFromTemplate(template: FakeMenuItemTemplate[]): Menu {
     return new Menu(template.map((entry) => new FakeMenuItem(entry)));
   }
   /** Test helper: the item with this label (throws when absent, so a renamed item fails loudly). */

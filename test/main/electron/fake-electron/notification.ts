@@ -8,10 +8,10 @@ export class Notification extends EventEmitter {
   static isSupported(): boolean {
     return Notification.supported;
   }
-  readonly options: Record<string, any>;
+  readonly options: Record<string, unknown>;
   shown = false;
 
-  constructor(options: Record<string, any> = {}) {
+  constructor(options: Record<string, unknown> = {}) {
     super();
     this.options = options;
     Notification.instances.push(this);

@@ -58,14 +58,14 @@ describe('connection loop', () => {
     const { l, attempts, statuses } = loop();
     l.start();
     expect(l.status.state).toBe('connecting');
-    attempts[0].events.opened();
+    attempts[0]!.events.opened();
     expect(l.status.state).toBe('connected');
-    attempts[0].events.lost('connection reset by peer');
-    expect(attempts[0].closed).toBe(true);
+    attempts[0]!.events.lost('connection reset by peer');
+    expect(attempts[0]!.closed).toBe(true);
     expect(l.status).toMatchObject({ state: 'reconnecting', error: 'connection reset by peer' });
     expect(l.status.retryAt).toBeGreaterThan(Date.now() - 1);
     await eventually('second attempt', () => attempts.length === 2);
-    attempts[1].events.opened();
+    attempts[1]!.events.opened();
     expect(l.status.state).toBe('connected');
     expect(l.status.error).toBeUndefined();
     expect(statuses.map((s) => s.state)).toEqual(['connecting', 'connected', 'reconnecting', 'reconnecting', 'connected']);
@@ -74,7 +74,7 @@ describe('connection loop', () => {
   test('a refusal (bad credentials) stops the retries and says why', async () => {
     const { l, attempts } = loop();
     l.start();
-    attempts[0].events.refused('HTTP 401: wrong token');
+    attempts[0]!.events.refused('HTTP 401: wrong token');
     expect(l.status).toMatchObject({ state: 'error', error: 'HTTP 401: wrong token' });
     await new Promise((r) => setTimeout(r, 200));
     expect(attempts).toHaveLength(1);
@@ -86,21 +86,21 @@ describe('connection loop', () => {
   test('reconnectNow replaces a live connection at once; late events of the old one are ignored', () => {
     const { l, attempts } = loop();
     l.start();
-    attempts[0].events.opened();
+    attempts[0]!.events.opened();
     l.reconnectNow();
-    expect(attempts[0].closed).toBe(true);
+    expect(attempts[0]!.closed).toBe(true);
     expect(attempts).toHaveLength(2);
-    attempts[0].events.lost('old socket closed');
+    attempts[0]!.events.lost('old socket closed');
     expect(l.status.state).toBe('reconnecting');
     expect(l.status.error).toBeUndefined();
-    attempts[1].events.opened();
+    attempts[1]!.events.opened();
     expect(l.status.state).toBe('connected');
   });
 
   test('stop ends the attempt and no retry follows', async () => {
     const { l, attempts } = loop();
     l.start();
-    attempts[0].events.lost('refused');
+    attempts[0]!.events.lost('refused');
     await l.stop();
     await new Promise((r) => setTimeout(r, 200));
     expect(attempts).toHaveLength(1);

@@ -1,5 +1,6 @@
 // How a frame of a generic push server becomes title, body, priority, link, time and id, by the dotted paths
 // the user configured.
+import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { partsFromText, timeOf, valueAtPath } from '../../../../../src/main/core/sources/common/field-mapping.ts';
 
@@ -52,7 +53,7 @@ describe('what a frame becomes', () => {
     expect(timeOf(1_700_000_000.5)).toBe(1_700_000_000_500);
     expect(timeOf('2024-05-01T10:00:00+02:00')).toBe(Date.parse('2024-05-01T08:00:00Z'));
     expect(timeOf('Wed, 01 May 2024 08:00:00 GMT')).toBe(Date.parse('2024-05-01T08:00:00Z'));
-    for (const bad of ['yesterday', '', -5, 0, Infinity, {}, true]) expect(timeOf(bad), String(bad)).toBeUndefined();
+    for (const bad of ['yesterday', '', -5, 0, Infinity, {}, true]) expect(timeOf(bad), inspect(bad)).toBeUndefined();
     expect(fields({ time: 1_700_000_000 })?.extras?.sentAt).toBe(1_700_000_000_000);
   });
 

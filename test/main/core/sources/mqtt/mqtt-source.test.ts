@@ -35,7 +35,7 @@ async function publisher(url: string) {
 function heldCommits() {
   const held: { message: IncomingMessage; release: () => void }[] = [];
   const sink: HarnessOptions['sink'] = (message, commit) =>
-    new Promise((resolve, reject) => held.push({ message, release: () => commit(message).then(resolve, reject) }));
+    new Promise((resolve, reject) => held.push({ message, release: () => void commit(message).then(resolve, reject) }));
   return { held, sink };
 }
 

@@ -69,7 +69,7 @@ describe('SSE parser', () => {
       ['d', '', true],
     ]);
     expect(lastEventId).toBe('');
-    expect(parse(['data: x\n\n'], { lastEventId: '6' }).events[0].lastEventId).toBe('6');
+    expect(parse(['data: x\n\n'], { lastEventId: '6' }).events[0]!.lastEventId).toBe('6');
   });
 
   test('retry takes digits only', () => {
@@ -82,7 +82,7 @@ describe('SSE parser', () => {
 
   test('non-ASCII text passes through unchanged', () => {
     const { events } = parse(['data: caf', 'é ☕\n', '\n']);
-    expect(events[0].data).toBe('café ☕');
+    expect(events[0]!.data).toBe('café ☕');
   });
 
   test('an event over the bound is dropped whole and reported; the next one is read as usual', () => {

@@ -103,11 +103,11 @@ describe('what an event becomes', () => {
       properties: { event: 'alert', id: '17' },
       cursor: '17',
     });
-    expect(rec.messages[0].dedupeKey).toMatch(/^17@[0-9a-f]{16}$/);
+    expect(rec.messages[0]!.dedupeKey).toMatch(/^17@[0-9a-f]{16}$/);
     // No own id: no dedupe key, and the cursor did not move, so it is not written again.
     expect(rec.messages[1]).toMatchObject({ fields: { body: 'no id' }, properties: { event: 'message' } });
-    expect(rec.messages[1].dedupeKey).toBeUndefined();
-    expect(rec.messages[1].cursor).toBeUndefined();
+    expect(rec.messages[1]!.dedupeKey).toBeUndefined();
+    expect(rec.messages[1]!.cursor).toBeUndefined();
     expect(source.status.state).toBe('connected');
   });
 
@@ -122,7 +122,7 @@ describe('what an event becomes', () => {
     const { rec } = startSource({ url, mapping: { title: 'title' } });
     await eventually('two messages', () => rec.messages.length === 2);
     expect(rec.messages[0]).toMatchObject({ fields: { body: 'not json {' }, properties: { note: 'not valid JSON; stored as text' } });
-    expect(rec.messages[1].fields).toEqual({ title: 'ok', body: '{"title":"ok"}' });
+    expect(rec.messages[1]!.fields).toEqual({ title: 'ok', body: '{"title":"ok"}' });
   });
 
   test('a 10 MB event arrives whole; over the cap an event is dropped and counted, and the stream goes on', async () => {
@@ -134,7 +134,7 @@ describe('what an event becomes', () => {
     });
     const whole = startSource({ url, format: 'text' });
     await eventually('two messages', () => whole.rec.messages.length === 2);
-    expect(whole.rec.messages[0].fields?.body.length).toBe(big.length);
+    expect(whole.rec.messages[0]!.fields?.body.length).toBe(big.length);
     await whole.source.stop();
 
     const capped = startSource({ url, format: 'text' }, recorder(), { maxEventChars: 1024 * 1024 });
@@ -216,8 +216,8 @@ describe('when the stream cannot be had', () => {
     const { source } = startSource({ url }, recorder({ token: 'wrong' }));
     await eventually('error', () => source.status.state === 'error');
     expect(source.status.error).toBe(`HTTP 401 Unauthorized from ${url}: check the token and headers`);
-    expect(requests[0].headers.authorization).toBe('Bearer wrong');
-    expect(requests[0].headers.accept).toBe('text/event-stream');
+    expect(requests[0]!.headers.authorization).toBe('Bearer wrong');
+    expect(requests[0]!.headers.accept).toBe('text/event-stream');
     await new Promise((r) => setTimeout(r, 400));
     expect(requests).toHaveLength(1);
   });

@@ -50,10 +50,11 @@ describe('WebSocket source in the core', () => {
     await eventually('connected', () => source().status.state === 'connected');
 
     const alert = { id: 'm-1', ts: 1_700_000_000, data: { title: 'Server room', text: 'Temperature 31 °C', level: 'urgent', link: 'https://monitor.example/room' } };
-    clients[0].send(JSON.stringify(alert));
-    clients[0].send(JSON.stringify(alert));
-    clients[0].send(Buffer.from([0xde, 0xad, 0xbe, 0xef]));
-    clients[0].send(JSON.stringify({ id: 'm-2', data: { text: 'z'.repeat(10 * 1024 * 1024) } }));
+    const client = clients[0]!;
+    client.send(JSON.stringify(alert));
+    client.send(JSON.stringify(alert));
+    client.send(Buffer.from([0xde, 0xad, 0xbe, 0xef]));
+    client.send(JSON.stringify({ id: 'm-2', data: { text: 'z'.repeat(10 * 1024 * 1024) } }));
     await eventually('three stored', () => t.core.getState().total === 3);
     // The duplicate arrived before the big frame; by now it has certainly been seen and skipped.
     const { items } = await call<{ items: MessageSummary[] }>(t, 'inbox.list', { limit: 10 });
@@ -61,14 +62,14 @@ describe('WebSocket source in the core', () => {
 
     const [big, binary, mapped] = items;
     expect(mapped).toMatchObject({ title: 'Server room', preview: 'Temperature 31 °C', priority: 5, topic: `${new URL(url).host}/websocket/user-1` });
-    const detail = await call<MessageDetail>(t, 'inbox.get', { id: mapped.id });
+    const detail = await call<MessageDetail>(t, 'inbox.get', { id: mapped!.id });
     expect(detail).toMatchObject({
       body: 'Temperature 31 °C',
       sourceName: 'Office push',
       extras: { clickUrl: 'https://monitor.example/room', sentAt: 1_700_000_000_000, serverId: 'm-1' },
       properties: { frame: 'text' },
     });
-    expect(binary.preview).toBe('de ad be ef');
+    expect(binary!.preview).toBe('de ad be ef');
     expect(big).toMatchObject({ truncated: true, size: 10 * 1024 * 1024 });
     expect(source().status).toMatchObject({ state: 'connected' });
     expect(source().status.dropped).toBeUndefined();

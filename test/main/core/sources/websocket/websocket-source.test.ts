@@ -11,6 +11,7 @@ import { StoredSource, type StoredSourceOf } from '../../../../../src/main/core/
 import { createWebSocketSource, type WebSocketSourceOptions } from '../../../../../src/main/core/sources/websocket/websocket-source.ts';
 import { eventually } from '../../../../helpers/core.ts';
 import { freePort } from '../../../../helpers/ports.ts';
+import { frameText } from '../../../../helpers/ws.ts';
 import { fastBackoff, recorder, selfSignedCertificate, type Recorder } from '../common/generic-push-harness.ts';
 
 const stops: (() => Promise<void> | void)[] = [];
@@ -45,7 +46,7 @@ async function wsServer(options: ServerOptions = {}): Promise<TestServer> {
     server.connections.push(ws);
     server.requests.push(request);
     server.received.push(received);
-    ws.on('message', (data) => received.push(data.toString()));
+    ws.on('message', (data) => received.push(frameText(data)));
   });
   stops.push(
     () =>
@@ -98,7 +99,7 @@ describe('what a frame becomes', () => {
       dedupeKey: '42',
       properties: { frame: 'text' },
     });
-    expect(rec.messages[1].fields).toEqual({
+    expect(rec.messages[1]!.fields).toEqual({
       body: 'Door',
       priority: 5,
       extras: { sentAt: Date.parse('2024-05-01T10:00:00Z'), serverId: 'a-7' },
@@ -121,8 +122,8 @@ describe('what a frame becomes', () => {
     await connected(source);
     server.latest().send('{"title":"T","message":"M"}');
     await eventually('a message', () => rec.messages.length === 1);
-    expect(rec.messages[0].fields).toBeUndefined();
-    expect(Buffer.from(rec.messages[0].payload!).toString()).toBe('{"title":"T","message":"M"}');
+    expect(rec.messages[0]!.fields).toBeUndefined();
+    expect(Buffer.from(rec.messages[0]!.payload!).toString()).toBe('{"title":"T","message":"M"}');
   });
 
   test('frames that are not what the format says are kept as they are, and the connection stays up', async () => {
@@ -137,10 +138,10 @@ describe('what a frame becomes', () => {
     ws.send('{"title":"still fine"}');
     await eventually('four messages', () => rec.messages.length === 4);
     expect(rec.messages[0]).toMatchObject({ fields: { body: 'this is {not json' }, properties: { note: 'not valid JSON; stored as text' } });
-    expect([...rec.messages[1].payload!]).toEqual([0x00, 0xff, 0x10, 0x80]);
-    expect(rec.messages[1].properties).toEqual({ frame: 'binary' });
-    expect([...rec.messages[2].payload!]).toEqual([0x68, 0x69, 0xc3, 0x28]);
-    expect(rec.messages[3].fields?.title).toBe('still fine');
+    expect([...rec.messages[1]!.payload!]).toEqual([0x00, 0xff, 0x10, 0x80]);
+    expect(rec.messages[1]!.properties).toEqual({ frame: 'binary' });
+    expect([...rec.messages[2]!.payload!]).toEqual([0x68, 0x69, 0xc3, 0x28]);
+    expect(rec.messages[3]!.fields?.title).toBe('still fine');
     expect(source.status.state).toBe('connected');
     expect(server.connections).toHaveLength(1);
   });
@@ -152,8 +153,8 @@ describe('what a frame becomes', () => {
     server.latest().send('x'.repeat(10 * 1024 * 1024));
     server.latest().send('after');
     await eventually('two messages', () => rec.messages.length === 2);
-    expect(rec.messages[0].fields?.body.length).toBe(10 * 1024 * 1024);
-    expect(rec.messages[1].fields?.body).toBe('after');
+    expect(rec.messages[0]!.fields?.body.length).toBe(10 * 1024 * 1024);
+    expect(rec.messages[1]!.fields?.body).toBe('after');
     expect(server.connections).toHaveLength(1);
   });
 
@@ -167,7 +168,7 @@ describe('what a frame becomes', () => {
     await eventually('a second connection', () => server.connections.length === 2 && source.status.state === 'connected');
     server.latest().send('after');
     await eventually('the next frame', () => rec.messages.length === 1);
-    expect(rec.messages[0].fields?.body).toBe('after');
+    expect(rec.messages[0]!.fields?.body).toBe('after');
   });
 });
 
@@ -180,7 +181,7 @@ describe('opening the connection', () => {
     );
     await connected(source);
     await eventually('the open message', () => server.received[0]?.length === 1);
-    expect(server.requests[0].headers).toMatchObject({ authorization: 'Bearer tk_secret', 'x-tenant': 'office' });
+    expect(server.requests[0]!.headers).toMatchObject({ authorization: 'Bearer tk_secret', 'x-tenant': 'office' });
     expect(server.received[0]).toEqual(['{"op":"subscribe","channel":"alerts"}']);
 
     const before = Date.now();
