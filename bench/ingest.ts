@@ -23,9 +23,13 @@ interface Result {
 
 function publish(broker: Mosquitto, topic: string, qos: 0 | 1 | 2): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', publisherScript, broker.url, topic, String(count), String(qos)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--disable-warning=ExperimentalWarning', publisherScript, broker.url, topic, String(count), String(qos)],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`publisher exited ${code}`))));
   });
 }
@@ -66,7 +70,11 @@ async function bareSubscriber(broker: Mosquitto, qos: 0 | 1 | 2): Promise<Result
 async function heraldCore(broker: Mosquitto, qos: 0 | 1 | 2): Promise<Result> {
   const topic = `bench/herald/${qos}`;
   const dir = tempDir('herald-bench-');
-  const t = await startTestCore({ dataDir: dir.path, brokerPort: 'off', extraSources: [{ kind: 'mqtt', url: broker.url, topics: [{ filter: topic, qos }] }] });
+  const t = await startTestCore({
+    dataDir: dir.path,
+    brokerPort: 'off',
+    extraSources: [{ kind: 'mqtt', url: broker.url, topics: [{ filter: topic, qos }] }],
+  });
   const source = () => t.core.getState().sources.find((s) => s.ephemeral)!;
   while (source().status.state !== 'connected') await new Promise((r) => setTimeout(r, 10));
   await new Promise((r) => setTimeout(r, 200));
@@ -92,8 +100,12 @@ async function heraldCore(broker: Mosquitto, qos: 0 | 1 | 2): Promise<Result> {
 const rate = (r: Result) => (r.ms > 0 ? Math.round((r.received / r.ms) * 1000) : 0);
 
 const broker = await startMosquitto();
-console.log(`Ingest benchmark: ${count.toLocaleString('en')} messages per run, Mosquitto on 127.0.0.1:${broker.port}, Node ${process.version}`);
-console.log('| QoS | bare mqtt.js subscriber (msg/s) | Herald core, committed to inbox (msg/s) | ratio | dropped (bare / Herald) |');
+console.log(
+  `Ingest benchmark: ${count.toLocaleString('en')} messages per run, Mosquitto on 127.0.0.1:${broker.port}, Node ${process.version}`,
+);
+console.log(
+  '| QoS | bare mqtt.js subscriber (msg/s) | Herald core, committed to inbox (msg/s) | ratio | dropped (bare / Herald) |',
+);
 console.log('|---|---|---|---|---|');
 try {
   for (const qos of qosLevels) {

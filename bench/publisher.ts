@@ -17,7 +17,11 @@ client.on('connect', () => {
   const publishNext = () => {
     if (sent >= count) return;
     const n = sent++;
-    const payload = JSON.stringify({ title: `Alert ${n}`, message: `Sensor ${n % 50} reported value ${n}`, priority: 3 });
+    const payload = JSON.stringify({
+      title: `Alert ${n}`,
+      message: `Sensor ${n % 50} reported value ${n}`,
+      priority: 3,
+    });
     client.publish(topic, payload, { qos }, () => {
       acked++;
       if (acked === count) {
@@ -35,7 +39,11 @@ client.on('connect', () => {
       while (sent < chunkEnd - 1) publishNext();
       if (sent < count) {
         const n = sent++;
-        const payload = JSON.stringify({ title: `Alert ${n}`, message: `Sensor ${n % 50} reported value ${n}`, priority: 3 });
+        const payload = JSON.stringify({
+          title: `Alert ${n}`,
+          message: `Sensor ${n % 50} reported value ${n}`,
+          priority: 3,
+        });
         client.publish(topic, payload, { qos }, () => {
           if (++acked === count) {
             console.log(`done ${Date.now() - started}`);

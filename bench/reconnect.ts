@@ -33,18 +33,35 @@ async function until(check: () => boolean, timeoutMs = 120_000): Promise<number>
   return performance.now();
 }
 
-async function round(broker: PersistentMosquitto, dataDir: string, n: number): Promise<{ herald: Times; bare: Times; publisherMs: number }> {
+async function round(
+  broker: PersistentMosquitto,
+  dataDir: string,
+  n: number,
+): Promise<{ herald: Times; bare: Times; publisherMs: number }> {
   const topic = `bench/reconnect/${n}`;
   const t = await startTestCore({
     dataDir,
     brokerPort: 'off',
-    extraSources: [{ kind: 'mqtt', url: broker.url, clientId: 'bench-herald', clean: false, topics: [{ filter: 'bench/reconnect/#', qos: 1 }] }],
+    extraSources: [
+      {
+        kind: 'mqtt',
+        url: broker.url,
+        clientId: 'bench-herald',
+        clean: false,
+        topics: [{ filter: 'bench/reconnect/#', qos: 1 }],
+      },
+    ],
   });
   const source = () => t.core.getState().sources.find((s) => s.ephemeral)!;
   await until(() => source().status.state === 'connected');
   const baseline = t.core.getState().total;
 
-  const bare = mqtt.connect(broker.url, { clientId: 'bench-bare', clean: false, reconnectPeriod: 1000, protocolVersion: 4 });
+  const bare = mqtt.connect(broker.url, {
+    clientId: 'bench-bare',
+    clean: false,
+    reconnectPeriod: 1000,
+    protocolVersion: 4,
+  });
   bare.on('error', () => {});
   await new Promise((resolve) => bare.once('connect', resolve));
   await bare.subscribeAsync('bench/reconnect/#', { qos: 1 });
@@ -94,14 +111,18 @@ console.log(
     `${count.toLocaleString('en')} QoS 1 messages published per restart, Node ${process.version}`,
 );
 console.log('Times in ms after the broker listens again.');
-console.log('| round | Herald connected | Herald caught up | bare mqtt.js connected | bare caught up | publisher done |');
+console.log(
+  '| round | Herald connected | Herald caught up | bare mqtt.js connected | bare caught up | publisher done |',
+);
 console.log('|---|---|---|---|---|---|');
 const results: Awaited<ReturnType<typeof round>>[] = [];
 try {
   for (let n = 1; n <= rounds; n++) {
     const r = await round(broker, dir.path, n);
     results.push(r);
-    console.log(`| ${n} | ${ms(r.herald.reconnectedMs)} | ${ms(r.herald.caughtUpMs)} | ${ms(r.bare.reconnectedMs)} | ${ms(r.bare.caughtUpMs)} | ${ms(r.publisherMs)} |`);
+    console.log(
+      `| ${n} | ${ms(r.herald.reconnectedMs)} | ${ms(r.herald.caughtUpMs)} | ${ms(r.bare.reconnectedMs)} | ${ms(r.bare.caughtUpMs)} | ${ms(r.publisherMs)} |`,
+    );
   }
   const column = (pick: (r: (typeof results)[number]) => number) =>
     `${ms(median(results.map(pick)))} / ${ms(Math.max(...results.map(pick)))}`;

@@ -69,8 +69,22 @@ function benchRawInserts(messages: NewMessage[]): void {
   const started = performance.now();
   db.exec('BEGIN IMMEDIATE');
   for (const m of messages) {
-    insert.run(m.sourceId, m.sourceName, m.topic, m.title, m.preview, m.body, m.bodyKind, m.raw, m.priority,
-      m.receivedAt, m.truncated ? 1 : 0, m.size, null, null);
+    insert.run(
+      m.sourceId,
+      m.sourceName,
+      m.topic,
+      m.title,
+      m.preview,
+      m.body,
+      m.bodyKind,
+      m.raw,
+      m.priority,
+      m.receivedAt,
+      m.truncated ? 1 : 0,
+      m.size,
+      null,
+      null,
+    );
   }
   db.exec('COMMIT');
   console.log(`raw INSERTs, 1 tx  ${rate(messages.length, performance.now() - started)}  (baseline)`);

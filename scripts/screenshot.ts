@@ -9,11 +9,23 @@ const OUTPUT = join(REPO_ROOT, 'docs', 'screenshot.png');
 
 /** Oldest first, as they would have arrived. */
 const MESSAGES: [topic: string, payload: string][] = [
-  ['herald/backup', JSON.stringify({ title: 'Nightly backup complete', message: '412 GB in 38 min, no errors', priority: 2 })],
+  [
+    'herald/backup',
+    JSON.stringify({ title: 'Nightly backup complete', message: '412 GB in 38 min, no errors', priority: 2 }),
+  ],
   ['herald/sensors/greenhouse', 'Humidity 41 %, temperature 23.4 °C'],
-  ['herald/home/front-door', JSON.stringify({ title: 'Front door opened', message: 'Unlocked with the keypad by Sam' })],
-  ['herald/shop', JSON.stringify({ title: 'Order shipped', message: 'Your parcel is on its way, arriving Thursday', priority: 2 })],
-  ['herald/monitoring', JSON.stringify({ title: 'CPU high on build-03', message: 'Load 14.2 for the last 10 minutes', priority: 4 })],
+  [
+    'herald/home/front-door',
+    JSON.stringify({ title: 'Front door opened', message: 'Unlocked with the keypad by Sam' }),
+  ],
+  [
+    'herald/shop',
+    JSON.stringify({ title: 'Order shipped', message: 'Your parcel is on its way, arriving Thursday', priority: 2 }),
+  ],
+  [
+    'herald/monitoring',
+    JSON.stringify({ title: 'CPU high on build-03', message: 'Load 14.2 for the last 10 minutes', priority: 4 }),
+  ],
   [
     'herald/ci',
     JSON.stringify({
@@ -23,7 +35,14 @@ const MESSAGES: [topic: string, payload: string][] = [
       durationSeconds: 214,
     }),
   ],
-  ['herald/alerts/disk', JSON.stringify({ title: 'Disk almost full on nas-01', message: '/volume1 is 96 % full (220 GB left)', priority: 5 })],
+  [
+    'herald/alerts/disk',
+    JSON.stringify({
+      title: 'Disk almost full on nas-01',
+      message: '/volume1 is 96 % full (220 GB left)',
+      priority: 5,
+    }),
+  ],
 ];
 
 /** The picture should show the usual broker address when that port is free here. */
@@ -42,7 +61,9 @@ try {
   await page.setViewportSize({ width: 1200, height: 680 });
   await page.emulateMedia({ colorScheme: 'light' });
   for (const [topic, payload] of MESSAGES) await mosquittoPubOne(server.brokerPort!, topic, payload);
-  await messageRows(page).nth(MESSAGES.length - 1).waitFor();
+  await messageRows(page)
+    .nth(MESSAGES.length - 1)
+    .waitFor();
   // Open one message so the detail pane has something to show; the rest stay unread.
   await messageRows(page).filter({ hasText: 'Deploy to production finished' }).click();
   await page.getByTestId('message-body').getByRole('link').waitFor();

@@ -27,7 +27,10 @@ function electronUnavailable(): string | null {
     timeout: 180_000,
   });
   if (electronBinary()) return null;
-  const reason = `${download.stderr ?? ''}`.split('\n').find((line) => /error|fail/i.test(line))?.trim();
+  const reason = `${download.stderr ?? ''}`
+    .split('\n')
+    .find((line) => /error|fail/i.test(line))
+    ?.trim();
   return `the Electron runtime could not be downloaded${reason ? ` (${reason.slice(0, 120)})` : ''}`;
 }
 
@@ -41,10 +44,14 @@ function run(command: string, args: string[]): Promise<number> {
   });
 }
 
-const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'error'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const build = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'error'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (build.status !== 0) {
   console.error('herald: the build failed (see above)');
   process.exit(1);

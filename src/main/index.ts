@@ -34,12 +34,15 @@ let notifications: NotificationController | null = null;
 if (!claimSingleInstance(() => windows?.show())) {
   app.quit();
 } else {
-  app.whenReady().then(start).catch((err: unknown) => {
-    const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
-    console.error(`[herald] start-up failed: ${message}`);
-    dialog.showErrorBox('Herald could not start', errorMessage(err));
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+      console.error(`[herald] start-up failed: ${message}`);
+      dialog.showErrorBox('Herald could not start', errorMessage(err));
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {
@@ -69,7 +72,11 @@ async function start(): Promise<void> {
 
   connectIpc({ core, getWindow: shownWindows.get, isTrustedSender: isTrusted });
   tray = createTray({ core, showWindow, getWindow: shownWindows.get, quit: () => app.quit() });
-  notifications = showNotifications({ core, showWindow, icon: nativeImage.createFromBuffer(renderTrayIcon(0, { size: 64 })) });
+  notifications = showNotifications({
+    core,
+    showWindow,
+    icon: nativeImage.createFromBuffer(renderTrayIcon(0, { size: 64 })),
+  });
   reconnectOnWake(core);
   // macOS: clicking the Dock icon with no visible window brings the inbox back.
   app.on('activate', showWindow);

@@ -45,7 +45,10 @@ export function createClient(transport: Transport, options: ClientOptions = {}):
       if (!reply.ok) throw new CommandFailed(reply.error.code, reply.error.message);
       const checked = commands[channel].response.safeParse(reply.value);
       if (!checked.success) {
-        throw new CommandFailed('invalid_reply', `${channel}: main sent a reply that does not match the contract: ${describeIssues(checked.error)}`);
+        throw new CommandFailed(
+          'invalid_reply',
+          `${channel}: main sent a reply that does not match the contract: ${describeIssues(checked.error)}`,
+        );
       }
       return checked.data as CommandResponse<C>;
     },
@@ -54,7 +57,10 @@ export function createClient(transport: Transport, options: ClientOptions = {}):
         if (name !== event) return;
         const checked = events[event].safeParse(payload);
         if (checked.success) listener(checked.data as EventPayload<E>);
-        else onInvalidEvent(`${event}: main sent an event that does not match the contract: ${describeIssues(checked.error)}`);
+        else
+          onInvalidEvent(
+            `${event}: main sent an event that does not match the contract: ${describeIssues(checked.error)}`,
+          );
       });
     },
   };

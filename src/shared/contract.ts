@@ -1,13 +1,7 @@
 // The one contract between the renderer and main. Electron IPC and the WebSocket bridge both carry exactly
 // these commands and events; each side validates what it receives against these schemas.
 import { z } from 'zod';
-import {
-  AppState,
-  MessageDetail,
-  MessageSummary,
-  NotificationRequest,
-  SourceView,
-} from './model.ts';
+import { AppState, MessageDetail, MessageSummary, NotificationRequest, SourceView } from './model.ts';
 import { SourceInput, SourceUpdate } from './sources.ts';
 import { errorMessage } from './error-message.ts';
 

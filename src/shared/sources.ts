@@ -14,8 +14,21 @@ export {
   SourceKind,
   sourceUrlProblem,
 } from './sources/kinds.ts';
-export { SECRET_FIELDS, secretFlagFields, secretFlagsOf, type SecretField, type SecretFlags, type SecretValues } from './sources/secrets.ts';
-export { SourceInput, SourceSettings, SourceUpdate, type ParsedSourceInput, type SourceSettingsOf } from './sources/unions.ts';
+export {
+  SECRET_FIELDS,
+  secretFlagFields,
+  secretFlagsOf,
+  type SecretField,
+  type SecretFlags,
+  type SecretValues,
+} from './sources/secrets.ts';
+export {
+  SourceInput,
+  SourceSettings,
+  SourceUpdate,
+  type ParsedSourceInput,
+  type SourceSettingsOf,
+} from './sources/unions.ts';
 export { GotifySettings } from './sources/gotify.ts';
 export { MqttSettings, MqttTls } from './sources/mqtt.ts';
 export { NtfySettings } from './sources/ntfy.ts';

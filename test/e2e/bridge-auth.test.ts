@@ -39,7 +39,9 @@ describe('bridge access', () => {
     const bridge = `ws://${new URL(env.server.origin).host}/bridge`;
     expect(await upgradeStatus(bridge)).toBeOneOf([401, 403]);
     expect(await upgradeStatus(`${bridge}?token=wrong`)).toBeOneOf([401, 403]);
-    expect(await upgradeStatus(`${bridge}?token=${env.server.token}`, { Origin: 'http://evil.example' })).toBeOneOf([401, 403]);
+    expect(await upgradeStatus(`${bridge}?token=${env.server.token}`, { Origin: 'http://evil.example' })).toBeOneOf([
+      401, 403,
+    ]);
     expect(await upgradeStatus(`${bridge}?token=${env.server.token}`)).toBe(101);
   });
 

@@ -25,7 +25,9 @@ export async function startFakeNtfy(): Promise<FakeNtfy> {
       response.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
       // The cache is empty: a poll ends at once.
       if (url.searchParams.get('poll') === '1') return response.end();
-      response.write(`${JSON.stringify({ id: 'open0000000', time: Math.floor(Date.now() / 1000), event: 'open', topic: topics })}\n`);
+      response.write(
+        `${JSON.stringify({ id: 'open0000000', time: Math.floor(Date.now() / 1000), event: 'open', topic: topics })}\n`,
+      );
       open.add(response);
       response.on('close', () => open.delete(response));
       return;

@@ -153,7 +153,13 @@ function newestMtime(dirs: string[]): { path: string; mtime: number } {
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -176,7 +182,11 @@ export interface OpenOptions {
 }
 
 /** A fresh browser context (own cookies and sessionStorage) with Herald open and its first state loaded. */
-export async function openHerald(browser: Browser, server: HeraldServer, options: OpenOptions = {}): Promise<OpenedPage> {
+export async function openHerald(
+  browser: Browser,
+  server: HeraldServer,
+  options: OpenOptions = {},
+): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // Below the test timeout, so a missing element fails with its locator rather than a bare timeout.
   context.setDefaultTimeout(10_000);
@@ -201,7 +211,10 @@ export async function openHerald(browser: Browser, server: HeraldServer, options
   await options.beforeLoad?.(page);
   await page.goto(options.url ?? server.url);
   // The status bar lists the sources once app.getState answered over the bridge.
-  await page.getByText(/Embedded broker|No embedded broker|Embedded broker off/).first().waitFor();
+  await page
+    .getByText(/Embedded broker|No embedded broker|Embedded broker off/)
+    .first()
+    .waitFor();
   return { context, page, errors, requests, events };
 }
 

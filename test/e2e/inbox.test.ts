@@ -40,7 +40,8 @@ describe('inbox', () => {
     try {
       await messageRows(page).first().waitFor();
       const listsBefore = requests.filter((request) => request.channel === 'inbox.list').length;
-      for (const text of ['first', 'second', 'third']) await mosquittoPubOne(env.server.brokerPort!, 'herald/order', text);
+      for (const text of ['first', 'second', 'third'])
+        await mosquittoPubOne(env.server.brokerPort!, 'herald/order', text);
       await messageRows(page).filter({ hasText: 'third' }).waitFor();
       const previews = await page.locator('[data-testid="message-row"] .row-preview').allTextContents();
       expect(previews.slice(0, 3)).toEqual(['third', 'second', 'first']);

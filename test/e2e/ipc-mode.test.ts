@@ -62,7 +62,11 @@ describe('IPC mode (window.herald present)', () => {
     });
     try {
       expect(await calls(page)).toContain('app.getState');
-      await mosquittoPubOne(env.server.brokerPort!, 'herald/ipc', JSON.stringify({ title: 'Via IPC', message: 'hello from main' }));
+      await mosquittoPubOne(
+        env.server.brokerPort!,
+        'herald/ipc',
+        JSON.stringify({ title: 'Via IPC', message: 'hello from main' }),
+      );
       const row = messageRows(page).filter({ hasText: 'Via IPC' });
       await row.waitFor();
       await expect.poll(() => page.title()).toBe('(1) Herald');

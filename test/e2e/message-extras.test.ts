@@ -12,7 +12,14 @@ let sequence = 0;
 function ntfyMessage(fields: Record<string, unknown>) {
   const now = Math.floor(Date.now() / 1000);
   sequence += 1;
-  return { id: `msg${String(sequence).padStart(9, '0')}`, time: now, expires: now + 43_200, event: 'message', topic: 'garage', ...fields };
+  return {
+    id: `msg${String(sequence).padStart(9, '0')}`,
+    time: now,
+    expires: now + 43_200,
+    event: 'message',
+    topic: 'garage',
+    ...fields,
+  };
 }
 
 async function addNtfySource(page: Page, ntfy: FakeNtfy): Promise<'connected' | 'unavailable'> {
@@ -74,14 +81,18 @@ describe('message extras', () => {
     expect(await link.getAttribute('href')).toBe(`${ntfy.url}/garage`);
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await link.getAttribute('rel')).toContain('noopener');
-    expect(await detail.getByRole('list', { name: 'Tags' }).getByRole('listitem').allTextContents()).toEqual(['north-wing']);
+    expect(await detail.getByRole('list', { name: 'Tags' }).getByRole('listitem').allTextContents()).toEqual([
+      'north-wing',
+    ]);
     const attachment = page.getByTestId('attachment');
     expect(await attachment.getByRole('link').getAttribute('href')).toBe(`${ntfy.url}/snapshot.jpg`);
     expect(await attachment.textContent()).toBe('snapshot.jpg · image/jpeg · 47 KB');
     expect(await detail.textContent()).toContain(`Icon${ntfy.url}/icon.png (not loaded)`);
 
     await detail.getByText('Markdown (shown as text)').waitFor();
-    expect(await page.getByTestId('message-body').textContent()).toBe('**Door** open for 15 min. <img src=x onerror="window.__pwned=1">');
+    expect(await page.getByTestId('message-body').textContent()).toBe(
+      '**Door** open for 15 min. <img src=x onerror="window.__pwned=1">',
+    );
     expect(await page.locator('#root img, #root strong').count()).toBe(0);
     // Nothing was fetched: no icon, no attachment preview.
     expect(ntfy.hits).toEqual([]);
@@ -95,7 +106,14 @@ describe('message extras', () => {
         title: 'Boiler needs a reset',
         message: 'Pressure 0.8 bar',
         actions: [
-          { id: 'a1', action: 'http', label: 'Reset boiler', url: `${ntfy.url}/api/reset`, method: 'POST', body: 'now' },
+          {
+            id: 'a1',
+            action: 'http',
+            label: 'Reset boiler',
+            url: `${ntfy.url}/api/reset`,
+            method: 'POST',
+            body: 'now',
+          },
           { id: 'a2', action: 'view', label: 'Open panel', url: `${ntfy.url}/panel` },
           { id: 'a3', action: 'copy', label: 'Copy code', value: 'BX-4471' },
           { id: 'a4', action: 'broadcast', label: 'Tell the phone' },

@@ -29,7 +29,7 @@ describe('source forms', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it('ntfy: refuses a topic that breaks ntfy\'s rule and a sign-in without a password, and saves nothing', async () => {
+  it("ntfy: refuses a topic that breaks ntfy's rule and a sign-in without a password, and saves nothing", async () => {
     const { context, page, requests } = await openHerald(env.browser, env.server);
     cleanups.push(() => context.close());
     await page.getByRole('button', { name: 'Sources' }).click();
@@ -118,7 +118,9 @@ describe('source forms', () => {
     expect(await page.getByLabel('Session expiry (seconds)').inputValue()).toBe('3600');
     // The TLS section opens by itself when it holds settings.
     expect(await page.getByLabel('CA certificates').inputValue()).toBe('/etc/herald/plant-ca.pem');
-    expect(await page.getByLabel('Client certificate').inputValue()).toBe('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----');
+    expect(await page.getByLabel('Client certificate').inputValue()).toBe(
+      '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----',
+    );
     const key = page.getByLabel('Client private key');
     expect(await key.inputValue()).toBe('');
     expect(await key.getAttribute('placeholder')).toBe('saved');
@@ -157,7 +159,12 @@ describe('source forms', () => {
         connection.opened.push(frameText(data));
         socket.send(
           JSON.stringify({
-            data: { headline: 'Boiler pressure low', text: 'Down to 1.1 bar in the north wing', level: 4, ref: 'evt-1' },
+            data: {
+              headline: 'Boiler pressure low',
+              text: 'Down to 1.1 bar in the north wing',
+              level: 4,
+              ref: 'evt-1',
+            },
           }),
         );
       });

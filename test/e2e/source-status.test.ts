@@ -27,13 +27,24 @@ describe('source status', () => {
       const embedded = sourceItems(page).filter({ hasText: 'embedded broker' });
       await expect.poll(() => embedded.locator('.state-word').textContent(), { timeout: 10_000 }).toBe('connected');
       const id = (await embedded.getAttribute('data-source-id'))!;
-      const name = (await embedded.locator('.source-name').evaluate((element) => element.firstChild?.textContent)) ?? '';
+      const name =
+        (await embedded.locator('.source-name').evaluate((element) => element.firstChild?.textContent)) ?? '';
 
       const clickedAt = Date.now();
       let seen = events.length;
       await embedded.getByRole('button', { name: `Reconnect ${name} now` }).click();
-      await expect.poll(() => statesOf(events, id, seen).map((status) => status.state).at(-1), { timeout: 10_000 }).toBe('connected');
-      expect(requests.filter((request) => request.channel === 'sources.reconnect').map((request) => request.payload)).toEqual([{ id }]);
+      await expect
+        .poll(
+          () =>
+            statesOf(events, id, seen)
+              .map((status) => status.state)
+              .at(-1),
+          { timeout: 10_000 },
+        )
+        .toBe('connected');
+      expect(
+        requests.filter((request) => request.channel === 'sources.reconnect').map((request) => request.payload),
+      ).toEqual([{ id }]);
       // The connection really went down and came back: a state other than connected in between, and a new `since`.
       const afterOne = statesOf(events, id, seen);
       expect(afterOne.some((status) => status.state === 'connecting' || status.state === 'reconnecting')).toBe(true);
@@ -42,7 +53,15 @@ describe('source status', () => {
 
       seen = events.length;
       await page.getByRole('button', { name: 'Reconnect all' }).click();
-      await expect.poll(() => statesOf(events, id, seen).map((status) => status.state).at(-1), { timeout: 10_000 }).toBe('connected');
+      await expect
+        .poll(
+          () =>
+            statesOf(events, id, seen)
+              .map((status) => status.state)
+              .at(-1),
+          { timeout: 10_000 },
+        )
+        .toBe('connected');
       expect(statesOf(events, id, seen).some((status) => status.state !== 'connected')).toBe(true);
       expect(requests.filter((request) => request.channel === 'sources.reconnect').at(-1)?.payload).toEqual({});
       expect(errors).toEqual([]);

@@ -40,7 +40,8 @@ describe('sources page', () => {
     try {
       await page.getByRole('button', { name: 'Sources' }).click();
       const embedded = sourceItems(page).filter({ hasText: 'embedded broker' });
-      const name = (await embedded.locator('.source-name').evaluate((element) => element.firstChild?.textContent)) ?? '';
+      const name =
+        (await embedded.locator('.source-name').evaluate((element) => element.firstChild?.textContent)) ?? '';
       await embedded.getByRole('button', { name: `Edit ${name}` }).click();
       await page.getByLabel('Name', { exact: true }).fill('Home broker');
       await page.getByRole('button', { name: 'Add topic' }).click();

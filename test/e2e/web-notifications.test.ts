@@ -49,7 +49,11 @@ describe('web notifications', () => {
       await page.getByRole('button', { name: 'Enable desktop notifications' }).click();
       await page.getByRole('button', { name: 'Enable desktop notifications' }).waitFor({ state: 'detached' });
 
-      await mosquittoPubOne(env.server.brokerPort!, 'herald/deploy', JSON.stringify({ title: 'Deploy finished', message: 'v1.2.3 is live' }));
+      await mosquittoPubOne(
+        env.server.brokerPort!,
+        'herald/deploy',
+        JSON.stringify({ title: 'Deploy finished', message: 'v1.2.3 is live' }),
+      );
       await expect.poll(() => shown(page)).toHaveLength(1);
       const [notification] = await shown(page);
       expect(notification).toMatchObject({ title: 'Deploy finished', options: { body: 'v1.2.3 is live' } });
@@ -59,7 +63,9 @@ describe('web notifications', () => {
       await mosquittoPubOne(env.server.brokerPort!, 'herald/other', 'something else');
       await messageRows(page).filter({ hasText: 'something else' }).click();
       await page.evaluate(() => (window as unknown as { __shown: { onclick(): void }[] }).__shown[0]!.onclick());
-      await expect.poll(() => page.getByTestId('message-detail').getByRole('heading').textContent()).toBe('Deploy finished');
+      await expect
+        .poll(() => page.getByTestId('message-detail').getByRole('heading').textContent())
+        .toBe('Deploy finished');
       const deployRow = messageRows(page).filter({ hasText: 'Deploy finished' });
       expect(await deployRow.getAttribute('aria-selected')).toBe('true');
     } finally {
@@ -74,7 +80,9 @@ describe('web notifications', () => {
     try {
       await page.getByRole('button', { name: 'Pause notifications' }).click();
       await page.getByRole('button', { name: 'Notifications paused' }).waitFor();
-      expect(await page.getByRole('button', { name: 'Notifications paused' }).getAttribute('aria-pressed')).toBe('true');
+      expect(await page.getByRole('button', { name: 'Notifications paused' }).getAttribute('aria-pressed')).toBe(
+        'true',
+      );
 
       await mosquittoPubOne(env.server.brokerPort!, 'herald/quiet', 'while paused');
       await messageRows(page).filter({ hasText: 'while paused' }).waitFor();

@@ -16,10 +16,12 @@ const MAIN_ENTRY = join(REPO_ROOT, 'out', 'main', 'index.js');
 /** The Electron binary to run, or why there is none. Never triggers the package's download. */
 function findElectron(): { path: string } | { reason: string } {
   const override = process.env.HERALD_ELECTRON_PATH;
-  if (override) return existsSync(override) ? { path: override } : { reason: `HERALD_ELECTRON_PATH=${override} does not exist` };
+  if (override)
+    return existsSync(override) ? { path: override } : { reason: `HERALD_ELECTRON_PATH=${override} does not exist` };
   const packageDir = join(REPO_ROOT, 'node_modules', 'electron');
   const pathFile = join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return { reason: 'node_modules/electron has no downloaded binary (path.txt missing); set HERALD_ELECTRON_PATH' };
+  if (!existsSync(pathFile))
+    return { reason: 'node_modules/electron has no downloaded binary (path.txt missing); set HERALD_ELECTRON_PATH' };
   const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(binary) ? { path: binary } : { reason: `${binary} is missing; set HERALD_ELECTRON_PATH` };
 }
@@ -85,7 +87,10 @@ describe('Herald in Electron', () => {
     const afterClose = await app.evaluate(({ BrowserWindow }) => {
       const [window] = BrowserWindow.getAllWindows();
       window?.close();
-      return BrowserWindow.getAllWindows().map((each) => ({ destroyed: each.isDestroyed(), visible: each.isVisible() }));
+      return BrowserWindow.getAllWindows().map((each) => ({
+        destroyed: each.isDestroyed(),
+        visible: each.isVisible(),
+      }));
     });
     expect(afterClose).toEqual([{ destroyed: false, visible: false }]);
   });

@@ -38,29 +38,33 @@ function runChild(env: Record<string, string>): Promise<{ code: number | null; s
   });
 }
 
-test('the built app runs on fake Electron: message in, notification, tray count, IPC, quit', { timeout: 60_000 }, async (ctx) => {
-  if (!existsSync(MAIN_ENTRY)) return ctx.skip(`${MAIN_ENTRY} is not built: run \`npm run build\``);
-  userData = mkdtempSync(join(tmpdir(), 'herald-bundle-'));
-  const brokerPort = await freePort();
-  const { code, stdout, stderr } = await runChild({
-    HERALD_USER_DATA_DIR: userData,
-    HERALD_BROKER_PORT: String(brokerPort),
-  });
-  expect(code, stderr).toBe(0);
-  const result = JSON.parse(stdout.trim().split('\n').at(-1)!);
+test(
+  'the built app runs on fake Electron: message in, notification, tray count, IPC, quit',
+  { timeout: 60_000 },
+  async (ctx) => {
+    if (!existsSync(MAIN_ENTRY)) return ctx.skip(`${MAIN_ENTRY} is not built: run \`npm run build\``);
+    userData = mkdtempSync(join(tmpdir(), 'herald-bundle-'));
+    const brokerPort = await freePort();
+    const { code, stdout, stderr } = await runChild({
+      HERALD_USER_DATA_DIR: userData,
+      HERALD_BROKER_PORT: String(brokerPort),
+    });
+    expect(code, stderr).toBe(0);
+    const result = JSON.parse(stdout.trim().split('\n').at(-1)!);
 
-  expect(result.errors).toEqual([]);
-  expect(result.notification).toMatchObject({ urgency: 'normal' });
-  expect(result.notification.body).toMatch(/^smoke \d+/);
-  expect(result.tooltip).toBe('Herald — 1 unread\nLocal broker: connected');
-  expect(result.trayImages).toBeGreaterThanOrEqual(2);
-  expect(result.badgeCounts).toContain(1);
-  expect(result.listed).toEqual([expect.stringMatching(/^smoke \d+/)]);
-  expect(result.foreign).toMatchObject({ ok: false });
-  expect(result.sentEvents).toEqual(expect.arrayContaining(['app.state', 'inbox.changed', 'ui.openMessage']));
-  expect(result.sentEvents).not.toContain('notify');
-  expect(result.windowVisible).toBe(true);
-  expect(result.pageStatus).toBe(200);
-  expect(result.csp).toContain("script-src 'self'");
-  expect(result.quitCalls).toBe(2);
-});
+    expect(result.errors).toEqual([]);
+    expect(result.notification).toMatchObject({ urgency: 'normal' });
+    expect(result.notification.body).toMatch(/^smoke \d+/);
+    expect(result.tooltip).toBe('Herald — 1 unread\nLocal broker: connected');
+    expect(result.trayImages).toBeGreaterThanOrEqual(2);
+    expect(result.badgeCounts).toContain(1);
+    expect(result.listed).toEqual([expect.stringMatching(/^smoke \d+/)]);
+    expect(result.foreign).toMatchObject({ ok: false });
+    expect(result.sentEvents).toEqual(expect.arrayContaining(['app.state', 'inbox.changed', 'ui.openMessage']));
+    expect(result.sentEvents).not.toContain('notify');
+    expect(result.windowVisible).toBe(true);
+    expect(result.pageStatus).toBe(200);
+    expect(result.csp).toContain("script-src 'self'");
+    expect(result.quitCalls).toBe(2);
+  },
+);

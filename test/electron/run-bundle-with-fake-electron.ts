@@ -27,7 +27,10 @@ const client = await connectAsync(`mqtt://127.0.0.1:${process.env.HERALD_BROKER_
 await client.publishAsync('herald/smoke', body, { qos: 1 });
 await client.endAsync();
 
-const notification = await until(() => fake.Notification.instances.find((n) => String(n.options.body).includes(body)), 'a notification');
+const notification = await until(
+  () => fake.Notification.instances.find((n) => String(n.options.body).includes(body)),
+  'a notification',
+);
 await until(() => tray.tooltip.startsWith('Herald — 1 unread'), 'the tray tooltip to count it');
 const list = (await fake.ipcRenderer.invoke('herald:invoke', 'inbox.list', { limit: 10 })) as {
   ok: boolean;

@@ -12,7 +12,13 @@ export function newMessage(
   envelope: Partial<MessageEnvelope> = {},
   maxBytes = 4096,
 ): NewMessage {
-  const base = { sourceId: 'src-1', sourceName: 'Home broker', topic: 'home/door', receivedAt: Date.now(), ...envelope };
+  const base = {
+    sourceId: 'src-1',
+    sourceName: 'Home broker',
+    topic: 'home/door',
+    receivedAt: Date.now(),
+    ...envelope,
+  };
   if (typeof content === 'string') return toNewMessage({ ...base, payload: encoder.encode(content) }, { maxBytes });
   if (content instanceof Uint8Array) return toNewMessage({ ...base, payload: content }, { maxBytes });
   return toNewMessage({ ...base, fields: content }, { maxBytes });

@@ -84,27 +84,44 @@ export async function waitForPort(port: number, failed: () => string | null = ()
 /** Publishes each line of `messages` as one message with the real mosquitto_pub (-l reads stdin). */
 export function mosquittoPub(port: number, topic: string, messages: string[], qos: 0 | 1 | 2 = 0): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('mosquitto_pub', ['-h', '127.0.0.1', '-p', String(port), '-t', topic, '-q', String(qos), '-l'], {
-      stdio: ['pipe', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      'mosquitto_pub',
+      ['-h', '127.0.0.1', '-p', String(port), '-t', topic, '-q', String(qos), '-l'],
+      {
+        stdio: ['pipe', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`mosquitto_pub exited ${code}: ${stderr}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`mosquitto_pub exited ${code}: ${stderr}`)),
+    );
     child.stdin.end(messages.join('\n') + '\n');
   });
 }
 
 /** Publishes one message (any bytes) with mosquitto_pub -s (payload from stdin). */
-export function mosquittoPubOne(port: number, topic: string, payload: string | Buffer, qos: 0 | 1 | 2 = 0): Promise<void> {
+export function mosquittoPubOne(
+  port: number,
+  topic: string,
+  payload: string | Buffer,
+  qos: 0 | 1 | 2 = 0,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('mosquitto_pub', ['-h', '127.0.0.1', '-p', String(port), '-t', topic, '-q', String(qos), '-s'], {
-      stdio: ['pipe', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      'mosquitto_pub',
+      ['-h', '127.0.0.1', '-p', String(port), '-t', topic, '-q', String(qos), '-s'],
+      {
+        stdio: ['pipe', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`mosquitto_pub exited ${code}: ${stderr}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`mosquitto_pub exited ${code}: ${stderr}`)),
+    );
     child.stdin.end(payload);
   });
 }

@@ -32,7 +32,14 @@ describe('broker restart with QoS 2 messages waiting for PUBCOMP', () => {
       const clientId = `herald-restart-${protocolVersion}`;
       let slow = true;
       const h = startSource(
-        mqttConfig({ url: broker.url, clientId, clean: false, protocolVersion, sessionExpiry: 600, topics: [{ filter: 'restart/#', qos: 2 }] }),
+        mqttConfig({
+          url: broker.url,
+          clientId,
+          clean: false,
+          protocolVersion,
+          sessionExpiry: 600,
+          topics: [{ filter: 'restart/#', qos: 2 }],
+        }),
         {
           dataDir: dir.path,
           // Until the restart each commit takes 20 ms (a busy disk).
@@ -44,7 +51,12 @@ describe('broker restart with QoS 2 messages waiting for PUBCOMP', () => {
       );
       cleanups.push(h.stop);
       await eventually('connected', () => h.source.status.state === 'connected');
-      await mosquittoPub(broker.port, 'restart/x', Array.from({ length: COUNT }, (_, n) => String(n)), 2);
+      await mosquittoPub(
+        broker.port,
+        'restart/x',
+        Array.from({ length: COUNT }, (_, n) => String(n)),
+        2,
+      );
       await eventually('a part stored', () => h.rows().length >= 50);
       const storedBefore = h.rows().length;
 
@@ -54,7 +66,11 @@ describe('broker restart with QoS 2 messages waiting for PUBCOMP', () => {
       // On a busy machine the broker's re-sent copies may still be on their way: wait for them (bounded), then
       // give any further copy Herald might add a moment to show up.
       const copiesNow = () => h.rows().length - COUNT;
-      await eventually('the copies the broker re-sent have arrived', () => copiesNow() >= publishesResentAfterPubrel(broker.log, clientId), 5_000).catch(() => {});
+      await eventually(
+        'the copies the broker re-sent have arrived',
+        () => copiesNow() >= publishesResentAfterPubrel(broker.log, clientId),
+        5_000,
+      ).catch(() => {});
       await new Promise((r) => setTimeout(r, 500));
 
       const numbers = h.rows().map((r) => Number(r.body));

@@ -22,7 +22,13 @@ afterEach(async () => {
 });
 
 /** Runs the source in a child process until it prints `until`, then kills it with SIGKILL. */
-async function crashAt(dataDir: string, mode: 'before-commit' | 'after-commit', qos: 1 | 2, clientId: string, publish: () => Promise<void>) {
+async function crashAt(
+  dataDir: string,
+  mode: 'before-commit' | 'after-commit',
+  qos: 1 | 2,
+  clientId: string,
+  publish: () => Promise<void>,
+) {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--disable-warning=ExperimentalWarning', CHILD, broker.url, dataDir, mode, String(qos), clientId],
@@ -33,14 +39,20 @@ async function crashAt(dataDir: string, mode: 'before-commit' | 'after-commit', 
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await eventually('child connected', () => output.includes('connected'), 10_000);
   await publish();
-  await eventually(`child reached ${mode}`, () => output.includes(mode === 'before-commit' ? 'handed' : 'committed'), 5000);
+  await eventually(
+    `child reached ${mode}`,
+    () => output.includes(mode === 'before-commit' ? 'handed' : 'committed'),
+    5000,
+  );
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGKILL');
   await exited;
 }
 
 async function restart(dataDir: string, qos: 1 | 2, clientId: string): Promise<SourceHarness> {
-  const h = startSource(mqttConfig({ url: broker.url, clientId, clean: false, topics: [{ filter: 'crash/#', qos }] }), { dataDir });
+  const h = startSource(mqttConfig({ url: broker.url, clientId, clean: false, topics: [{ filter: 'crash/#', qos }] }), {
+    dataDir,
+  });
   cleanups.push(h.stop);
   await eventually('connected', () => h.source.status.state === 'connected');
   return h;
@@ -58,7 +70,9 @@ describe('exactly once across a crash', () => {
   test('QoS 2, killed before the commit: the kept packet is delivered when the broker repeats PUBREL', async () => {
     const dir = tempDir();
     cleanups.push(dir.remove);
-    await crashAt(dir.path, 'before-commit', 2, 'crash-q2-before', () => mosquittoPub(broker.port, 'crash/a', ['plain payload, no id'], 2));
+    await crashAt(dir.path, 'before-commit', 2, 'crash-q2-before', () =>
+      mosquittoPub(broker.port, 'crash/a', ['plain payload, no id'], 2),
+    );
     const h = await restart(dir.path, 2, 'crash-q2-before');
     expect(await settledWithMarker(h, 2)).toEqual(['plain payload, no id', 'marker']);
   });
@@ -66,7 +80,9 @@ describe('exactly once across a crash', () => {
   test('QoS 2, killed after the commit: the repeated PUBREL finds nothing and is completed without a second copy', async () => {
     const dir = tempDir();
     cleanups.push(dir.remove);
-    await crashAt(dir.path, 'after-commit', 2, 'crash-q2-after', () => mosquittoPub(broker.port, 'crash/a', ['plain payload, no id'], 2));
+    await crashAt(dir.path, 'after-commit', 2, 'crash-q2-after', () =>
+      mosquittoPub(broker.port, 'crash/a', ['plain payload, no id'], 2),
+    );
     const h = await restart(dir.path, 2, 'crash-q2-after');
     expect(await settledWithMarker(h, 2)).toEqual(['plain payload, no id', 'marker']);
     // Nothing is left in flight: the handshake is over on both sides.
@@ -79,7 +95,9 @@ describe('exactly once across a crash', () => {
   test('QoS 1, killed before the commit: the broker sends it again and it is stored', async () => {
     const dir = tempDir();
     cleanups.push(dir.remove);
-    await crashAt(dir.path, 'before-commit', 1, 'crash-q1-before', () => mosquittoPub(broker.port, 'crash/a', ['{"id":"q1","message":"m"}'], 1));
+    await crashAt(dir.path, 'before-commit', 1, 'crash-q1-before', () =>
+      mosquittoPub(broker.port, 'crash/a', ['{"id":"q1","message":"m"}'], 1),
+    );
     const h = await restart(dir.path, 1, 'crash-q1-before');
     expect(await settledWithMarker(h, 1)).toEqual(['{"id":"q1","message":"m"}', 'marker']);
   });
@@ -87,7 +105,9 @@ describe('exactly once across a crash', () => {
   test('QoS 1, killed after the commit: the redelivered copy is recognised by its id', async () => {
     const dir = tempDir();
     cleanups.push(dir.remove);
-    await crashAt(dir.path, 'after-commit', 1, 'crash-q1-after', () => mosquittoPub(broker.port, 'crash/a', ['{"id":"q1","message":"m"}'], 1));
+    await crashAt(dir.path, 'after-commit', 1, 'crash-q1-after', () =>
+      mosquittoPub(broker.port, 'crash/a', ['{"id":"q1","message":"m"}'], 1),
+    );
     const h = await restart(dir.path, 1, 'crash-q1-after');
     expect(await settledWithMarker(h, 1)).toEqual(['{"id":"q1","message":"m"}', 'marker']);
     expect(h.handed.filter((m) => m.properties?.dup === true).length).toBe(1);

@@ -60,7 +60,15 @@ async function chaos({ qos, protocolVersion, id, brokerRestarts }: Run) {
   await probe();
 
   const startedAt = Date.now();
-  const publisher = startPublisher({ url: broker.url, topic: TOPIC, count: COUNT, qos, rate: RATE, protocolVersion, id });
+  const publisher = startPublisher({
+    url: broker.url,
+    topic: TOPIC,
+    count: COUNT,
+    qos,
+    rate: RATE,
+    protocolVersion,
+    id,
+  });
   cleanups.push(() => publisher.kill());
   let publishing = true;
   void publisher.exited.then(() => (publishing = false));
@@ -99,9 +107,13 @@ async function chaos({ qos, protocolVersion, id, brokerRestarts }: Run) {
 
   const stream = async () => (await heraldExport(dir.path)).filter((row) => row.topic === TOPIC);
   // Usually within a second; the bound is the source's longest backoff (60 s) after many failed attempts.
-  await eventually('every message in the inbox', () => topicCount(dir.path, TOPIC) >= COUNT, 65_000).catch(async (err) => {
-    throw new Error(`${(err as Error).message}; ${(await stream()).length} of ${COUNT} stored; Herald said:\n${herald.output().slice(-2000)}`);
-  });
+  await eventually('every message in the inbox', () => topicCount(dir.path, TOPIC) >= COUNT, 65_000).catch(
+    async (err) => {
+      throw new Error(
+        `${(err as Error).message}; ${(await stream()).length} of ${COUNT} stored; Herald said:\n${herald.output().slice(-2000)}`,
+      );
+    },
+  );
   const caughtUp = Date.now();
   // Time for a duplicate to show up, if one were coming.
   await sleep(1000);

@@ -34,8 +34,13 @@ describe('replies', () => {
   });
 
   test('an error reply becomes a CommandFailed with its code and message', async () => {
-    const client = createClient(transportReplying({ ok: false, error: { code: 'not_found', message: 'message 7 not found' } }));
-    await expect(client.invoke('inbox.get', { id: 7 })).rejects.toMatchObject({ code: 'not_found', message: 'message 7 not found' });
+    const client = createClient(
+      transportReplying({ ok: false, error: { code: 'not_found', message: 'message 7 not found' } }),
+    );
+    await expect(client.invoke('inbox.get', { id: 7 })).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'message 7 not found',
+    });
   });
 });
 

@@ -2,7 +2,14 @@
 // read in order rather than with a generic parser.
 import type { EphemeralSource } from '../core/core-api.ts';
 import { isValidTopicFilter } from '../../shared/sources.ts';
-import { finishSource, parseSourceUrl, qosOf, SOURCE_URL_HELP, SourceUrlError, type PendingSource } from './source-url.ts';
+import {
+  finishSource,
+  parseSourceUrl,
+  qosOf,
+  SOURCE_URL_HELP,
+  SourceUrlError,
+  type PendingSource,
+} from './source-url.ts';
 
 export interface ServeArgs {
   command: 'serve';
@@ -102,7 +109,8 @@ function asUsage<T>(context: string, parse: () => T): T {
   try {
     return parse();
   } catch (err) {
-    if (err instanceof SourceUrlError) throw new UsageError(err.message.startsWith('--') ? err.message : `${context}: ${err.message}`);
+    if (err instanceof SourceUrlError)
+      throw new UsageError(err.message.startsWith('--') ? err.message : `${context}: ${err.message}`);
     throw err;
   }
 }

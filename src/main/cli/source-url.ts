@@ -4,7 +4,15 @@
 // only Herald's own parameters are taken out; the rest stay for the server.
 import { readFileSync } from 'node:fs';
 import { describeIssues } from '../../shared/contract.ts';
-import { kindImpliedBy, kindsTaking, orList, SOURCE_KINDS, SourceInput, type Qos, type SourceKind } from '../../shared/sources.ts';
+import {
+  kindImpliedBy,
+  kindsTaking,
+  orList,
+  SOURCE_KINDS,
+  SourceInput,
+  type Qos,
+  type SourceKind,
+} from '../../shared/sources.ts';
 import type { EphemeralSource } from '../core/core-api.ts';
 
 export class SourceUrlError extends Error {}
@@ -27,8 +35,19 @@ export const SOURCE_URL_HELP = `      --source URL     a source for this run onl
 
 const COMMON = ['kind', 'name', 'enabled'];
 const MQTT_KEYS = [
-  'clientId', 'clean', 'qos', 'protocolVersion', 'keepalive', 'sessionExpiry', 'username', 'password',
-  'ca', 'cert', 'key', 'servername', 'allowUntrusted',
+  'clientId',
+  'clean',
+  'qos',
+  'protocolVersion',
+  'keepalive',
+  'sessionExpiry',
+  'username',
+  'password',
+  'ca',
+  'cert',
+  'key',
+  'servername',
+  'allowUntrusted',
 ];
 const PUSH_KEYS = ['token', 'format', 'open'];
 
@@ -50,7 +69,9 @@ export function parseSourceUrl(raw: string, env: NodeJS.ProcessEnv = process.env
   const scheme = url.protocol.replace(/:$/, '');
   const kind = (params.get('kind') ?? kindImpliedBy(scheme) ?? '') as SourceKind;
   if (!SOURCE_KINDS.includes(kind)) {
-    throw new SourceUrlError(params.has('kind') ? `unknown kind "${params.get('kind')}"; use ${SOURCE_KINDS.join(', ')}` : kindNeeded(scheme));
+    throw new SourceUrlError(
+      params.has('kind') ? `unknown kind "${params.get('kind')}"; use ${SOURCE_KINDS.join(', ')}` : kindNeeded(scheme),
+    );
   }
   const value = (key: string) => resolveValue(key, params.get(key), env);
   const take = (key: string) => {
@@ -58,12 +79,17 @@ export function parseSourceUrl(raw: string, env: NodeJS.ProcessEnv = process.env
     params.delete(key);
     return found;
   };
-  const common = { kind, ...(params.has('name') ? { name: take('name') } : {}), ...(params.has('enabled') ? { enabled: bool(take('enabled'), 'enabled') } : {}) };
+  const common = {
+    kind,
+    ...(params.has('name') ? { name: take('name') } : {}),
+    ...(params.has('enabled') ? { enabled: bool(take('enabled'), 'enabled') } : {}),
+  };
   params.delete('kind');
 
   if (kind === 'mqtt') {
     const unknown = [...params.keys()].filter((key) => !MQTT_KEYS.includes(key) && !COMMON.includes(key));
-    if (unknown.length) throw new SourceUrlError(`unknown MQTT option ${unknown.join(', ')}; known: ${MQTT_KEYS.join(', ')}`);
+    if (unknown.length)
+      throw new SourceUrlError(`unknown MQTT option ${unknown.join(', ')}; known: ${MQTT_KEYS.join(', ')}`);
     const qos = params.has('qos') ? qosOf(take('qos')) : 1;
     const protocolVersion = params.has('protocolVersion') ? protocolOf(take('protocolVersion')) : undefined;
     const tls = {
@@ -93,14 +119,20 @@ export function parseSourceUrl(raw: string, env: NodeJS.ProcessEnv = process.env
   if (kind === 'ntfy' || kind === 'gotify') {
     const known = kind === 'ntfy' ? ['username', 'password', 'token'] : ['token'];
     const unknown = [...params.keys()].filter((key) => !known.includes(key) && !COMMON.includes(key));
-    if (unknown.length) throw new SourceUrlError(`unknown ${kind} option ${unknown.join(', ')}; known: ${known.join(', ')}`);
+    if (unknown.length)
+      throw new SourceUrlError(`unknown ${kind} option ${unknown.join(', ')}; known: ${known.join(', ')}`);
     const secrets = Object.fromEntries(known.filter((key) => params.has(key)).map((key) => [key, take(key)]));
-    if (kind === 'gotify') return { source: { ...common, kind, url: withoutQuery(url), ...secrets }, qos: 1, topics: [] };
+    if (kind === 'gotify')
+      return { source: { ...common, kind, url: withoutQuery(url), ...secrets }, qos: 1, topics: [] };
     // ntfy: the last path segment may list topics (https://ntfy.sh/a,b); the rest is the server.
     const segments = url.pathname.split('/').filter(Boolean);
     const topics = segments.length ? segments.pop()!.split(',').filter(Boolean) : [];
     url.pathname = `/${segments.join('/')}`;
-    return { source: { ...common, kind, url: withoutQuery(url).replace(/\/$/, ''), topics: [], ...secrets }, qos: 1, topics };
+    return {
+      source: { ...common, kind, url: withoutQuery(url).replace(/\/$/, ''), topics: [], ...secrets },
+      qos: 1,
+      topics,
+    };
   }
 
   // websocket / sse: Herald's own parameters come out, the server's stay.
@@ -139,7 +171,8 @@ function withTopics(pending: PendingSource): EphemeralSource {
   }
   if (source.kind === 'ntfy') {
     const all = [...source.topics, ...topics];
-    if (all.length === 0) throw new SourceUrlError(`--source ${source.url} names no ntfy topic (put it in the path or use --topic)`);
+    if (all.length === 0)
+      throw new SourceUrlError(`--source ${source.url} names no ntfy topic (put it in the path or use --topic)`);
     return { ...source, topics: all };
   }
   if (topics.length) throw new SourceUrlError(`--topic does not apply to ${source.kind} sources`);
@@ -172,7 +205,9 @@ function readFile(key: string, path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    throw new SourceUrlError(`${key}: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new SourceUrlError(
+      `${key}: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
 }
 
@@ -192,7 +227,8 @@ function bool(value: string, key: string): boolean {
 
 function integer(value: string, key: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new SourceUrlError(`${key} must be a whole number of seconds, not "${value}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new SourceUrlError(`${key} must be a whole number of seconds, not "${value}"`);
   return n;
 }
 

@@ -10,7 +10,11 @@ import type { CoreEventSource } from './core-events.ts';
  * A source given for one run (`herald serve --source URL ...`); never saved. Same fields as a saved source
  * (kind defaults to MQTT, name to the URL's host), secrets included.
  */
-export type EphemeralSource = SourceInput extends infer T ? (T extends unknown ? Omit<T, 'name'> & { name?: string } : never) : never;
+export type EphemeralSource = SourceInput extends infer T
+  ? T extends unknown
+    ? Omit<T, 'name'> & { name?: string }
+    : never
+  : never;
 
 export interface HeraldCoreOptions {
   /** Folder for the inbox database (inbox.sqlite) and, headless, settings and secrets. */

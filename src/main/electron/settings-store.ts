@@ -27,7 +27,9 @@ function withoutDefaults(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutDefaults);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value).filter(([key]) => key !== 'default').map(([key, inner]) => [key, withoutDefaults(inner)]),
+    Object.entries(value)
+      .filter(([key]) => key !== 'default')
+      .map(([key, inner]) => [key, withoutDefaults(inner)]),
   );
 }
 

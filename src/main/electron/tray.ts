@@ -129,7 +129,8 @@ export function describeTooltip(status: TrayStatus, platform: NodeJS.Platform = 
     lines.push(`${source.name}: ${state}${state === 'error' && error ? ` — ${error}` : ''}`);
   }
   const text = lines.join('\n');
-  if (platform === 'win32' && text.length > WINDOWS_TOOLTIP_LIMIT) return `${text.slice(0, WINDOWS_TOOLTIP_LIMIT - 1)}…`;
+  if (platform === 'win32' && text.length > WINDOWS_TOOLTIP_LIMIT)
+    return `${text.slice(0, WINDOWS_TOOLTIP_LIMIT - 1)}…`;
   return text;
 }
 

@@ -47,7 +47,11 @@ export function App() {
               </span>
             )}
           </button>
-          <button type="button" aria-current={page === 'sources' ? 'page' : undefined} onClick={() => setPage('sources')}>
+          <button
+            type="button"
+            aria-current={page === 'sources' ? 'page' : undefined}
+            onClick={() => setPage('sources')}
+          >
             Sources
           </button>
         </nav>

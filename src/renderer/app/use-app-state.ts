@@ -48,10 +48,7 @@ export function useAppState(): AppStateHandle {
     };
   }, [client, epoch, refreshes]);
 
-  const setUnread = useCallback(
-    (unread: number) => setState((current) => current && { ...current, unread }),
-    [],
-  );
+  const setUnread = useCallback((unread: number) => setState((current) => current && { ...current, unread }), []);
   const refresh = useCallback(() => setRefreshes((n) => n + 1), []);
   return { state, error, setUnread, refresh };
 }

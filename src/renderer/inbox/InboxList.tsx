@@ -78,7 +78,11 @@ export function InboxList(props: InboxListProps) {
           const message = items[row.index];
           if (!message) {
             return (
-              <div key="footer" className="row footer" style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}>
+              <div
+                key="footer"
+                className="row footer"
+                style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+              >
                 {error ? (
                   <>
                     <span role="alert">Could not load older messages: {error}</span>{' '}

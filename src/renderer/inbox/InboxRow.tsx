@@ -16,7 +16,15 @@ interface InboxRowProps {
   onSelect(id: number): void;
 }
 
-export const InboxRow = memo(function InboxRow({ message, selected, now, top, position, setSize, onSelect }: InboxRowProps) {
+export const InboxRow = memo(function InboxRow({
+  message,
+  selected,
+  now,
+  top,
+  position,
+  setSize,
+  onSelect,
+}: InboxRowProps) {
   const priority = priorityLabel(message.priority);
   const classes = ['row', message.read ? 'read' : 'unread', selected ? 'selected' : ''].filter(Boolean).join(' ');
   return (
@@ -39,7 +47,11 @@ export const InboxRow = memo(function InboxRow({ message, selected, now, top, po
         <span className="row-title">{displayTitle(message)}</span>
         {priority && <span className={`badge priority-${priority.level}`}>{priority.text}</span>}
         {message.truncated && <span className="badge truncated">truncated</span>}
-        <time className="row-time" dateTime={new Date(message.receivedAt).toISOString()} title={absoluteTime(message.receivedAt)}>
+        <time
+          className="row-time"
+          dateTime={new Date(message.receivedAt).toISOString()}
+          title={absoluteTime(message.receivedAt)}
+        >
           {relativeTime(message.receivedAt, now)}
         </time>
       </div>

@@ -55,11 +55,21 @@ export function MessageActions({ messageId, actions }: { messageId: number; acti
           ),
         )}
       </div>
-      <p className={outcome?.failed ? 'action-outcome failed' : 'action-outcome'} role="status" data-testid="action-outcome">
+      <p
+        className={outcome?.failed ? 'action-outcome failed' : 'action-outcome'}
+        role="status"
+        data-testid="action-outcome"
+      >
         {outcome && `${outcome.label}: ${outcome.text}`}
       </p>
       {outcome?.manualCopy !== undefined && (
-        <input className="manual-copy" readOnly value={outcome.manualCopy} aria-label="Text to copy" onFocus={(e) => e.target.select()} />
+        <input
+          className="manual-copy"
+          readOnly
+          value={outcome.manualCopy}
+          aria-label="Text to copy"
+          onFocus={(e) => e.target.select()}
+        />
       )}
     </div>
   );
@@ -83,7 +93,11 @@ async function finish(action: MessageAction, result: Result): Promise<Omit<Outco
         await navigator.clipboard.writeText(text);
         return { text: 'copied to the clipboard', failed: false };
       } catch {
-        return { text: 'could not reach the clipboard; select the text below and copy it', failed: true, manualCopy: text };
+        return {
+          text: 'could not reach the clipboard; select the text below and copy it',
+          failed: true,
+          manualCopy: text,
+        };
       }
     }
     case 'http':

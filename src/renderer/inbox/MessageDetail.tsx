@@ -29,9 +29,17 @@ export function MessageDetailPane({ load, removedNotice = false }: MessageDetail
         </section>
       );
     case 'loading':
-      return <section className="detail empty" aria-label="Message" aria-busy="true">Loading…</section>;
+      return (
+        <section className="detail empty" aria-label="Message" aria-busy="true">
+          Loading…
+        </section>
+      );
     case 'missing':
-      return <section className="detail empty" aria-label="Message">This message is no longer in the inbox.</section>;
+      return (
+        <section className="detail empty" aria-label="Message">
+          This message is no longer in the inbox.
+        </section>
+      );
     case 'failed':
       return (
         <section className="detail empty" aria-label="Message">

@@ -42,7 +42,9 @@ export function ExtrasRows({ extras }: { extras: MessageExtras }) {
           <dd data-testid="attachment">
             <ExternalLink url={attachment.url} text={attachment.name || attachment.url} />
             <span className="muted">
-              {[attachment.type, attachment.size !== undefined && formatBytes(attachment.size)].filter(Boolean).map((part) => ` · ${part}`)}
+              {[attachment.type, attachment.size !== undefined && formatBytes(attachment.size)]
+                .filter(Boolean)
+                .map((part) => ` · ${part}`)}
               {attachment.expires !== undefined && ` · available until ${absoluteTime(epochMs(attachment.expires))}`}
             </span>
           </dd>

@@ -49,4 +49,3 @@ export function priorityLabel(priority: number): PriorityLabel | null {
 export function displayTitle(message: Pick<MessageSummary, 'title' | 'topic'>): string {
   return message.title.trim() || message.topic;
 }
-

@@ -173,6 +173,9 @@ export function mergeNewestFirst(preferred: MessageSummary[], other: MessageSumm
 }
 
 /** The selection once entries are removed: a detail showing a removed message closes. */
-export function selectionAfterRemoval(selectedId: number | null, removedIds: readonly number[] | undefined): number | null {
+export function selectionAfterRemoval(
+  selectedId: number | null,
+  removedIds: readonly number[] | undefined,
+): number | null {
   return selectedId !== null && removedIds?.includes(selectedId) ? null : selectedId;
 }

@@ -79,15 +79,18 @@ export function useInbox(unreadOnly: boolean): InboxHandle {
     if (state.needsRefresh && state.loaded) refresh();
   }, [state.needsRefresh, state.loaded, refresh]);
 
-  const loadOlder = useCallback((retry = false) => {
-    const { loaded: ready, loadingOlder, nextBefore, error, query: current, unreadOnly: filter } = latest.current;
-    if (!ready || loadingOlder || nextBefore === null || (error && !retry)) return;
-    dispatch({ type: 'olderRequested' });
-    client.invoke('inbox.list', { before: nextBefore, limit: PAGE_SIZE, unreadOnly: filter }).then(
-      (page) => dispatch({ type: 'olderPage', query: current, before: nextBefore, page }),
-      (err: unknown) => dispatch({ type: 'failed', query: current, message: errorMessage(err) }),
-    );
-  }, [client]);
+  const loadOlder = useCallback(
+    (retry = false) => {
+      const { loaded: ready, loadingOlder, nextBefore, error, query: current, unreadOnly: filter } = latest.current;
+      if (!ready || loadingOlder || nextBefore === null || (error && !retry)) return;
+      dispatch({ type: 'olderRequested' });
+      client.invoke('inbox.list', { before: nextBefore, limit: PAGE_SIZE, unreadOnly: filter }).then(
+        (page) => dispatch({ type: 'olderPage', query: current, before: nextBefore, page }),
+        (err: unknown) => dispatch({ type: 'failed', query: current, message: errorMessage(err) }),
+      );
+    },
+    [client],
+  );
 
   const markedRead = useCallback((ids: number[]) => dispatch({ type: 'markedRead', ids }), []);
 

@@ -9,7 +9,9 @@ export function EnableNotificationsButton() {
   );
   if (permission === 'granted' || permission === 'unsupported') return null;
   if (permission === 'denied') {
-    return <span className="muted small">Desktop notifications are blocked for this page in the browser settings.</span>;
+    return (
+      <span className="muted small">Desktop notifications are blocked for this page in the browser settings.</span>
+    );
   }
   return (
     <button type="button" onClick={() => Notification.requestPermission().then(setPermission)}>

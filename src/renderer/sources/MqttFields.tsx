@@ -14,7 +14,12 @@ export function MqttFields(props: KindFieldsProps) {
   return (
     <>
       <div className="field-pair">
-        <TextField id={idFor('username')} label="Username" value={values.username} onChange={(v) => set('username', v)} />
+        <TextField
+          id={idFor('username')}
+          label="Username"
+          value={values.username}
+          onChange={(v) => set('username', v)}
+        />
         <SecretField
           id={idFor('password')}
           label="Password"
@@ -30,7 +35,11 @@ export function MqttFields(props: KindFieldsProps) {
         label="Client ID"
         value={values.clientId}
         error={errors.clientId}
-        hint={values.keepSession ? 'Keep it fixed: the broker finds the kept session by this id.' : 'Optional; a random one is used when empty.'}
+        hint={
+          values.keepSession
+            ? 'Keep it fixed: the broker finds the kept session by this id.'
+            : 'Optional; a random one is used when empty.'
+        }
         onChange={(v) => set('clientId', v)}
       />
       <TopicRows idPrefix={idFor('topic')} topics={values.topics} errors={errors} onChange={(v) => set('topics', v)} />

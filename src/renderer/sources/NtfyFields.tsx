@@ -14,18 +14,33 @@ const AUTH_OPTIONS: readonly { value: NtfyAuth; label: string }[] = [
 export function NtfyFields({ values, errors, saved, idFor, set }: KindFieldsProps) {
   return (
     <>
-      <NtfyTopicRows idPrefix={idFor('ntfy-topic')} topics={values.ntfyTopics} errors={errors} onChange={(v) => set('ntfyTopics', v)} />
+      <NtfyTopicRows
+        idPrefix={idFor('ntfy-topic')}
+        topics={values.ntfyTopics}
+        errors={errors}
+        onChange={(v) => set('ntfyTopics', v)}
+      />
       <SelectField
         id={idFor('ntfy-auth')}
         label="Sign in"
         value={values.ntfyAuth}
         options={AUTH_OPTIONS}
-        hint={values.ntfyAuth === 'none' && (saved.hasPassword || saved.hasToken) ? 'Saving removes the saved credentials.' : undefined}
+        hint={
+          values.ntfyAuth === 'none' && (saved.hasPassword || saved.hasToken)
+            ? 'Saving removes the saved credentials.'
+            : undefined
+        }
         onChange={(v) => set('ntfyAuth', v)}
       />
       {values.ntfyAuth === 'password' && (
         <div className="field-pair">
-          <TextField id={idFor('username')} label="Username" value={values.username} error={errors.username} onChange={(v) => set('username', v)} />
+          <TextField
+            id={idFor('username')}
+            label="Username"
+            value={values.username}
+            error={errors.username}
+            onChange={(v) => set('username', v)}
+          />
           <SecretField
             id={idFor('password')}
             label="Password"

@@ -79,12 +79,23 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
       )}
       {editing?.embedded && (
         <p className="muted small">
-          This source follows the embedded broker, now at <code>{editing.url}</code>; its address updates when the broker
-          moves. Changing the URL makes it an ordinary source.
+          This source follows the embedded broker, now at <code>{editing.url}</code>; its address updates when the
+          broker moves. Changing the URL makes it an ordinary source.
         </p>
       )}
-      <KindPicker name={idFor('kind')} kind={values.kind} locked={editing !== null} onChange={(kind) => set('kind', kind)} />
-      <TextField id={idFor('name')} label="Name" value={values.name} error={errors.name} onChange={(v) => set('name', v)} />
+      <KindPicker
+        name={idFor('kind')}
+        kind={values.kind}
+        locked={editing !== null}
+        onChange={(kind) => set('kind', kind)}
+      />
+      <TextField
+        id={idFor('name')}
+        label="Name"
+        value={values.name}
+        error={errors.name}
+        onChange={(v) => set('name', v)}
+      />
       <TextField
         id={idFor('url')}
         label={url.label}
@@ -113,14 +124,30 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
 }
 
 /** Radio buttons styled as a segmented control. A saved source keeps its kind: settings do not carry over. */
-function KindPicker({ name, kind, locked, onChange }: { name: string; kind: SourceKind; locked: boolean; onChange(kind: SourceKind): void }) {
+function KindPicker({
+  name,
+  kind,
+  locked,
+  onChange,
+}: {
+  name: string;
+  kind: SourceKind;
+  locked: boolean;
+  onChange(kind: SourceKind): void;
+}) {
   return (
     <fieldset className="kind-picker" disabled={locked}>
       <legend>Kind</legend>
       <div className="segments">
         {KIND_ORDER.map((option) => (
           <label key={option} className={option === kind ? 'segment checked' : 'segment'}>
-            <input type="radio" name={name} value={option} checked={option === kind} onChange={() => onChange(option)} />
+            <input
+              type="radio"
+              name={name}
+              value={option}
+              checked={option === kind}
+              onChange={() => onChange(option)}
+            />
             {KIND_LABEL[option]}
           </label>
         ))}

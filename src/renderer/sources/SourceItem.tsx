@@ -43,7 +43,13 @@ export function SourceItem({ source, onEdit, onRemoved }: SourceItemProps) {
     });
 
   return (
-    <li className="source-item" data-testid="source-item" data-source-id={source.id} data-kind={source.kind} aria-label={source.name}>
+    <li
+      className="source-item"
+      data-testid="source-item"
+      data-source-id={source.id}
+      data-kind={source.kind}
+      aria-label={source.name}
+    >
       <div className="source-main">
         <div className="source-name">
           {source.name}

@@ -45,7 +45,9 @@ export function SourcesPage({ sources, onChanged }: SourcesPageProps) {
         </button>
       </div>
       {sources.length === 0 ? (
-        <p className="muted">No sources. Add one to receive messages from an MQTT broker, a WebSocket or SSE stream, ntfy or Gotify.</p>
+        <p className="muted">
+          No sources. Add one to receive messages from an MQTT broker, a WebSocket or SSE stream, ntfy or Gotify.
+        </p>
       ) : (
         <ul className="source-list" aria-label="Sources">
           {sources.map((source) => (

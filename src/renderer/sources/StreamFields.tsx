@@ -22,7 +22,12 @@ const MAPPING_LABELS: Record<MappingKey, { label: string; placeholder: string }>
 export function StreamFields({ values, errors, saved, idFor, set }: KindFieldsProps) {
   return (
     <>
-      <HeaderRows idPrefix={idFor('header')} headers={values.headers} errors={errors} onChange={(v) => set('headers', v)} />
+      <HeaderRows
+        idPrefix={idFor('header')}
+        headers={values.headers}
+        errors={errors}
+        onChange={(v) => set('headers', v)}
+      />
       <SecretField
         id={idFor('token')}
         label="Token"
@@ -44,14 +49,20 @@ export function StreamFields({ values, errors, saved, idFor, set }: KindFieldsPr
           onChange={(v) => set('openMessage', v)}
         />
       )}
-      <SelectField id={idFor('format')} label="Frame format" value={values.format} options={FORMATS} onChange={(v) => set('format', v)} />
+      <SelectField
+        id={idFor('format')}
+        label="Frame format"
+        value={values.format}
+        options={FORMATS}
+        onChange={(v) => set('format', v)}
+      />
       {values.format === 'json' && (
         <fieldset className="rows mapping">
           <legend>Field mapping</legend>
           <p className="hint">
             Where each field sits in a frame, as a dotted path (data.title, items.0.text). With none set, the usual
-            title, message and priority fields are read; without a body path the whole frame is the body. The ID
-            keeps a message that arrives twice from being stored twice.
+            title, message and priority fields are read; without a body path the whole frame is the body. The ID keeps a
+            message that arrives twice from being stored twice.
           </p>
           <div className="mapping-grid">
             {MAPPING_KEYS.map((key) => (

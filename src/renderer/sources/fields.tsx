@@ -45,7 +45,18 @@ interface TextFieldProps extends FieldProps {
 }
 
 export function TextField(props: TextFieldProps) {
-  const { id, value, error, hint, type = 'text', inputMode, placeholder, autoComplete = 'off', disabled, onChange } = props;
+  const {
+    id,
+    value,
+    error,
+    hint,
+    type = 'text',
+    inputMode,
+    placeholder,
+    autoComplete = 'off',
+    disabled,
+    onChange,
+  } = props;
   return (
     <FieldFrame {...props}>
       <input
@@ -125,7 +136,17 @@ export function SelectField<V extends string | number>(props: SelectFieldProps<V
   );
 }
 
-export function CheckboxField({ label, checked, hint, onChange }: { label: string; checked: boolean; hint?: string; onChange(checked: boolean): void }) {
+export function CheckboxField({
+  label,
+  checked,
+  hint,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  hint?: string;
+  onChange(checked: boolean): void;
+}) {
   const hintId = useId();
   return (
     <div className="checkbox-field">
@@ -171,7 +192,11 @@ export function SecretField(props: SecretFieldProps) {
   };
   return (
     <div className="secret-field">
-      {multiline ? <TextAreaField {...shared} masked /> : <TextField {...shared} type="password" autoComplete="new-password" />}
+      {multiline ? (
+        <TextAreaField {...shared} masked />
+      ) : (
+        <TextField {...shared} type="password" autoComplete="new-password" />
+      )}
       {saved && (
         <label className="checkbox small" htmlFor={`${id}-remove`}>
           <input

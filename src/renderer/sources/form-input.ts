@@ -52,7 +52,9 @@ export function toSourceInput(values: SourceFormValues, saved: SavedSecrets = NO
       );
       const mapping =
         values.format === 'json'
-          ? Object.fromEntries(MAPPING_KEYS.flatMap((key) => (values.mapping[key].trim() ? [[key, values.mapping[key].trim()]] : [])))
+          ? Object.fromEntries(
+              MAPPING_KEYS.flatMap((key) => (values.mapping[key].trim() ? [[key, values.mapping[key].trim()]] : [])),
+            )
           : {};
       const shared = { ...common, headers, format: values.format, mapping, token: secret(values.token) };
       return values.kind === 'websocket'
@@ -66,11 +68,20 @@ export function toSourceInput(values: SourceFormValues, saved: SavedSecrets = NO
   }
 }
 
-function ntfyInput(values: SourceFormValues, common: { name: string; enabled: boolean; url: string }, saved: SavedSecrets): SourceInput {
+function ntfyInput(
+  values: SourceFormValues,
+  common: { name: string; enabled: boolean; url: string },
+  saved: SavedSecrets,
+): SourceInput {
   const base = { kind: 'ntfy' as const, ...common, topics: values.ntfyTopics.map((topic) => topic.trim()) };
   switch (values.ntfyAuth) {
     case 'password':
-      return { ...base, username: optional(values.username), password: secret(values.password), token: dropped(saved.hasToken) };
+      return {
+        ...base,
+        username: optional(values.username),
+        password: secret(values.password),
+        token: dropped(saved.hasToken),
+      };
     case 'token':
       return { ...base, token: secret(values.token), password: dropped(saved.hasPassword) };
     case 'none':

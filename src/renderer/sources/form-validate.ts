@@ -31,12 +31,21 @@ export function hasErrors(errors: SourceFormErrors): boolean {
   return Object.keys(errors).length > 0;
 }
 
-function formOnlyChecks(values: SourceFormValues, saved: SavedSecrets, add: (key: string, message: string) => void): void {
+function formOnlyChecks(
+  values: SourceFormValues,
+  saved: SavedSecrets,
+  add: (key: string, message: string) => void,
+): void {
   if (!values.url.trim()) add('url', `enter the URL, like ${URL_WORDING[values.kind].placeholder}`);
   switch (values.kind) {
     case 'mqtt':
-      if (!isWholeNumberIn(values.keepalive, 5, 3600)) add('keepalive', 'keepalive is a whole number of seconds from 5 to 3600');
-      if (values.protocolVersion === 5 && values.keepSession && !isWholeNumberIn(values.sessionExpiry, 0, MAX_SESSION_EXPIRY)) {
+      if (!isWholeNumberIn(values.keepalive, 5, 3600))
+        add('keepalive', 'keepalive is a whole number of seconds from 5 to 3600');
+      if (
+        values.protocolVersion === 5 &&
+        values.keepSession &&
+        !isWholeNumberIn(values.sessionExpiry, 0, MAX_SESSION_EXPIRY)
+      ) {
         add('sessionExpiry', 'session expiry is a whole number of seconds (0 = the default, one day)');
       }
       return;
@@ -56,7 +65,8 @@ function formOnlyChecks(values: SourceFormValues, saved: SavedSecrets, add: (key
     case 'ntfy':
       if (values.ntfyAuth === 'password') {
         if (!values.username.trim()) add('username', 'enter the username, or sign in with an access token instead');
-        if (!values.password.value && (!saved.hasPassword || values.password.remove)) add('password', 'enter the password');
+        if (!values.password.value && (!saved.hasPassword || values.password.remove))
+          add('password', 'enter the password');
       }
       if (values.ntfyAuth === 'token' && !values.token.value && (!saved.hasToken || values.token.remove)) {
         add('token', 'enter the access token');

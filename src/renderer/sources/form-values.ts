@@ -60,7 +60,14 @@ export interface SourceFormValues {
 export const DEFAULT_SESSION_EXPIRY = '86400';
 
 const noSecret = (): SecretValue => ({ value: '', remove: false });
-const emptyMapping = (): Record<MappingKey, string> => ({ title: '', body: '', priority: '', id: '', url: '', time: '' });
+const emptyMapping = (): Record<MappingKey, string> => ({
+  title: '',
+  body: '',
+  priority: '',
+  id: '',
+  url: '',
+  time: '',
+});
 
 export function emptyForm(kind: SourceKind = 'mqtt'): SourceFormValues {
   return {
@@ -103,7 +110,8 @@ export function formFromSource(source: SourceView): SourceFormValues {
         protocolVersion: source.protocolVersion,
         keepalive: String(source.keepalive),
         keepSession: !source.clean,
-        sessionExpiry: source.clean && source.sessionExpiry === 0 ? DEFAULT_SESSION_EXPIRY : String(source.sessionExpiry),
+        sessionExpiry:
+          source.clean && source.sessionExpiry === 0 ? DEFAULT_SESSION_EXPIRY : String(source.sessionExpiry),
         tlsCa: source.tls?.ca ?? '',
         tlsCert: source.tls?.cert ?? '',
         tlsServername: source.tls?.servername ?? '',
@@ -132,5 +140,7 @@ export function formFromSource(source: SourceView): SourceFormValues {
 
 /** True when the TLS section holds anything, so it starts open instead of hiding settings in use. */
 export function usesTls(values: SourceFormValues): boolean {
-  return Boolean(values.tlsCa || values.tlsCert || values.tlsServername || values.tlsAllowUntrusted || values.tlsKey.value);
+  return Boolean(
+    values.tlsCa || values.tlsCert || values.tlsServername || values.tlsAllowUntrusted || values.tlsKey.value,
+  );
 }

@@ -52,10 +52,13 @@ export function urlProblem(raw: string, url: Pick<KindUrl, 'schemes' | 'example'
 }
 
 const urlField = (url: KindUrl) =>
-  z.string().trim().superRefine((value, ctx) => {
-    const problem = urlProblem(value, url);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      const problem = urlProblem(value, url);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 
 /** The kind's non-secret settings (what is saved and shown back): the common fields, then its own. */
 export function defineKind<const K extends string, F extends z.core.$ZodLooseShape>(spec: KindSpec<K, F>) {

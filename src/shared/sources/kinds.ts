@@ -15,7 +15,9 @@ type Definitions = typeof SOURCE_KIND_DEFINITIONS;
 type Definition = Definitions[number];
 
 type KindsOf<T extends readonly Definition[]> = { readonly [I in keyof T]: T[I]['kind'] };
-export const SOURCE_KINDS = SOURCE_KIND_DEFINITIONS.map((definition) => definition.kind) as unknown as KindsOf<Definitions>;
+export const SOURCE_KINDS = SOURCE_KIND_DEFINITIONS.map(
+  (definition) => definition.kind,
+) as unknown as KindsOf<Definitions>;
 export const SourceKind = z.enum(SOURCE_KINDS);
 export type SourceKind = z.infer<typeof SourceKind>;
 
@@ -58,7 +60,9 @@ type Config = z.core.$ZodObjectConfig;
 type Extended<T, U extends Shape, C extends Config> = T extends { settings: z.ZodObject<infer Own> }
   ? z.ZodObject<z.util.Extend<Own, z.util.Writeable<U>>, C>
   : never;
-type EachExtended<T extends readonly Definition[], U extends Shape, C extends Config> = { -readonly [I in keyof T]: Extended<T[I], U, C> };
+type EachExtended<T extends readonly Definition[], U extends Shape, C extends Config> = {
+  -readonly [I in keyof T]: Extended<T[I], U, C>;
+};
 type EachSettings<T extends readonly Definition[]> = { -readonly [I in keyof T]: T[I]['settings'] };
 type KindUnion<Options extends readonly z.ZodObject[]> = z.ZodDiscriminatedUnion<Options, 'kind'>;
 
@@ -77,6 +81,8 @@ export function everyKindWith<U extends Shape>(fields: U): KindUnion<EachExtende
 }
 
 /** Like everyKindWith, rejecting unknown keys. */
-export function everyKindWithStrict<U extends Shape>(fields: U): KindUnion<EachExtended<Definitions, U, z.core.$strict>> {
+export function everyKindWithStrict<U extends Shape>(
+  fields: U,
+): KindUnion<EachExtended<Definitions, U, z.core.$strict>> {
   return unionOf(SOURCE_KIND_DEFINITIONS.map((definition) => definition.settings.extend(fields).strict()));
 }

@@ -5,9 +5,15 @@ import { TopicSubscription } from './fields.ts';
 
 export const MqttTls = z.object({
   /** CA certificate(s): PEM text, or a path to a PEM file. */
-  ca: z.string().max(256 * 1024).optional(),
+  ca: z
+    .string()
+    .max(256 * 1024)
+    .optional(),
   /** Client certificate: PEM text or a path (its private key is the secret `tlsKey`). */
-  cert: z.string().max(256 * 1024).optional(),
+  cert: z
+    .string()
+    .max(256 * 1024)
+    .optional(),
   servername: z.string().max(255).optional(),
   /** Accept a server certificate that does not verify. Dangerous; the UI warns. */
   allowUntrusted: z.boolean().default(false),
@@ -19,7 +25,11 @@ export const mqtt = defineKind({
   url: {
     schemes: ['mqtt', 'mqtts', 'ws', 'wss'],
     example: 'mqtt://broker.example:1883',
-    wording: { label: 'Broker URL', placeholder: 'mqtt://broker.example:1883', hint: 'mqtt://, mqtts://, ws:// or wss://' },
+    wording: {
+      label: 'Broker URL',
+      placeholder: 'mqtt://broker.example:1883',
+      hint: 'mqtt://, mqtts://, ws:// or wss://',
+    },
     implied: ['mqtt', 'mqtts', 'ws', 'wss'],
   },
   fields: {

@@ -28,5 +28,7 @@ export const secretFlagFields = Object.fromEntries(SECRET_FIELDS.map((field) => 
 };
 
 export function secretFlagsOf(secrets: SecretValues): SecretFlags {
-  return Object.fromEntries(SECRET_FIELDS.map((field) => [secretFlag(field), secrets[field] !== undefined])) as SecretFlags;
+  return Object.fromEntries(
+    SECRET_FIELDS.map((field) => [secretFlag(field), secrets[field] !== undefined]),
+  ) as SecretFlags;
 }

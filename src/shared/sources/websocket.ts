@@ -14,7 +14,10 @@ export const websocket = defineKind({
   fields: {
     headers: Headers.default({}),
     /** Sent once after every (re)connect, e.g. a subscribe frame. */
-    openMessage: z.string().max(64 * 1024).optional(),
+    openMessage: z
+      .string()
+      .max(64 * 1024)
+      .optional(),
     format: z.enum(['json', 'text']).default('json'),
     mapping: FieldMapping.default({}),
   },

@@ -50,7 +50,10 @@ afterEach(() => {
 
 describe('exportInbox', () => {
   it('writes one JSON line per message with the required fields while a writer keeps the inbox open', async () => {
-    const inserted = insert(writer, Array.from({ length: 1500 }, (_, i) => message(i)));
+    const inserted = insert(
+      writer,
+      Array.from({ length: 1500 }, (_, i) => message(i)),
+    );
     writer.markRead([inserted[0]!.id]);
 
     const sink = slowSink();
@@ -83,7 +86,10 @@ describe('exportInbox', () => {
   });
 
   it('works from another process while this one holds the inbox open for writing', async () => {
-    insert(writer, Array.from({ length: 20 }, (_, i) => message(i)));
+    insert(
+      writer,
+      Array.from({ length: 20 }, (_, i) => message(i)),
+    );
     const script =
       `import { exportInbox } from ${JSON.stringify(EXPORT_MODULE)};` +
       `const n = await exportInbox(${JSON.stringify(dataDir)}, process.stdout); console.error('count=' + n);`;
@@ -98,7 +104,10 @@ describe('exportInbox', () => {
   });
 
   it('exports only what was there when it started, even when messages arrive meanwhile', async () => {
-    insert(writer, Array.from({ length: 2500 }, (_, i) => message(i)));
+    insert(
+      writer,
+      Array.from({ length: 2500 }, (_, i) => message(i)),
+    );
     const out = new PassThrough();
     let lines = 0;
     let exportDone = false;
@@ -107,7 +116,10 @@ describe('exportInbox', () => {
       lines += chunk.toString('utf8').split('\n').length - 1;
       if (!addedDuringExport && !exportDone) {
         addedDuringExport = true;
-        insert(writer, Array.from({ length: 10 }, (_, i) => message(5000 + i)));
+        insert(
+          writer,
+          Array.from({ length: 10 }, (_, i) => message(5000 + i)),
+        );
       }
     });
     const count = await exportInbox(dataDir, out);

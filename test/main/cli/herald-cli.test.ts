@@ -64,8 +64,18 @@ describe('herald serve', () => {
     const other = tempDir();
     dirs.push(other);
     await serve([
-      '--data-dir', other.path, '--port', '0', '--broker-port', 'off',
-      '--source', `mqtt://127.0.0.1:${brokerPort}`, '--topic', 'plant/+/alarm', '--qos', '1',
+      '--data-dir',
+      other.path,
+      '--port',
+      '0',
+      '--broker-port',
+      'off',
+      '--source',
+      `mqtt://127.0.0.1:${brokerPort}`,
+      '--topic',
+      'plant/+/alarm',
+      '--qos',
+      '1',
     ]);
     await new Promise((r) => setTimeout(r, 500));
     await mosquittoPub(brokerPort, 'plant/7/alarm', ['pressure high'], 1);
@@ -75,7 +85,11 @@ describe('herald serve', () => {
       return out ? out.split('\n') : null;
     });
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ topic: 'plant/7/alarm', body: 'pressure high', source: `127.0.0.1:${brokerPort}` });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      topic: 'plant/7/alarm',
+      body: 'pressure high',
+      source: `127.0.0.1:${brokerPort}`,
+    });
   });
 
   test('bad arguments end in one clear line and exit code 2', () => {
@@ -110,7 +124,14 @@ describe('herald export', () => {
       return out.length === 2 ? out : null;
     });
     const [first, second] = lines.map((line) => JSON.parse(line));
-    expect(first).toMatchObject({ source: 'Local broker', topic: 'herald/demo', title: 'herald/demo', body: 'Hello', priority: 3, read: false });
+    expect(first).toMatchObject({
+      source: 'Local broker',
+      topic: 'herald/demo',
+      title: 'herald/demo',
+      body: 'Hello',
+      priority: 3,
+      read: false,
+    });
     expect(new Date(first.receivedAt).toISOString()).toBe(first.receivedAt);
     expect(first.id).toBeTypeOf('number');
     expect(second).toMatchObject({ title: 'Door', priority: 5 });

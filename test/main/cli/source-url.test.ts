@@ -11,8 +11,12 @@ const serve = (...argv: string[]) => (parseArgs(['serve', ...argv]) as ServeArgs
 describe('MQTT sources', () => {
   test('take clientId, clean, qos, protocolVersion and keepalive from the query; the broker URL loses them', () => {
     const [source] = serve(
-      '--source', 'mqtt://broker.lan:1883?clientId=desk-1&clean=false&qos=2&protocolVersion=5&keepalive=20&sessionExpiry=3600&name=Office',
-      '--topic', 'alerts/#', '--topic', 'plant/+/alarm',
+      '--source',
+      'mqtt://broker.lan:1883?clientId=desk-1&clean=false&qos=2&protocolVersion=5&keepalive=20&sessionExpiry=3600&name=Office',
+      '--topic',
+      'alerts/#',
+      '--topic',
+      'plant/+/alarm',
     );
     expect(source).toEqual({
       kind: 'mqtt',
@@ -42,8 +46,10 @@ describe('MQTT sources', () => {
     try {
       writeFileSync(join(dir, 'client.key'), key);
       const [source] = serve(
-        '--source', `mqtts://b:8883?username=ann&password=env:HERALD_TEST_PW&ca=${dir}/ca.pem&key=${dir}/client.key&allowUntrusted=true`,
-        '--topic', '#',
+        '--source',
+        `mqtts://b:8883?username=ann&password=env:HERALD_TEST_PW&ca=${dir}/ca.pem&key=${dir}/client.key&allowUntrusted=true`,
+        '--topic',
+        '#',
       );
       // The CA stays a path (read when connecting); the key is read now, as the secret it is.
       expect(source).toMatchObject({
@@ -52,7 +58,9 @@ describe('MQTT sources', () => {
         tlsKey: key,
         tls: { ca: `${dir}/ca.pem`, allowUntrusted: true },
       });
-      expect(() => serve('--source', `mqtts://b?key=${dir}/missing.key`, '--topic', '#')).toThrow(/key: cannot read .*missing\.key: ENOENT/);
+      expect(() => serve('--source', `mqtts://b?key=${dir}/missing.key`, '--topic', '#')).toThrow(
+        /key: cannot read .*missing\.key: ENOENT/,
+      );
     } finally {
       delete process.env.HERALD_TEST_PW;
       rmSync(dir, { recursive: true, force: true });
@@ -74,7 +82,7 @@ describe('MQTT sources', () => {
 });
 
 describe('push sources', () => {
-  test('a WebSocket source keeps the server\'s own query parameters and takes Herald\'s', () => {
+  test("a WebSocket source keeps the server's own query parameters and takes Herald's", () => {
     const [source] = serve(
       '--source',
       'wss://push.example/websocket/7?kind=websocket&session=abc&token=t0k&header.X-Team=ops&map.title=data.title&map.body=data.text&open={"subscribe":"all"}',
@@ -96,11 +104,21 @@ describe('push sources', () => {
 
   test('ntfy topics come from the path or from --topic; the server URL is what remains', () => {
     const [fromPath, fromFlags] = serve(
-      '--source', 'https://ntfy.sh/alerts,backups?kind=ntfy&token=tk_1',
-      '--source', 'https://ntfy.example/base?kind=ntfy&username=ann&password=pw', '--topic', 'door',
+      '--source',
+      'https://ntfy.sh/alerts,backups?kind=ntfy&token=tk_1',
+      '--source',
+      'https://ntfy.example/base?kind=ntfy&username=ann&password=pw',
+      '--topic',
+      'door',
     );
     expect(fromPath).toEqual({ kind: 'ntfy', url: 'https://ntfy.sh', topics: ['alerts', 'backups'], token: 'tk_1' });
-    expect(fromFlags).toEqual({ kind: 'ntfy', url: 'https://ntfy.example', topics: ['base', 'door'], username: 'ann', password: 'pw' });
+    expect(fromFlags).toEqual({
+      kind: 'ntfy',
+      url: 'https://ntfy.example',
+      topics: ['base', 'door'],
+      username: 'ann',
+      password: 'pw',
+    });
     expect(() => serve('--source', 'https://ntfy.sh?kind=ntfy')).toThrow(/names no ntfy topic/);
     expect(() => serve('--source', 'https://ntfy.sh/bad%20topic?kind=ntfy')).toThrow(/ntfy topic/);
   });
@@ -108,11 +126,15 @@ describe('push sources', () => {
   test('a Gotify source with its client token', () => {
     const [source] = serve('--source', 'https://gotify.example?kind=gotify&token=C123&name=Home');
     expect(source).toEqual({ kind: 'gotify', name: 'Home', url: 'https://gotify.example', token: 'C123' });
-    expect(() => serve('--source', 'https://gotify.example?kind=gotify&topic=x')).toThrow(/unknown gotify option topic/);
+    expect(() => serve('--source', 'https://gotify.example?kind=gotify&topic=x')).toThrow(
+      /unknown gotify option topic/,
+    );
   });
 
   test('an unknown kind lists the known ones', () => {
-    expect(() => serve('--source', 'https://x?kind=pager')).toThrow(/unknown kind "pager"; use mqtt, websocket, sse, ntfy, gotify/);
+    expect(() => serve('--source', 'https://x?kind=pager')).toThrow(
+      /unknown kind "pager"; use mqtt, websocket, sse, ntfy, gotify/,
+    );
   });
 });
 

@@ -71,7 +71,9 @@ describe('first run on the embedded broker', () => {
     await eventually('message stored', () => t.core.getState().total === 1);
     const reply = await payloads(t);
     expect(reply.ok && reply.value).toMatchObject({
-      items: [{ topic: 'herald/demo', title: 'herald/demo', preview: 'Hello', read: false, sourceName: 'Local broker' }],
+      items: [
+        { topic: 'herald/demo', title: 'herald/demo', preview: 'Hello', read: false, sourceName: 'Local broker' },
+      ],
     });
     expect(t.core.getState().unread).toBe(1);
   });
@@ -105,7 +107,8 @@ describe('first run on the embedded broker', () => {
 describe('against a real Mosquitto', () => {
   test('stores every message of a QoS 0 and a QoS 1 stream once, and counts unread', async () => {
     const t = await core({ brokerPort: 'off' });
-    const added = await dispatch(t.core.handlers, 'sources.add', { kind: 'mqtt',
+    const added = await dispatch(t.core.handlers, 'sources.add', {
+      kind: 'mqtt',
       name: 'Office',
       url: mosquitto.url,
       topics: [{ filter: 'office/#', qos: 1 }],
@@ -128,7 +131,12 @@ describe('against a real Mosquitto', () => {
     const dir = tempDir();
     cleanups.push(() => dir.remove());
     const first = await startTestCore({ dataDir: dir.path, brokerPort: 'off' });
-    await dispatch(first.core.handlers, 'sources.add', { kind: 'mqtt', name: 'Office', url: mosquitto.url, topics: [{ filter: 'keep/#', qos: 1 }] });
+    await dispatch(first.core.handlers, 'sources.add', {
+      kind: 'mqtt',
+      name: 'Office',
+      url: mosquitto.url,
+      topics: [{ filter: 'keep/#', qos: 1 }],
+    });
     await eventually('connected', () => sourceNamed(first, 'Office').status.state === 'connected');
     await mosquittoPub(mosquitto.port, 'keep/x', ['one', 'two', 'three'], 1);
     await eventually('stored', () => first.core.getState().total === 3);
@@ -147,7 +155,8 @@ describe('against a real Mosquitto', () => {
   test('an unreachable broker shows "reconnecting" with the cause', async () => {
     const t = await core({ brokerPort: 'off' });
     const closedPort = await freePort();
-    await dispatch(t.core.handlers, 'sources.add', { kind: 'mqtt',
+    await dispatch(t.core.handlers, 'sources.add', {
+      kind: 'mqtt',
       name: 'Nowhere',
       url: `mqtt://127.0.0.1:${closedPort}`,
       topics: [{ filter: '#', qos: 0 }],
@@ -165,10 +174,13 @@ describe('against a real Mosquitto', () => {
     const dir = tempDir();
     cleanups.push(() => dir.remove());
     execFileSync('mosquitto_passwd', ['-b', '-c', `${dir.path}/passwd`, 'alice', 'right-password']);
-    const secured = await startMosquitto({ extraConfig: ['allow_anonymous false', `password_file ${dir.path}/passwd`] });
+    const secured = await startMosquitto({
+      extraConfig: ['allow_anonymous false', `password_file ${dir.path}/passwd`],
+    });
     cleanups.push(() => secured.stop());
     const t = await core({ brokerPort: 'off' });
-    await dispatch(t.core.handlers, 'sources.add', { kind: 'mqtt',
+    await dispatch(t.core.handlers, 'sources.add', {
+      kind: 'mqtt',
       name: 'Secured',
       url: secured.url,
       username: 'alice',
@@ -184,7 +196,8 @@ describe('against a real Mosquitto', () => {
     expect(view.hasPassword).toBe(true);
     expect(JSON.stringify(view)).not.toContain('wrong-password');
 
-    const fixed = await dispatch(t.core.handlers, 'sources.update', { kind: 'mqtt',
+    const fixed = await dispatch(t.core.handlers, 'sources.update', {
+      kind: 'mqtt',
       id: view.id,
       name: 'Secured',
       url: secured.url,
@@ -206,7 +219,12 @@ describe('sources through the contract', () => {
       ['http://broker.example', 'unsupported scheme "http"'],
       ['mqtt://user:pw@broker.example', 'own fields'],
     ]) {
-      const reply = await dispatch(t.core.handlers, 'sources.add', { kind: 'mqtt', name: 'Bad', url, topics: [{ filter: '#', qos: 0 }] });
+      const reply = await dispatch(t.core.handlers, 'sources.add', {
+        kind: 'mqtt',
+        name: 'Bad',
+        url,
+        topics: [{ filter: '#', qos: 0 }],
+      });
       expect(reply.ok).toBe(false);
       if (!reply.ok) {
         expect(reply.error.code).toBe('invalid_request');
@@ -247,7 +265,7 @@ describe('bad payloads', () => {
     await mosquittoPubOne(port, 'herald/after', 'still alive');
     await eventually('three stored', () => t.core.getState().total === 3, 20_000);
     const list = await dispatch(t.core.handlers, 'inbox.list', { limit: 10 });
-    const items = (list.ok ? (list.value as { items: { id: number; topic: string }[] }).items : []);
+    const items = list.ok ? (list.value as { items: { id: number; topic: string }[] }).items : [];
     const byTopic = Object.fromEntries(items.map((i) => [i.topic, i]));
     const binary = await dispatch(t.core.handlers, 'inbox.get', { id: byTopic['herald/bin']!.id });
     expect(binary.ok && binary.value).toMatchObject({ bodyKind: 'binary', size: 6 });
@@ -263,12 +281,23 @@ describe('notifications and UI updates', () => {
     const port = await freePort();
     const t = await core({ brokerPort: port });
     await eventually('connected', () => t.core.getState().sources[0]!.status.state === 'connected');
-    await mosquittoPubOne(port, 'herald/door', JSON.stringify({ title: 'Door', message: 'Front door open', priority: 4 }));
-    const [single] = await eventually('notification', () => (t.eventsOf('notify').length ? t.eventsOf('notify') : null));
+    await mosquittoPubOne(
+      port,
+      'herald/door',
+      JSON.stringify({ title: 'Door', message: 'Front door open', priority: 4 }),
+    );
+    const [single] = await eventually('notification', () =>
+      t.eventsOf('notify').length ? t.eventsOf('notify') : null,
+    );
     expect(single).toMatchObject({ title: 'Door', body: 'Front door open', priority: 4, count: 1, sourceId: 'local' });
     expect(single!.messageId).toBeTypeOf('number');
 
-    await mosquittoPub(port, 'herald/burst', Array.from({ length: 12 }, (_, i) => `alert ${i}`), 1);
+    await mosquittoPub(
+      port,
+      'herald/burst',
+      Array.from({ length: 12 }, (_, i) => `alert ${i}`),
+      1,
+    );
     const notes = await eventually('summary', () => (t.eventsOf('notify').length === 2 ? t.eventsOf('notify') : null));
     expect(notes[1]).toMatchObject({ title: '12 new messages from Local broker', count: 12 });
     expect(notes[1]!.messageId).toBeUndefined();
@@ -292,7 +321,12 @@ describe('notifications and UI updates', () => {
     const port = await freePort();
     const t = await core({ brokerPort: port });
     await eventually('connected', () => t.core.getState().sources[0]!.status.state === 'connected');
-    await mosquittoPub(port, 'herald/many', Array.from({ length: 5000 }, (_, i) => `m${i}`), 0);
+    await mosquittoPub(
+      port,
+      'herald/many',
+      Array.from({ length: 5000 }, (_, i) => `m${i}`),
+      0,
+    );
     await eventually('stored', () => t.core.getState().total === 5000);
     await eventually('last event', () => t.eventsOf('inbox.changed').at(-1)?.total === 5000);
     const changes = t.eventsOf('inbox.changed');
@@ -306,7 +340,12 @@ describe('the embedded broker on the LAN', () => {
   test('refuses to open to the LAN without credentials, and checks them when set', async () => {
     const { startEmbeddedBroker } = await import('../../../src/main/core/broker/embedded-broker.ts');
     await expect(startEmbeddedBroker({ port: await freePort(), lan: true })).rejects.toThrow(/username and password/);
-    const broker = await startEmbeddedBroker({ port: await freePort(), lan: true, username: 'hub', password: 's3cret' });
+    const broker = await startEmbeddedBroker({
+      port: await freePort(),
+      lan: true,
+      username: 'hub',
+      password: 's3cret',
+    });
     cleanups.push(() => broker.close());
     expect(broker.host).toBe('0.0.0.0');
     const attempt = (password: string) =>

@@ -5,9 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vit
 
 vi.mock('electron', () => import('./fake-electron.ts'));
 const fake = await import('./fake-electron.ts');
-const { CONTENT_SECURITY_POLICY, isAppUrl, registerAppScheme, serveRenderer } = await import(
-  '../../../src/main/electron/app-protocol.ts'
-);
+const { CONTENT_SECURITY_POLICY, isAppUrl, registerAppScheme, serveRenderer } =
+  await import('../../../src/main/electron/app-protocol.ts');
 
 let root: string;
 let rendererDir: string;

@@ -69,7 +69,9 @@ describe('IPC: commands', () => {
       ok: false,
       error: { code: 'unknown_command' },
     });
-    expect(await fake.ipcMain.invokeFrom(sender, INVOKE_CHANNEL, 'notifications.setPaused', { paused: 'yes' })).toMatchObject({
+    expect(
+      await fake.ipcMain.invokeFrom(sender, INVOKE_CHANNEL, 'notifications.setPaused', { paused: 'yes' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid_request' },
     });

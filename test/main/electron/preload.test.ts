@@ -55,7 +55,10 @@ describe('preload', () => {
     const core = createStubCore();
     connectIpc({ core, getWindow: () => null, isTrustedSender: (url) => isAppUrl(url) });
     const bridge = await loadPreload();
-    expect(await bridge.invoke('notifications.setPaused', { paused: true })).toEqual({ ok: true, value: { paused: true } });
+    expect(await bridge.invoke('notifications.setPaused', { paused: true })).toEqual({
+      ok: true,
+      value: { paused: true },
+    });
     expect(core.calls).toEqual([{ command: 'notifications.setPaused', request: { paused: true } }]);
 
     // The same preload in a page that is not the app gets refused by main.

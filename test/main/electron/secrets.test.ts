@@ -66,7 +66,10 @@ describe('safeStorage secret store', () => {
   });
 
   test('a secret that no longer decrypts reads as missing instead of crashing', () => {
-    writeFileSync(join(dir, 'secrets.json'), JSON.stringify({ 'broker:password': Buffer.from('garbage').toString('base64') }));
+    writeFileSync(
+      join(dir, 'secrets.json'),
+      JSON.stringify({ 'broker:password': Buffer.from('garbage').toString('base64') }),
+    );
     const secrets = createSafeStorageSecrets({ cwd: dir, platform: 'linux' });
     expect(secrets.get('broker:password')).toBeUndefined();
   });

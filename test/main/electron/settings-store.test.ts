@@ -12,7 +12,8 @@ vi.hoisted(() => {
 });
 vi.mock('electron', () => import('./fake-electron.ts'));
 
-const { createElectronSettingsRepo, settingsStoreSchema } = await import('../../../src/main/electron/settings-store.ts');
+const { createElectronSettingsRepo, settingsStoreSchema } =
+  await import('../../../src/main/electron/settings-store.ts');
 const { defaultSettings } = await import('../../../src/main/core/settings/schema.ts');
 
 let dir: string;
@@ -82,7 +83,9 @@ describe('electron-store settings repo', () => {
     const repo = createElectronSettingsRepo({ cwd: dir });
     expect(() => repo.save({ ...defaultSettings(), broker: { ...defaultSettings().broker, port: 0 } })).toThrow();
     expect(repo.load().broker.port).toBe(1883);
-    const onDisk = existsSync(join(dir, 'config.json')) ? JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) : {};
+    const onDisk = existsSync(join(dir, 'config.json'))
+      ? JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))
+      : {};
     expect(onDisk.broker?.port).not.toBe(0);
   });
 

@@ -40,7 +40,9 @@ beforeEach(() => fake.resetFake());
 describe('tray menu', () => {
   test('has Open inbox, Mark all read, Pause notifications and Quit', () => {
     const { menu } = setup({ unread: 2 });
-    const labels = menu().items.filter((item) => item.type !== 'separator').map((item) => item.label);
+    const labels = menu()
+      .items.filter((item) => item.type !== 'separator')
+      .map((item) => item.label);
     expect(labels).toEqual(['Open inbox', 'Mark all read', 'Pause notifications', 'Quit']);
     expect(menu().item('Pause notifications').type).toBe('checkbox');
   });

@@ -40,7 +40,11 @@ export async function startAedes(options: AedesOptions = {}): Promise<AedesBroke
 }
 
 /** Accepts TCP connections and never says a word: a broker that hangs, or the wrong kind of server. */
-export async function startSilentServer(): Promise<{ port: number; connections: () => number; close(): Promise<void> }> {
+export async function startSilentServer(): Promise<{
+  port: number;
+  connections: () => number;
+  close(): Promise<void>;
+}> {
   const sockets = new Set<Socket>();
   let connections = 0;
   const server = createServer((socket) => {
@@ -62,8 +66,14 @@ export async function startSilentServer(): Promise<{ port: number; connections: 
 }
 
 /** Mosquitto that logs connections (to count attempts): `lines()` is its log so far. */
-export async function startLoggingMosquitto(extraConfig: string[] = [], port?: number): Promise<Mosquitto & { lines(): string[] }> {
-  const broker = await startMosquitto({ port, extraConfig: ['log_type notice', 'log_type information', ...extraConfig] });
+export async function startLoggingMosquitto(
+  extraConfig: string[] = [],
+  port?: number,
+): Promise<Mosquitto & { lines(): string[] }> {
+  const broker = await startMosquitto({
+    port,
+    extraConfig: ['log_type notice', 'log_type information', ...extraConfig],
+  });
   let log = '';
   broker.process.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   return { ...broker, lines: () => log.split('\n').filter(Boolean) };
@@ -97,7 +107,12 @@ export class PersistentMosquitto {
     if (this.running) return;
     this.running = await startMosquitto({
       port: this.port || undefined,
-      extraConfig: ['persistence true', `persistence_location ${this.dir}/`, 'autosave_interval 0', ...this.extraConfig],
+      extraConfig: [
+        'persistence true',
+        `persistence_location ${this.dir}/`,
+        'autosave_interval 0',
+        ...this.extraConfig,
+      ],
     });
     this.port = this.running.port;
     let partial = '';
@@ -139,7 +154,9 @@ export function publishRetained(port: number, topic: string, payload: string | n
  * A TCP relay whose open connections can be frozen: bytes stop flowing both ways but the sockets stay open,
  * as after a laptop slept or a NAT forgot the connection. New connections still get through.
  */
-export async function startFreezableProxy(targetPort: number): Promise<{ port: number; freeze(): void; close(): Promise<void> }> {
+export async function startFreezableProxy(
+  targetPort: number,
+): Promise<{ port: number; freeze(): void; close(): Promise<void> }> {
   const pairs = new Set<[Socket, Socket]>();
   const server = createServer((client) => {
     const upstream = connect(targetPort, '127.0.0.1');

@@ -34,7 +34,8 @@ let failed = 0;
 
 function payloadOf(n: number): { body: string; options: mqtt.IClientPublishOptions } {
   if (idMode === 'json') return { body: JSON.stringify({ id: `m-${n}`, n }), options: { qos } };
-  if (idMode === 'property') return { body: JSON.stringify({ n }), options: { qos, properties: { userProperties: { id: `m-${n}` } } } };
+  if (idMode === 'property')
+    return { body: JSON.stringify({ n }), options: { qos, properties: { userProperties: { id: `m-${n}` } } } };
   return { body: JSON.stringify({ n }), options: { qos } };
 }
 

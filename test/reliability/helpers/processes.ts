@@ -38,7 +38,20 @@ function run(args: string[]): Proc {
 
 /** `herald serve` headless with one MQTT source given as a URL with its options in the query string. */
 export function startHerald(dataDir: string, sourceUrl: string, topic: string): Proc {
-  return run([HERALD, 'serve', '--data-dir', dataDir, '--port', '0', '--broker-port', 'off', '--source', sourceUrl, '--topic', topic]);
+  return run([
+    HERALD,
+    'serve',
+    '--data-dir',
+    dataDir,
+    '--port',
+    '0',
+    '--broker-port',
+    'off',
+    '--source',
+    sourceUrl,
+    '--topic',
+    topic,
+  ]);
 }
 
 export function startPublisher(options: {
@@ -72,10 +85,20 @@ export function inboxTotal(dataDir: string): number {
 /** `herald export --data-dir DIR`, parsed. */
 export function heraldExport(dataDir: string): Promise<ExportRow[]> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [...NODE_FLAGS, HERALD, 'export', '--data-dir', dataDir], { maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) return reject(new Error(`herald export failed: ${stderr || err.message}`));
-      resolve(stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as ExportRow));
-    });
+    execFile(
+      process.execPath,
+      [...NODE_FLAGS, HERALD, 'export', '--data-dir', dataDir],
+      { maxBuffer: 256 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err) return reject(new Error(`herald export failed: ${stderr || err.message}`));
+        resolve(
+          stdout
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => JSON.parse(line) as ExportRow),
+        );
+      },
+    );
   });
 }
 

@@ -11,7 +11,13 @@ import type { SourceContext, SourceSecrets } from '../../../src/main/core/source
 import { MessageStore, type ExportRow } from '../../../src/main/core/store/message-store.ts';
 
 export function mqttConfig(fields: Partial<MqttConfig> & { url: string }): MqttConfig {
-  const parsed = StoredSource.parse({ id: 'src', kind: 'mqtt', name: 'Test broker', topics: [{ filter: 't/#', qos: 1 }], ...fields });
+  const parsed = StoredSource.parse({
+    id: 'src',
+    kind: 'mqtt',
+    name: 'Test broker',
+    topics: [{ filter: 't/#', qos: 1 }],
+    ...fields,
+  });
   if (parsed.kind !== 'mqtt') throw new Error('not an MQTT source');
   return parsed;
 }

@@ -46,7 +46,12 @@ describe('inbox state', () => {
     let state = loaded(range(300, 201), 201);
     expect(state.loaded).toBe(true);
     state = inboxReducer(state, { type: 'olderRequested' });
-    state = inboxReducer(state, { type: 'olderPage', query: 1, before: 201, page: { items: range(200, 101), nextBefore: 101 } });
+    state = inboxReducer(state, {
+      type: 'olderPage',
+      query: 1,
+      before: 201,
+      page: { items: range(200, 101), nextBefore: 101 },
+    });
     expect(ids(state)).toEqual(range(300, 101).map((m) => m.id));
     expect(state.nextBefore).toBe(101);
     expect(state.loadingOlder).toBe(false);
@@ -54,7 +59,12 @@ describe('inbox state', () => {
 
   it('drops an older page that no longer continues the list', () => {
     const state = loaded(range(300, 201), 201);
-    const next = inboxReducer(state, { type: 'olderPage', query: 1, before: 999, page: { items: range(50, 1), nextBefore: null } });
+    const next = inboxReducer(state, {
+      type: 'olderPage',
+      query: 1,
+      before: 999,
+      page: { items: range(50, 1), nextBefore: null },
+    });
     expect(ids(next)).toEqual(ids(state));
   });
 

@@ -37,7 +37,9 @@ function render(patch: Partial<MessageDetail>): string {
     body: 'body',
     ...patch,
   };
-  return renderToStaticMarkup(createElement(ConnectionContext, { value: connection }, createElement(LoadedMessage, { detail })));
+  return renderToStaticMarkup(
+    createElement(ConnectionContext, { value: connection }, createElement(LoadedMessage, { detail })),
+  );
 }
 
 describe('message detail', () => {
@@ -56,8 +58,12 @@ describe('message detail', () => {
 
   it('links an http(s) click URL outside Herald and shows any other as text', () => {
     const linked = render({ extras: { clickUrl: 'https://ha.example/garage?x=1&y=2' } });
-    expect(linked).toContain('<a href="https://ha.example/garage?x=1&amp;y=2" target="_blank" rel="noreferrer noopener">');
-    const unsafe = render({ extras: { clickUrl: 'javascript:alert(1)', attachment: { name: 'passwd', url: 'file:///etc/passwd' } } });
+    expect(linked).toContain(
+      '<a href="https://ha.example/garage?x=1&amp;y=2" target="_blank" rel="noreferrer noopener">',
+    );
+    const unsafe = render({
+      extras: { clickUrl: 'javascript:alert(1)', attachment: { name: 'passwd', url: 'file:///etc/passwd' } },
+    });
     expect(unsafe).not.toContain('href');
     expect(unsafe).toContain('javascript:alert(1)');
     expect(unsafe).toContain('(not a web link; not opened)');
@@ -68,13 +74,21 @@ describe('message detail', () => {
       extras: {
         icon: 'https://cdn.example/icon.png',
         tags: ['north-wing', '<i>x</i>'],
-        attachment: { name: 'snap.jpg', url: 'https://cdn.example/snap.jpg', type: 'image/jpeg', size: 2048, expires: 1_790_000_000 },
+        attachment: {
+          name: 'snap.jpg',
+          url: 'https://cdn.example/snap.jpg',
+          type: 'image/jpeg',
+          size: 2048,
+          expires: 1_790_000_000,
+        },
       },
     });
     expect(html).not.toContain('<img');
     expect(html).toContain('https://cdn.example/icon.png');
     expect(html).toContain('<li class="chip">north-wing</li><li class="chip">&lt;i&gt;x&lt;/i&gt;</li>');
-    expect(html).toContain('<a href="https://cdn.example/snap.jpg" target="_blank" rel="noreferrer noopener">snap.jpg</a>');
+    expect(html).toContain(
+      '<a href="https://cdn.example/snap.jpg" target="_blank" rel="noreferrer noopener">snap.jpg</a>',
+    );
     expect(html).toContain(' · image/jpeg · 2.0 KB');
     // ntfy gives attachment expiry in seconds; it must not read as 1970.
     expect(html).not.toContain('1970');
@@ -91,7 +105,9 @@ describe('message detail', () => {
     });
     expect(html).toContain('role="group" aria-label="Actions"');
     expect(html).toContain('title="https://panel.example">Open panel</button>');
-    expect(html).toMatch(/<button type="button" aria-disabled="true" class="action-unavailable" title="Android only">Tell the phone/);
+    expect(html).toMatch(
+      /<button type="button" aria-disabled="true" class="action-unavailable" title="Android only">Tell the phone/,
+    );
     expect(render({})).not.toContain('aria-label="Actions"');
   });
 

@@ -54,25 +54,50 @@ const VIEWS: SourceView[] = [
     format: 'text',
     mapping: {},
   },
-  { ...viewFields, kind: 'ntfy', name: 'Home', enabled: true, url: 'https://ntfy.sh', topics: ['garage', 'door_bell'], username: 'sam', hasPassword: true },
+  {
+    ...viewFields,
+    kind: 'ntfy',
+    name: 'Home',
+    enabled: true,
+    url: 'https://ntfy.sh',
+    topics: ['garage', 'door_bell'],
+    username: 'sam',
+    hasPassword: true,
+  },
   { ...viewFields, kind: 'gotify', name: 'Gotify', enabled: true, url: 'https://gotify.example', hasToken: true },
 ];
 
 /** What a view's settings are as input (no identity, status or secret flags). */
 function settingsOf(view: SourceView): unknown {
-  const { id: _id, embedded: _e, ephemeral: _p, hasPassword: _a, hasToken: _b, hasTlsKey: _c, status: _s, ...settings } = view;
+  const {
+    id: _id,
+    embedded: _e,
+    ephemeral: _p,
+    hasPassword: _a,
+    hasToken: _b,
+    hasTlsKey: _c,
+    status: _s,
+    ...settings
+  } = view;
   return SourceInput.parse(settings);
 }
 
-const form = (patch: Partial<SourceFormValues>): SourceFormValues => ({ ...emptyForm(patch.kind), name: 'N', ...patch });
+const form = (patch: Partial<SourceFormValues>): SourceFormValues => ({
+  ...emptyForm(patch.kind),
+  name: 'N',
+  ...patch,
+});
 
 describe('source form values', () => {
-  it.each(VIEWS.map((view) => [view.kind, view] as const))('%s settings go into the form and come out the same', (_kind, view) => {
-    const values = formFromSource(view);
-    expect(validateSourceForm(values, view)).toEqual({});
-    const input = SourceInput.parse(toSourceInput(values, view));
-    expect(input).toEqual(settingsOf(view));
-  });
+  it.each(VIEWS.map((view) => [view.kind, view] as const))(
+    '%s settings go into the form and come out the same',
+    (_kind, view) => {
+      const values = formFromSource(view);
+      expect(validateSourceForm(values, view)).toEqual({});
+      const input = SourceInput.parse(toSourceInput(values, view));
+      expect(input).toEqual(settingsOf(view));
+    },
+  );
 
   it('starts a new MQTT source with the schema defaults', () => {
     const input = SourceInput.parse(toSourceInput(form({ url: 'mqtt://b:1883', topics: [{ filter: '#', qos: 0 }] })));
@@ -92,27 +117,38 @@ describe('source form values', () => {
       url: 'ws://x',
       format: 'text',
       mapping: { ...emptyForm().mapping, title: 'a.b' },
-      headers: [{ name: '', value: '' }, { name: ' X-A ', value: '1' }],
+      headers: [
+        { name: '', value: '' },
+        { name: ' X-A ', value: '1' },
+      ],
     });
     expect(toSourceInput(values)).toMatchObject({ mapping: {}, headers: { 'X-A': '1' } });
   });
 });
 
 describe('secrets', () => {
-  const mqtt = (patch: Partial<SourceFormValues>) => form({ url: 'mqtt://b', topics: [{ filter: '#', qos: 0 }], ...patch });
+  const mqtt = (patch: Partial<SourceFormValues>) =>
+    form({ url: 'mqtt://b', topics: [{ filter: '#', qos: 0 }], ...patch });
 
   it('keeps a saved secret when its field is left empty, replaces it when typed, removes it when asked', () => {
     const saved = { ...NO_SAVED_SECRETS, hasPassword: true };
     expect(toSourceInput(mqtt({}), saved)).toMatchObject({ password: undefined });
-    expect(toSourceInput(mqtt({ password: { value: 'new', remove: false } }), saved)).toMatchObject({ password: 'new' });
+    expect(toSourceInput(mqtt({ password: { value: 'new', remove: false } }), saved)).toMatchObject({
+      password: 'new',
+    });
     expect(toSourceInput(mqtt({ password: { value: '', remove: true } }), saved)).toMatchObject({ password: '' });
   });
 
   it('ntfy: switching the sign-in removes the credentials the new way does not use', () => {
     const saved = { hasPassword: true, hasToken: true, hasTlsKey: false };
-    const ntfy = (patch: Partial<SourceFormValues>) => form({ kind: 'ntfy', url: 'https://ntfy.sh', ntfyTopics: ['a'], ...patch });
+    const ntfy = (patch: Partial<SourceFormValues>) =>
+      form({ kind: 'ntfy', url: 'https://ntfy.sh', ntfyTopics: ['a'], ...patch });
     expect(toSourceInput(ntfy({ ntfyAuth: 'token' }), saved)).toMatchObject({ token: undefined, password: '' });
-    expect(toSourceInput(ntfy({ ntfyAuth: 'password', username: 'sam' }), saved)).toMatchObject({ username: 'sam', password: undefined, token: '' });
+    expect(toSourceInput(ntfy({ ntfyAuth: 'password', username: 'sam' }), saved)).toMatchObject({
+      username: 'sam',
+      password: undefined,
+      token: '',
+    });
     const none = toSourceInput(ntfy({ ntfyAuth: 'none', username: 'sam' }), saved);
     expect(none).toMatchObject({ password: '', token: '' });
     expect(none).not.toHaveProperty('username');
@@ -126,7 +162,9 @@ describe('secrets', () => {
 
 describe('validation', () => {
   it('uses the shared URL rule of each kind', () => {
-    expect(validateSourceForm(form({ kind: 'websocket', url: 'http://x' })).url).toBe('unsupported scheme "http"; use ws or wss');
+    expect(validateSourceForm(form({ kind: 'websocket', url: 'http://x' })).url).toBe(
+      'unsupported scheme "http"; use ws or wss',
+    );
     expect(validateSourceForm(form({ kind: 'gotify', url: 'ws://x', token: { value: 't', remove: false } })).url).toBe(
       'unsupported scheme "ws"; use http or https',
     );
@@ -136,7 +174,16 @@ describe('validation', () => {
   });
 
   it('marks each bad topic on its own row', () => {
-    const mqtt = validateSourceForm(form({ url: 'mqtt://b', topics: [{ filter: 'a/#', qos: 0 }, { filter: 'a/#/b', qos: 0 }, { filter: '', qos: 0 }] }));
+    const mqtt = validateSourceForm(
+      form({
+        url: 'mqtt://b',
+        topics: [
+          { filter: 'a/#', qos: 0 },
+          { filter: 'a/#/b', qos: 0 },
+          { filter: '', qos: 0 },
+        ],
+      }),
+    );
     expect(mqtt['topics.0']).toBeUndefined();
     expect(mqtt['topics.1']).toMatch(/^topic filter is invalid/);
     expect(mqtt['topics.2']).toBe('topic filter is empty');
@@ -147,11 +194,20 @@ describe('validation', () => {
       'an ntfy topic is 1-64 letters, digits, - or _',
       'an ntfy topic is 1-64 letters, digits, - or _',
     ]);
-    expect(validateSourceForm(form({ kind: 'ntfy', url: 'https://ntfy.sh', ntfyTopics: [] })).topics).toBe('at least one topic is required');
+    expect(validateSourceForm(form({ kind: 'ntfy', url: 'https://ntfy.sh', ntfyTopics: [] })).topics).toBe(
+      'at least one topic is required',
+    );
   });
 
   it('checks numbers as typed', () => {
-    const mqtt = form({ url: 'mqtt://b', topics: [{ filter: '#', qos: 0 }], keepalive: '2', protocolVersion: 5, keepSession: true, sessionExpiry: 'soon' });
+    const mqtt = form({
+      url: 'mqtt://b',
+      topics: [{ filter: '#', qos: 0 }],
+      keepalive: '2',
+      protocolVersion: 5,
+      keepSession: true,
+      sessionExpiry: 'soon',
+    });
     const errors = validateSourceForm(mqtt);
     expect(errors.keepalive).toBe('keepalive is a whole number of seconds from 5 to 3600');
     expect(errors.sessionExpiry).toMatch(/^session expiry is a whole number of seconds/);
@@ -182,7 +238,10 @@ describe('validation', () => {
     const gotify = form({ kind: 'gotify', url: 'https://g' });
     expect(validateSourceForm(gotify).token).toMatch(/^a client token is required/);
     expect(validateSourceForm(gotify, { ...NO_SAVED_SECRETS, hasToken: true })).toEqual({});
-    expect(validateSourceForm({ ...gotify, token: { value: '', remove: true } }, { ...NO_SAVED_SECRETS, hasToken: true }).token).toBeDefined();
+    expect(
+      validateSourceForm({ ...gotify, token: { value: '', remove: true } }, { ...NO_SAVED_SECRETS, hasToken: true })
+        .token,
+    ).toBeDefined();
 
     const ntfy = form({ kind: 'ntfy', url: 'https://n', ntfyTopics: ['a'], ntfyAuth: 'password' });
     expect(validateSourceForm(ntfy)).toEqual({
@@ -193,7 +252,10 @@ describe('validation', () => {
   });
 
   it('reports a missing name the way main does', () => {
-    const errors = validateSourceForm({ ...form({ kind: 'gotify', url: 'https://g', token: { value: 't', remove: false } }), name: '  ' });
+    const errors = validateSourceForm({
+      ...form({ kind: 'gotify', url: 'https://g', token: { value: 't', remove: false } }),
+      name: '  ',
+    });
     expect(errors).toEqual({ name: 'name is required' });
     expect(hasErrors(errors)).toBe(true);
     expect(hasErrors({})).toBe(false);

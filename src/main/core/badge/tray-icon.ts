@@ -98,15 +98,12 @@ function drawBadge(canvas: Canvas, text: string): void {
 
   // Pill in pixel coordinates, anchored top-right where badges usually sit.
   const radius = height / 2;
-  canvas.fill(
-    (x, y) => {
-      const px = x * size;
-      const py = y * size;
-      const cx = Math.min(Math.max(px, left + radius), size - radius);
-      return (px - cx) ** 2 + (py - radius) ** 2 <= radius * radius && px >= left;
-    },
-    BADGE_RED,
-  );
+  canvas.fill((x, y) => {
+    const px = x * size;
+    const py = y * size;
+    const cx = Math.min(Math.max(px, left + radius), size - radius);
+    return (px - cx) ** 2 + (py - radius) ** 2 <= radius * radius && px >= left;
+  }, BADGE_RED);
 
   let penX = left + Math.floor((width - textW) / 2);
   const penY = Math.floor((height - textH) / 2);

@@ -104,7 +104,9 @@ function serveBridge(ws: WebSocket, core: HeraldCore): void {
       return;
     }
     // dispatch never rejects: every failure becomes an error reply.
-    void dispatch(core.handlers, frame.channel, frame.payload).then((reply) => send({ type: 'reply', id: frame.id, reply }));
+    void dispatch(core.handlers, frame.channel, frame.payload).then((reply) =>
+      send({ type: 'reply', id: frame.id, reply }),
+    );
   });
 }
 

@@ -45,7 +45,11 @@ export async function startBrokerHost(options: BrokerHostOptions): Promise<Broke
     info: () => ({ ...info }),
     url: () => {
       if (broker) return { url: `mqtt://${LOOPBACK}:${broker.port}` };
-      return { error: info.enabled ? (info.error ?? 'the embedded broker is not running') : 'the embedded broker is turned off' };
+      return {
+        error: info.enabled
+          ? (info.error ?? 'the embedded broker is not running')
+          : 'the embedded broker is turned off',
+      };
     },
     close: async () => {
       await broker?.close();

@@ -97,7 +97,8 @@ function looksLikeJson(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
-    return c === 0x7b /* { */ || c === 0x5b /* [ */;
+    // 0x7b is '{', 0x5b is '['.
+    return c === 0x7b || c === 0x5b;
   }
   return false;
 }

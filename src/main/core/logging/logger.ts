@@ -31,7 +31,10 @@ export function parseLogLevel(value: string | undefined): LogLevel | undefined {
 }
 
 /** Changes the level and/or where lines go, for the whole process. Returns the previous settings. */
-export function configureLogging(options: { level?: LogLevel; writer?: LogWriter }): { level: LogLevel; writer: LogWriter } {
+export function configureLogging(options: { level?: LogLevel; writer?: LogWriter }): {
+  level: LogLevel;
+  writer: LogWriter;
+} {
   const previous = { level: threshold, writer };
   if (options.level !== undefined) threshold = options.level;
   if (options.writer !== undefined) writer = options.writer;

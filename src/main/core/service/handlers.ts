@@ -32,7 +32,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   const savedSource = (id: string): StoredSource => {
     if (sources.get(id)?.ephemeral) {
-      throw new HeraldError('conflict', 'this source was given on the command line for this run and cannot be changed here');
+      throw new HeraldError(
+        'conflict',
+        'this source was given on the command line for this run and cannot be changed here',
+      );
     }
     const found = deps.settings().sources.find((s) => s.id === id);
     if (!found) throw new HeraldError('not_found', `source ${id} not found`);

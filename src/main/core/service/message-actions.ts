@@ -20,7 +20,11 @@ export function isHttpUrl(url: string | undefined): url is string {
 export async function runMessageAction(action: MessageAction): Promise<ActionResult> {
   switch (action.action) {
     case 'view':
-      if (!isHttpUrl(action.url)) throw new HeraldError('invalid_request', `"${action.label}" opens ${action.url ?? 'nothing'}; only http(s) links are opened`);
+      if (!isHttpUrl(action.url))
+        throw new HeraldError(
+          'invalid_request',
+          `"${action.label}" opens ${action.url ?? 'nothing'}; only http(s) links are opened`,
+        );
       return { openUrl: action.url };
     case 'copy':
       return { copyText: action.value ?? '' };

@@ -26,7 +26,9 @@ export class JsonSettingsRepo implements SettingsRepo {
     }
     const aside = `${this.file}.corrupt-${Date.now()}`;
     renameSync(this.file, aside);
-    this.warnings.push(`Settings file ${this.file} could not be read (${problem}); it was kept as ${aside} and defaults are used.`);
+    this.warnings.push(
+      `Settings file ${this.file} could not be read (${problem}); it was kept as ${aside} and defaults are used.`,
+    );
     return defaultSettings();
   }
 

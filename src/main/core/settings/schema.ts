@@ -38,7 +38,12 @@ export const Settings = z.object({
   inbox: z
     .object({
       /** Payloads above this many bytes are stored cut, with a "truncated" marker. */
-      maxPayloadBytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(256 * 1024),
+      maxPayloadBytes: z
+        .number()
+        .int()
+        .min(1024)
+        .max(64 * 1024 * 1024)
+        .default(256 * 1024),
     })
     .prefault({}),
 });

@@ -33,7 +33,9 @@ export function loadSourceSecrets(store: SecretStore, sourceId: string): SecretV
 }
 
 /** Separates what a user submitted into the settings to save and the secrets to keep apart. */
-export function splitSecrets<T extends SecretValues>(input: T): { config: Omit<T, SecretField>; secrets: SecretValues } {
+export function splitSecrets<T extends SecretValues>(
+  input: T,
+): { config: Omit<T, SecretField>; secrets: SecretValues } {
   const config: Record<string, unknown> = { ...input };
   const secrets: SecretValues = {};
   for (const field of SECRET_FIELDS) {

@@ -2,7 +2,16 @@
 // in full, and the whole inbox for export. None of them scans the table: pages and exports walk the primary key.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { MessageDetail, MessageSummary } from '../../../shared/model.ts';
-import { DETAIL_COLUMNS, EXPORT_COLUMNS, SUMMARY_COLUMNS, toDetail, toExportRow, toSummary, type ExportRow, type Row } from './rows.ts';
+import {
+  DETAIL_COLUMNS,
+  EXPORT_COLUMNS,
+  SUMMARY_COLUMNS,
+  toDetail,
+  toExportRow,
+  toSummary,
+  type ExportRow,
+  type Row,
+} from './rows.ts';
 
 export interface ListOptions {
   /** Keyset cursor: only messages with a smaller id (the previous page's nextBefore). */

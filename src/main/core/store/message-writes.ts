@@ -51,7 +51,11 @@ export class MessageWrites {
    * QoS 2 packet. All or nothing: on error nothing is stored and the counts are unchanged.
    */
   applyBatch(messages: readonly NewMessage[]): BatchOutcome {
-    const outcome: BatchOutcome = { results: new Array<MessageSummary | null>(messages.length).fill(null), removedIds: [], readIds: [] };
+    const outcome: BatchOutcome = {
+      results: new Array<MessageSummary | null>(messages.length).fill(null),
+      removedIds: [],
+      readIds: [],
+    };
     const change = { total: 0, unread: 0 };
     inTransaction(this.db, () => {
       for (let i = 0; i < messages.length; i++) {

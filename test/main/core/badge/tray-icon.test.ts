@@ -50,7 +50,8 @@ describe('renderTrayIcon', () => {
     // White digit pixels inside the red badge: the glyphs are not just the same blob.
     const whiteInBadge = (png: PNG) => {
       const lit: string[] = [];
-      for (let y = 0; y < 16; y++) for (let x = 16; x < 32; x++) if (pixel(png, x, y).join() === '255,255,255,255') lit.push(`${x},${y}`);
+      for (let y = 0; y < 16; y++)
+        for (let x = 16; x < 32; x++) if (pixel(png, x, y).join() === '255,255,255,255') lit.push(`${x},${y}`);
       return lit;
     };
     expect(whiteInBadge(decode(three))).not.toEqual(whiteInBadge(decode(four)));

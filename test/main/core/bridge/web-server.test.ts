@@ -40,7 +40,10 @@ function openBridge(url: string, headers: Record<string, string> = {}): Promise<
   });
 }
 
-function nextFrame(ws: WebSocket, match: (frame: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
+function nextFrame(
+  ws: WebSocket,
+  match: (frame: Record<string, unknown>) => boolean,
+): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no matching frame within 5 s')), 5000);
     ws.on('message', function onMessage(data) {
@@ -96,7 +99,9 @@ describe('the bridge', () => {
       expect(await reply).toMatchObject({ reply: { ok: true, value: { total: 0, unread: 0, paused: false } } });
 
       const event = nextFrame(ws, (f) => f.type === 'event' && f.event === 'app.state');
-      ws.send(JSON.stringify({ type: 'request', id: 2, channel: 'notifications.setPaused', payload: { paused: true } }));
+      ws.send(
+        JSON.stringify({ type: 'request', id: 2, channel: 'notifications.setPaused', payload: { paused: true } }),
+      );
       expect(await event).toMatchObject({ payload: { paused: true } });
 
       const refused = nextFrame(ws, (f) => f.type === 'reply' && f.id === 3);
@@ -109,7 +114,9 @@ describe('the bridge', () => {
 
   test('a malformed frame closes that connection with a reason', async () => {
     const ws = await openBridge(`ws://127.0.0.1:${web.port}/bridge?token=${web.token}`);
-    const closed = new Promise<[number, string]>((resolve) => ws.once('close', (code, reason) => resolve([code, reason.toString()])));
+    const closed = new Promise<[number, string]>((resolve) =>
+      ws.once('close', (code, reason) => resolve([code, reason.toString()])),
+    );
     ws.send('{not json');
     expect(await closed).toEqual([1003, 'malformed request frame']);
   });

@@ -40,7 +40,12 @@ describe('decode: JSON payloads', () => {
 
   it('treats arrays as JSON without fields', () => {
     const decoded = decodeText(' [ {"title":"not a title"}, 2 ] ');
-    expect(decoded).toMatchObject({ bodyKind: 'json', title: null, priority: 3, preview: '[{"title":"not a title"},2]' });
+    expect(decoded).toMatchObject({
+      bodyKind: 'json',
+      title: null,
+      priority: 3,
+      preview: '[{"title":"not a title"},2]',
+    });
     expect(decoded.externalId).toBeUndefined();
   });
 
@@ -132,7 +137,12 @@ describe('decode: plain text', () => {
   });
 
   it('treats an empty payload as empty text', () => {
-    expect(decode(new Uint8Array(0), { maxBytes: MAX })).toMatchObject({ bodyKind: 'text', body: '', preview: '', size: 0 });
+    expect(decode(new Uint8Array(0), { maxBytes: MAX })).toMatchObject({
+      bodyKind: 'text',
+      body: '',
+      preview: '',
+      size: 0,
+    });
   });
 });
 

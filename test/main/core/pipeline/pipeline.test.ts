@@ -23,13 +23,19 @@ const envelope: Required<MessageEnvelope> = {
 
 describe('toNewMessage', () => {
   test('passes every envelope field through and decodes a raw payload', () => {
-    const message = toNewMessage({ ...envelope, payload: new TextEncoder().encode('{"title":"Door","message":"open"}') }, { maxBytes: 1024 });
+    const message = toNewMessage(
+      { ...envelope, payload: new TextEncoder().encode('{"title":"Door","message":"open"}') },
+      { maxBytes: 1024 },
+    );
     expect(message).toMatchObject({ ...envelope, title: 'Door', preview: 'open', bodyKind: 'json' });
     expect(message).not.toHaveProperty('payload');
   });
 
   test('takes the fields a push server separated instead of decoding', () => {
-    const message = toNewMessage({ ...envelope, fields: { title: 'Backup', body: 'done', priority: 5 } }, { maxBytes: 1024 });
+    const message = toNewMessage(
+      { ...envelope, fields: { title: 'Backup', body: 'done', priority: 5 } },
+      { maxBytes: 1024 },
+    );
     expect(message).toMatchObject({ ...envelope, title: 'Backup', body: 'done', priority: 5, bodyKind: 'text' });
     expect(message).not.toHaveProperty('fields');
   });
@@ -53,7 +59,11 @@ describe('createPipeline', () => {
 
   test('the sink resolves after the commit, with the cursor saved and the QoS 2 packet released in it', async () => {
     const committed: MessageSummary[][] = [];
-    const pipeline = createPipeline({ store, maxPayloadBytes: () => 1024, onCommitted: (summaries) => committed.push(summaries) });
+    const pipeline = createPipeline({
+      store,
+      maxPayloadBytes: () => 1024,
+      onCommitted: (summaries) => committed.push(summaries),
+    });
     store.inflightFor('ntfy-1').put(12, new Uint8Array([1, 2, 3]));
     const incoming: IncomingMessage = { ...envelope, fields: { body: 'first' } };
     const summary = (await pipeline.sink(incoming)) as MessageSummary;
@@ -80,6 +90,8 @@ describe('createPipeline', () => {
   test('after close the sink refuses messages instead of losing them silently', async () => {
     const pipeline = createPipeline({ store, maxPayloadBytes: () => 1024 });
     await pipeline.close();
-    await expect(pipeline.sink({ ...envelope, fields: { body: 'late' } })).rejects.toThrow(/closed; the message was not stored/);
+    await expect(pipeline.sink({ ...envelope, fields: { body: 'late' } })).rejects.toThrow(
+      /closed; the message was not stored/,
+    );
   });
 });

@@ -38,7 +38,12 @@ describe('http actions', () => {
     });
     expect(result).toEqual({ status: 200 });
     expect(requests).toEqual([
-      expect.objectContaining({ method: 'POST', url: '/api/close', body: '{"door":"garage"}', headers: expect.objectContaining({ 'x-token': 'abc' }) }),
+      expect.objectContaining({
+        method: 'POST',
+        url: '/api/close',
+        body: '{"door":"garage"}',
+        headers: expect.objectContaining({ 'x-token': 'abc' }),
+      }),
     ]);
   });
 
@@ -50,19 +55,29 @@ describe('http actions', () => {
   });
 
   test('an unreachable server is reported, not thrown as a crash', async () => {
-    await expect(runMessageAction({ action: 'http', label: 'Ping', url: 'http://127.0.0.1:1/' })).rejects.toThrow(/"Ping" failed: /);
+    await expect(runMessageAction({ action: 'http', label: 'Ping', url: 'http://127.0.0.1:1/' })).rejects.toThrow(
+      /"Ping" failed: /,
+    );
   });
 });
 
 describe('view and copy actions', () => {
   test('view returns only http(s) URLs for the UI to open', async () => {
-    expect(await runMessageAction({ action: 'view', label: 'Open', url: 'https://ha.lan/garage' })).toEqual({ openUrl: 'https://ha.lan/garage' });
-    await expect(runMessageAction({ action: 'view', label: 'Run', url: 'file:///etc/passwd' })).rejects.toThrow(/only http\(s\) links/);
-    await expect(runMessageAction({ action: 'view', label: 'Run', url: 'javascript:alert(1)' })).rejects.toThrow(/only http\(s\) links/);
+    expect(await runMessageAction({ action: 'view', label: 'Open', url: 'https://ha.lan/garage' })).toEqual({
+      openUrl: 'https://ha.lan/garage',
+    });
+    await expect(runMessageAction({ action: 'view', label: 'Run', url: 'file:///etc/passwd' })).rejects.toThrow(
+      /only http\(s\) links/,
+    );
+    await expect(runMessageAction({ action: 'view', label: 'Run', url: 'javascript:alert(1)' })).rejects.toThrow(
+      /only http\(s\) links/,
+    );
   });
 
   test('copy returns the text; broadcast is Android-only', async () => {
-    expect(await runMessageAction({ action: 'copy', label: 'Copy code', value: '123456' })).toEqual({ copyText: '123456' });
+    expect(await runMessageAction({ action: 'copy', label: 'Copy code', value: '123456' })).toEqual({
+      copyText: '123456',
+    });
     await expect(runMessageAction({ action: 'broadcast', label: 'Tasker' })).rejects.toThrow(/Android-only/);
   });
 });

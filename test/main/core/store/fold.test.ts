@@ -20,10 +20,17 @@ afterEach(() => {
 });
 
 function message(body: string, extra: Partial<MessageEnvelope> = {}): NewMessage {
-  return newMessage({ title: 'Backup', body }, { sourceId: 'ntfy-1', sourceName: 'Office ntfy', topic: 'alerts', ...extra });
+  return newMessage(
+    { title: 'Backup', body },
+    { sourceId: 'ntfy-1', sourceName: 'Office ntfy', topic: 'alerts', ...extra },
+  );
 }
 
-const bodies = () => store.list({ limit: 100 }).items.reverse().map((m) => m.preview);
+const bodies = () =>
+  store
+    .list({ limit: 100 })
+    .items.reverse()
+    .map((m) => m.preview);
 
 describe('folding updates', () => {
   test('a message with the fold key of an entry replaces it: one entry, the new body, unread again', () => {

@@ -44,7 +44,13 @@ describe('MessageStore', () => {
     ]);
     expect(summaries).toHaveLength(2);
     expect(summaries[1]!.id).toBeGreaterThan(summaries[0]!.id);
-    expect(summaries[0]).toMatchObject({ title: 'Door', preview: 'opened', priority: 4, read: false, bodyKind: 'json' });
+    expect(summaries[0]).toMatchObject({
+      title: 'Door',
+      preview: 'opened',
+      priority: 4,
+      read: false,
+      bodyKind: 'json',
+    });
     expect(summaries[1]).toMatchObject({ title: 'home/hall', topic: 'home/hall', preview: 'no title here' });
     for (const summary of summaries) MessageSummary.parse(summary);
     expect(store.list({ limit: 10 }).items).toEqual([...summaries].reverse());
@@ -132,7 +138,10 @@ describe('MessageStore', () => {
   it('shows binary as a hex dump, JSON pretty-printed with exact numbers, text as is, and properties', () => {
     const store = open();
     const [bin, json, text, badJson] = insert(store, [
-      message(Uint8Array.from({ length: 20 }, (_, i) => (i === 0 ? 0xde : i)), { properties: { qos: 1, retain: false } }),
+      message(
+        Uint8Array.from({ length: 20 }, (_, i) => (i === 0 ? 0xde : i)),
+        { properties: { qos: 1, retain: false } },
+      ),
       message('{"title":"T","n":12345678901234567890,"list":[1,2]}'),
       message('<img src=x onerror=alert(1)>'),
       { ...message('{"broken":'), bodyKind: 'json' },
@@ -158,10 +167,7 @@ describe('MessageStore', () => {
 
   it('exports oldest first with ISO dates, source names and binary as plain hex', () => {
     const store = open();
-    insert(store, [
-      message('hello'),
-      message(new Uint8Array([0xde, 0xad, 0x00])),
-    ]);
+    insert(store, [message('hello'), message(new Uint8Array([0xde, 0xad, 0x00]))]);
     insert(store, messages(2100));
     const rows = [...store.exportAll()];
     expect(rows).toHaveLength(2102);

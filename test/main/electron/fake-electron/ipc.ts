@@ -37,7 +37,8 @@ export const ipcRenderer = new FakeIpcRenderer();
 class FakeContextBridge {
   readonly exposed = new Map<string, unknown>();
   exposeInMainWorld(key: string, api: unknown): void {
-    if (this.exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property on the window object`);
+    if (this.exposed.has(key))
+      throw new Error(`Cannot bind an API on top of an existing property on the window object`);
     this.exposed.set(key, api);
   }
 }

@@ -12,14 +12,21 @@ export const safeStorage = {
     return this.backend;
   },
   encryptString(plainText: string): Buffer {
-    if (!this.available) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
-    const bytes = Buffer.from(plainText, 'utf8').map((byte, i) => byte ^ (0x5a + i) % 256);
+    if (!this.available)
+      throw new Error(
+        'Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.',
+      );
+    const bytes = Buffer.from(plainText, 'utf8').map((byte, i) => byte ^ ((0x5a + i) % 256));
     return Buffer.concat([FAKE_CIPHER_PREFIX, bytes]);
   },
   decryptString(encrypted: Buffer): string {
-    if (!this.available) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
-    if (!encrypted.subarray(0, 3).equals(FAKE_CIPHER_PREFIX)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-    return Buffer.from(encrypted.subarray(3).map((byte, i) => byte ^ (0x5a + i) % 256)).toString('utf8');
+    if (!this.available)
+      throw new Error(
+        'Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.',
+      );
+    if (!encrypted.subarray(0, 3).equals(FAKE_CIPHER_PREFIX))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(encrypted.subarray(3).map((byte, i) => byte ^ ((0x5a + i) % 256))).toString('utf8');
   },
 };
 

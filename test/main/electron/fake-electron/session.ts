@@ -1,5 +1,10 @@
 // Fake `session`: only the permission handlers, which the shell sets to refuse what the page may not ask for.
-type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: unknown,
+) => void;
 
 export class FakeSession {
   permissionRequestHandler: PermissionRequestHandler | null = null;

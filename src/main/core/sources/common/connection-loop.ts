@@ -54,7 +54,9 @@ export class ConnectionLoop {
   reconnectNow(): void {
     if (this.stopped) return;
     this.backoff.reset();
-    this.dial(this.current.state === 'connected' || this.current.state === 'reconnecting' ? 'reconnecting' : 'connecting');
+    this.dial(
+      this.current.state === 'connected' || this.current.state === 'reconnecting' ? 'reconnecting' : 'connecting',
+    );
   }
 
   async stop(): Promise<void> {

@@ -33,7 +33,7 @@ interface CodedError {
 
 /** fetch wraps the socket error in `cause`; Happy Eyeballs wraps one per address in an AggregateError. */
 function innermost(err: unknown): CodedError {
-  let found: CodedError = (err ?? {});
+  let found: CodedError = err ?? {};
   let current: unknown = err;
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
     const coded = current as CodedError;

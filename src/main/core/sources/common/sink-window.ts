@@ -11,7 +11,11 @@ export class SinkWindow {
   private pending = 0;
   private waiters: (() => void)[] = [];
 
-  constructor(sink: MessageSink, onFailure: (error: unknown, message: IncomingMessage) => void, maxPending = DEFAULT_MAX_PENDING) {
+  constructor(
+    sink: MessageSink,
+    onFailure: (error: unknown, message: IncomingMessage) => void,
+    maxPending = DEFAULT_MAX_PENDING,
+  ) {
     this.sink = sink;
     this.onFailure = onFailure;
     this.maxPending = Math.max(1, maxPending);

@@ -136,9 +136,7 @@ export class GotifySource extends LoopSource implements Source {
         return;
       }
       // One at a time, in order; after a failure nothing more is stored, so the cursor cannot pass it.
-      chain = chain
-        .then(() => (stopped ? undefined : this.deliver([message], signal)))
-        .then(() => void queued--, end);
+      chain = chain.then(() => (stopped ? undefined : this.deliver([message], signal))).then(() => void queued--, end);
     });
 
     try {

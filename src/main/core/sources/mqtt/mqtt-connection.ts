@@ -1,11 +1,23 @@
 // One attempt at an MQTT connection: a fresh mqtt.js client that connects, brings the session's subscriptions
 // up to date, hands messages to the pipeline, and reports to the connection loop how it went (opened / lost /
 // refused) with a reason a person can act on. mqtt.js never reconnects by itself; the loop dials again.
-import mqtt, { type IClientOptions, type IConnackPacket, type IPublishPacket, type ISubscriptionGrant, type MqttClient } from 'mqtt';
+import mqtt, {
+  type IClientOptions,
+  type IConnackPacket,
+  type IPublishPacket,
+  type ISubscriptionGrant,
+  type MqttClient,
+} from 'mqtt';
 import type { TopicSubscription } from '../../../../shared/sources.ts';
 import { acknowledgeAfterCommit } from './ack-after-commit.ts';
 import type { Attempt, AttemptEvents } from '../common/connection-loop.ts';
-import { describeConnack, describeDisconnect, describeMqttError, describeRefusedSubscriptions, hostOf } from './mqtt-errors.ts';
+import {
+  describeConnack,
+  describeDisconnect,
+  describeMqttError,
+  describeRefusedSubscriptions,
+  hostOf,
+} from './mqtt-errors.ts';
 import { createInflightStore } from './mqtt-inflight-store.ts';
 import type { SessionSubscriptions } from './mqtt-subscriptions.ts';
 import type { SourceContext } from '../common/source.ts';
@@ -48,10 +60,15 @@ export function dialMqtt(options: MqttConnectionOptions, events: AttemptEvents):
   const describe = (err: Error) => describeMqttError(err, options.url, options.answerTimeoutMs, options.keepalive);
   const waitForAnswer = (what: string) => {
     if (answerTimer) clearTimeout(answerTimer);
-    answerTimer = setTimeout(() => lose(`the broker did not ${what} within ${options.answerTimeoutMs / 1000} s`), options.answerTimeoutMs);
+    answerTimer = setTimeout(
+      () => lose(`the broker did not ${what} within ${options.answerTimeoutMs / 1000} s`),
+      options.answerTimeoutMs,
+    );
   };
 
-  const incomingStore = createInflightStore(options.inflight, (err) => lose(`a QoS 2 message could not be kept: ${err.message}`));
+  const incomingStore = createInflightStore(options.inflight, (err) =>
+    lose(`a QoS 2 message could not be kept: ${err.message}`),
+  );
   try {
     client = mqtt.connect(options.url, { ...options.clientOptions, incomingStore });
   } catch (err) {
@@ -85,7 +102,10 @@ export function dialMqtt(options: MqttConnectionOptions, events: AttemptEvents):
   });
 
   const subscribe = async (sessionPresent: boolean) => {
-    const plan = options.session?.plan(options.topics, sessionPresent) ?? { subscribe: [...options.topics], unsubscribe: [] };
+    const plan = options.session?.plan(options.topics, sessionPresent) ?? {
+      subscribe: [...options.topics],
+      unsubscribe: [],
+    };
     waitForAnswer('confirm the subscriptions');
     try {
       if (plan.unsubscribe.length) await client.unsubscribeAsync(plan.unsubscribe);
@@ -126,7 +146,10 @@ export function dialMqtt(options: MqttConnectionOptions, events: AttemptEvents):
 }
 
 /** Subscribes; resolves with the filters the broker refused (SUBACK 0x80 or an MQTT 5 reason code >= 0x80). */
-function subscribeAll(client: MqttClient, topics: readonly TopicSubscription[]): Promise<{ filter: string; code: number }[]> {
+function subscribeAll(
+  client: MqttClient,
+  topics: readonly TopicSubscription[],
+): Promise<{ filter: string; code: number }[]> {
   const wanted = Object.fromEntries(topics.map((t) => [t.filter, { qos: t.qos }]));
   return new Promise((resolve, reject) => {
     client.subscribe(wanted, (err, granted?: ISubscriptionGrant[], packet?: { granted?: (number | object)[] }) => {
@@ -135,7 +158,7 @@ function subscribeAll(client: MqttClient, topics: readonly TopicSubscription[]):
       const refused: { filter: string; code: number }[] = [];
       // SUBACK lists one code per filter, in the order they were sent (the order of `wanted`).
       Object.keys(wanted).forEach((filter, i) => {
-        const code = typeof codes?.[i] === 'number' ? (codes[i]) : (granted?.[i]?.qos ?? 0);
+        const code = typeof codes?.[i] === 'number' ? codes[i] : (granted?.[i]?.qos ?? 0);
         if (code >= 0x80) refused.push({ filter, code });
       });
       resolve(refused);

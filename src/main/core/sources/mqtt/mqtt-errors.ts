@@ -32,8 +32,10 @@ export function describeConnack(code: number, protocolVersion: 4 | 5): ConnackOu
   const refused = REFUSED_FOR_GOOD[protocolVersion].includes(code);
   const hex = `0x${code.toString(16).padStart(2, '0')}`;
   const named = ReasonCodes[code as keyof typeof ReasonCodes] || 'refused';
-  if (code === 4 || code === 0x86) return { refused, reason: `the broker refused the user name or password (${named}, ${hex})` };
-  if (code === 5 || code === 0x87) return { refused, reason: `the broker says this client is not authorised (${named}, ${hex})` };
+  if (code === 4 || code === 0x86)
+    return { refused, reason: `the broker refused the user name or password (${named}, ${hex})` };
+  if (code === 5 || code === 0x87)
+    return { refused, reason: `the broker says this client is not authorised (${named}, ${hex})` };
   if (code === 1 || code === 0x84) {
     return {
       refused,
@@ -45,7 +47,12 @@ export function describeConnack(code: number, protocolVersion: 4 | 5): ConnackOu
 }
 
 /** Turns socket, TLS and mqtt.js errors into a line a person can act on. */
-export function describeMqttError(err: ErrorWithCode, url: string, answerTimeoutMs: number, keepaliveSeconds: number): string {
+export function describeMqttError(
+  err: ErrorWithCode,
+  url: string,
+  answerTimeoutMs: number,
+  keepaliveSeconds: number,
+): string {
   const host = hostOf(url);
   const code = typeof err.code === 'string' ? err.code : undefined;
   if (code === 'ECONNREFUSED') return `connection refused by ${host} (is a broker running there?)`;
@@ -53,10 +60,13 @@ export function describeMqttError(err: ErrorWithCode, url: string, answerTimeout
   if (code === 'EAI_AGAIN') return `the name ${hostnameOf(url)} could not be looked up (is the network up?)`;
   if (code === 'ETIMEDOUT') return `connecting to ${host} timed out`;
   if (code === 'ECONNRESET' || code === 'EPIPE') return `the connection to ${host} was reset`;
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENETDOWN') return `${host} cannot be reached (${code}; is the network up?)`;
-  if (code !== undefined && UNKNOWN_AUTHORITY.has(code)) return 'TLS: certificate signed by an unknown authority (check the CA)';
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENETDOWN')
+    return `${host} cannot be reached (${code}; is the network up?)`;
+  if (code !== undefined && UNKNOWN_AUTHORITY.has(code))
+    return 'TLS: certificate signed by an unknown authority (check the CA)';
   if (code === 'CERT_HAS_EXPIRED') return "TLS: the broker's certificate has expired";
-  if (code === 'CERT_NOT_YET_VALID') return "TLS: the broker's certificate is not valid yet (check the computer's clock)";
+  if (code === 'CERT_NOT_YET_VALID')
+    return "TLS: the broker's certificate is not valid yet (check the computer's clock)";
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
     return `TLS: the broker's certificate is not for ${hostnameOf(url)} (check the URL, or set the TLS server name)`;
   }

@@ -85,7 +85,10 @@ export function encodeInflight(packet: IPublishPacket): Uint8Array {
   };
   if (packet.properties) {
     header.properties = Object.fromEntries(
-      Object.entries(packet.properties).map(([key, value]) => [key, Buffer.isBuffer(value) ? { [BINARY]: value.toString('hex') } : value]),
+      Object.entries(packet.properties).map(([key, value]) => [
+        key,
+        Buffer.isBuffer(value) ? { [BINARY]: value.toString('hex') } : value,
+      ]),
     );
   }
   const json = Buffer.from(JSON.stringify(header));
@@ -112,7 +115,9 @@ export function decodeInflight(bytes: Uint8Array): IPublishPacket {
     packet.properties = Object.fromEntries(
       Object.entries(header.properties).map(([key, value]) => [
         key,
-        value !== null && typeof value === 'object' && BINARY in value ? Buffer.from((value as Record<string, string>)[BINARY]!, 'hex') : value,
+        value !== null && typeof value === 'object' && BINARY in value
+          ? Buffer.from((value as Record<string, string>)[BINARY]!, 'hex')
+          : value,
       ]),
     );
   }

@@ -55,7 +55,9 @@ export function mqttClientOptions(
   // enforces the limit), over and over. Herald bounds its open QoS 2 messages itself (ack-after-commit.ts).
   if (config.protocolVersion === 5 && !config.clean) {
     // "Keep the session" with an expiry of 0 would end it at every disconnect: 0 means the default, one day.
-    options.properties = { sessionExpiryInterval: config.sessionExpiry > 0 ? config.sessionExpiry : DEFAULT_SESSION_EXPIRY_S };
+    options.properties = {
+      sessionExpiryInterval: config.sessionExpiry > 0 ? config.sessionExpiry : DEFAULT_SESSION_EXPIRY_S,
+    };
   }
   if (isSecureUrl(config.url)) Object.assign(options, tlsOptions(config, secrets));
   return options;

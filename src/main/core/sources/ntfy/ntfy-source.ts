@@ -19,11 +19,7 @@ import { Buffer } from 'node:buffer';
 import type { StoredSourceOf } from '../../settings/schema.ts';
 import type { BackoffOptions } from '../common/backoff.ts';
 import { LoopSource, type Attempt, type AttemptEvents } from '../common/connection-loop.ts';
-import {
-  HttpStatusError,
-  IdleTimeoutError,
-  streamLines,
-} from '../common/http-json-stream.ts';
+import { HttpStatusError, IdleTimeoutError, streamLines } from '../common/http-json-stream.ts';
 import { coalesceCatchUp, INBOX_EVENTS, ntfyToIncoming, parseNtfyLine, type NtfyEvent } from './ntfy-message.ts';
 import { StartPoint } from '../common/push-start-point.ts';
 import { StoreError, type IncomingMessage, type Source, type SourceContext } from '../common/source.ts';
@@ -100,7 +96,11 @@ export class NtfySource extends LoopSource implements Source {
       ...this.streamOptions(signal),
       url: this.topicsUrl(`since=${encodeURIComponent(since)}`),
       onOpen: () => events.opened(),
-      onLines: (lines) => this.deliver(lines.map((line) => this.parse(line)), signal),
+      onLines: (lines) =>
+        this.deliver(
+          lines.map((line) => this.parse(line)),
+          signal,
+        ),
     });
   }
 

@@ -35,7 +35,11 @@ export interface SseSourceOptions {
 
 const HEARTBEAT_EVENTS = new Set(['ping', 'keepalive', 'heartbeat']);
 
-export function createSseSource(config: StoredSourceOf<'sse'>, context: SourceContext, options: SseSourceOptions = {}): Source {
+export function createSseSource(
+  config: StoredSourceOf<'sse'>,
+  context: SourceContext,
+  options: SseSourceOptions = {},
+): Source {
   return new SseSource(config, context, options);
 }
 
@@ -85,9 +89,14 @@ class SseSource extends LoopSource implements Source {
       );
     };
 
-    void this.run({ abort, lost, refused, opened: () => finished || events.opened(), restartIdleClock, stopIdleClock }).catch(
-      (err: unknown) => lost(describeConnectionError(err, this.config.url)),
-    );
+    void this.run({
+      abort,
+      lost,
+      refused,
+      opened: () => finished || events.opened(),
+      restartIdleClock,
+      stopIdleClock,
+    }).catch((err: unknown) => lost(describeConnectionError(err, this.config.url)));
     return { close: () => end(() => {}) };
   }
 
@@ -130,7 +139,9 @@ class SseSource extends LoopSource implements Source {
     const contentType = response.headers.get('content-type') ?? '';
     if (contentType.split(';')[0]!.trim().toLowerCase() !== 'text/event-stream') {
       discard(response);
-      return lost(`${this.where} answered with ${contentType ? `"${contentType}"` : 'no content type'} instead of text/event-stream`);
+      return lost(
+        `${this.where} answered with ${contentType ? `"${contentType}"` : 'no content type'} instead of text/event-stream`,
+      );
     }
 
     attempt.opened();
@@ -204,7 +215,8 @@ class SseSource extends LoopSource implements Source {
  */
 function replayKey(event: SseEvent): string {
   const digest = createHash('sha256').update(event.type).update('\n').update(event.data).digest('hex').slice(0, 16);
-  const id = event.lastEventId.length > 200 ? createHash('sha256').update(event.lastEventId).digest('hex') : event.lastEventId;
+  const id =
+    event.lastEventId.length > 200 ? createHash('sha256').update(event.lastEventId).digest('hex') : event.lastEventId;
   return `${id}@${digest}`;
 }
 

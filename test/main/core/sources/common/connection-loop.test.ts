@@ -29,7 +29,9 @@ function loop(backoff = { initialMs: 20, maxMs: 80 }) {
 describe('backoff', () => {
   test('full jitter: each delay is uniform up to a doubling ceiling capped at the maximum', () => {
     const top = new Backoff({ initialMs: 500, maxMs: 60_000, random: () => 1 });
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map(() => top.next())).toEqual([500, 1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map(() => top.next())).toEqual([
+      500, 1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000,
+    ]);
     const bottom = new Backoff({ random: () => 0 });
     expect(bottom.next()).toBe(100);
     const spread = new Backoff({ initialMs: 1000 });
@@ -68,7 +70,13 @@ describe('connection loop', () => {
     attempts[1]!.events.opened();
     expect(l.status.state).toBe('connected');
     expect(l.status.error).toBeUndefined();
-    expect(statuses.map((s) => s.state)).toEqual(['connecting', 'connected', 'reconnecting', 'reconnecting', 'connected']);
+    expect(statuses.map((s) => s.state)).toEqual([
+      'connecting',
+      'connected',
+      'reconnecting',
+      'reconnecting',
+      'connected',
+    ]);
   });
 
   test('a refusal (bad credentials) stops the retries and says why', async () => {

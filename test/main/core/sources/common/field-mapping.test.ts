@@ -17,7 +17,15 @@ describe('dotted paths', () => {
   });
 
   test('missing steps, wrong shapes and inherited properties give nothing', () => {
-    for (const path of ['data.missing', 'items.2.text', 'items.first', 'data.title.length', 'data..title', '', 'items.-1']) {
+    for (const path of [
+      'data.missing',
+      'items.2.text',
+      'items.first',
+      'data.title.length',
+      'data..title',
+      '',
+      'items.-1',
+    ]) {
       expect(valueAtPath(frame, path), path).toBeUndefined();
     }
     for (const path of ['__proto__', 'constructor', 'data.toString', 'items.length']) {
@@ -28,14 +36,28 @@ describe('dotted paths', () => {
 
 describe('what a frame becomes', () => {
   const mapping = { title: 'title', body: 'body', priority: 'priority', id: 'id', url: 'url', time: 'time' };
-  const fields = (frame: unknown, m: Record<string, string> = mapping) => partsFromText(JSON.stringify(frame), 'json', m).fields;
+  const fields = (frame: unknown, m: Record<string, string> = mapping) =>
+    partsFromText(JSON.stringify(frame), 'json', m).fields;
 
   test('priorities: 1..5, names, numeric strings, and the 0..10 Gotify scale above 5', () => {
     const cases: [unknown, number | undefined][] = [
-      [1, 1], [5, 5], ['min', 1], ['LOW', 2], ['default', 3], ['high', 4], ['max', 5], ['urgent', 5],
-      ['4', 4], [7, 4], [10, 5], [0, 1], ['whatever', 3], [null, undefined],
+      [1, 1],
+      [5, 5],
+      ['min', 1],
+      ['LOW', 2],
+      ['default', 3],
+      ['high', 4],
+      ['max', 5],
+      ['urgent', 5],
+      ['4', 4],
+      [7, 4],
+      [10, 5],
+      [0, 1],
+      ['whatever', 3],
+      [null, undefined],
     ];
-    for (const [priority, expected] of cases) expect(fields({ priority })?.priority, JSON.stringify(priority)).toBe(expected);
+    for (const [priority, expected] of cases)
+      expect(fields({ priority })?.priority, JSON.stringify(priority)).toBe(expected);
   });
 
   test('only http(s) links are kept as click targets', () => {
@@ -58,7 +80,10 @@ describe('what a frame becomes', () => {
   });
 
   test('the id is the dedupe key and the server id; a very long one is hashed for the key', () => {
-    expect(partsFromText('{"id":12}', 'json', mapping)).toMatchObject({ dedupeKey: '12', fields: { extras: { serverId: '12' } } });
+    expect(partsFromText('{"id":12}', 'json', mapping)).toMatchObject({
+      dedupeKey: '12',
+      fields: { extras: { serverId: '12' } },
+    });
     const long = 'k'.repeat(500);
     const parts = partsFromText(JSON.stringify({ id: long }), 'json', mapping);
     expect(parts.dedupeKey).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -83,7 +108,10 @@ describe('what a frame becomes', () => {
   });
 
   test('text that should be JSON but is not is kept as text, with a note', () => {
-    expect(partsFromText('{"broken": ', 'json', mapping)).toEqual({ fields: { body: '{"broken": ' }, note: 'not valid JSON; stored as text' });
+    expect(partsFromText('{"broken": ', 'json', mapping)).toEqual({
+      fields: { body: '{"broken": ' },
+      note: 'not valid JSON; stored as text',
+    });
   });
 
   test('text format never parses; JSON with no mapping is left to the generic decoder', () => {

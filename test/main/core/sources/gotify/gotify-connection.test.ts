@@ -33,7 +33,12 @@ async function serve(options: GotifyServerOptions = {}): Promise<GotifyTestServe
 }
 
 function startGotify(token: string | null = TOKEN): GotifySource {
-  const config = StoredSource.parse({ id: 'src-1', kind: 'gotify', name: 'Home Gotify', url: server!.url }) as StoredSourceOf<'gotify'>;
+  const config = StoredSource.parse({
+    id: 'src-1',
+    kind: 'gotify',
+    name: 'Home Gotify',
+    url: server!.url,
+  }) as StoredSourceOf<'gotify'>;
   const source = new GotifySource(config, h.context({ secrets: token === null ? {} : { token } }), {
     pingIntervalMs: 100,
     deadlineMs: DEADLINE_MS,
@@ -80,7 +85,9 @@ describe('Gotify bad input', () => {
     server!.sendRaw('{"id":"seven","appid":1,"message":"wrong id type"}');
     server!.sendRaw(Buffer.from([0xde, 0xad, 0xbe, 0xef]), true);
     // A well-formed message, only far too big: dropped, not stored.
-    server!.sendRaw(JSON.stringify({ id: 999, appid: 1, message: 'x'.repeat(10 * 1024 * 1024), title: 'huge', priority: 5 }));
+    server!.sendRaw(
+      JSON.stringify({ id: 999, appid: 1, message: 'x'.repeat(10 * 1024 * 1024), title: 'huge', priority: 5 }),
+    );
     server!.publish(1, { message: 'after' });
     await eventually('after', () => h.store.counts().total === 2, 10_000);
     expect(h.bodies()).toEqual(['before', 'after']);

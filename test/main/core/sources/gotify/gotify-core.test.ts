@@ -12,7 +12,10 @@ afterEach(async () => {
 });
 
 test('a Gotify source given on the command line delivers into the inbox with its application and extras', async () => {
-  const server = await GotifyTestServer.start({ clientTokens: ['CcoreToken'], apps: [{ id: 4, name: 'Alarm', image: 'image/alarm.png' }] });
+  const server = await GotifyTestServer.start({
+    clientTokens: ['CcoreToken'],
+    apps: [{ id: 4, name: 'Alarm', image: 'image/alarm.png' }],
+  });
   cleanups.push(() => server.stop());
   const dir = tempDir();
   cleanups.push(() => dir.remove());
@@ -22,7 +25,10 @@ test('a Gotify source given on the command line delivers into the inbox with its
     extraSources: [{ kind: 'gotify', url: server.url, name: 'Home Gotify', token: 'CcoreToken' }],
   });
   cleanups.push(() => t.stop());
-  await eventually('the Gotify source to connect', () => t.core.getState().sources.find((s) => s.kind === 'gotify')?.status.state === 'connected');
+  await eventually(
+    'the Gotify source to connect',
+    () => t.core.getState().sources.find((s) => s.kind === 'gotify')?.status.state === 'connected',
+  );
 
   server.publish(4, {
     title: 'Motion',
@@ -34,7 +40,13 @@ test('a Gotify source given on the command line delivers into the inbox with its
     const reply = await dispatch(t.core.handlers, 'inbox.list', { limit: 10 });
     return reply.ok ? (reply.value as { items: MessageSummary[] }).items[0] : undefined;
   });
-  expect(item).toMatchObject({ sourceName: 'Home Gotify', topic: 'Alarm', title: 'Motion', preview: 'Hall sensor', priority: 5 });
+  expect(item).toMatchObject({
+    sourceName: 'Home Gotify',
+    topic: 'Alarm',
+    title: 'Motion',
+    preview: 'Hall sensor',
+    priority: 5,
+  });
   const reply = await dispatch(t.core.handlers, 'inbox.get', { id: item.id });
   expect(reply.ok).toBe(true);
   expect((reply as { value: MessageDetail }).value.extras).toMatchObject({

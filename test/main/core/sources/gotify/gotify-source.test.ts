@@ -36,7 +36,12 @@ afterEach(async () => {
 });
 
 function startGotify(): GotifySource {
-  const config = StoredSource.parse({ id: 'src-1', kind: 'gotify', name: 'Home Gotify', url: server.url }) as StoredSourceOf<'gotify'>;
+  const config = StoredSource.parse({
+    id: 'src-1',
+    kind: 'gotify',
+    name: 'Home Gotify',
+    url: server.url,
+  }) as StoredSourceOf<'gotify'>;
   const source = new GotifySource(config, h.context({ secrets: { token: TOKEN } }), {
     pingIntervalMs: 100,
     deadlineMs: 1000,
@@ -78,7 +83,12 @@ describe('Gotify live delivery', () => {
     server.publish(2, { message: 'Someone rang' });
     await inboxCount(2);
     const [backup, door] = h.inbox();
-    expect(backup).toMatchObject({ topic: 'Backups', title: 'Nightly backup', body: '**42 GB** in 3 min', priority: 5 });
+    expect(backup).toMatchObject({
+      topic: 'Backups',
+      title: 'Nightly backup',
+      body: '**42 GB** in 3 min',
+      priority: 5,
+    });
     expect(backup!.extras).toEqual({
       serverId: String(sent.id),
       sentAt: Date.parse(sent.date),

@@ -28,7 +28,8 @@ describe('credentials (real core, Mosquitto with a password file)', () => {
       execFileSync('mosquitto_passwd', ['-b', '-c', passwords, 'office', 'right-password']);
       const broker = tracked(await startLoggingMosquitto(['allow_anonymous false', `password_file ${passwords}`]));
       // Each CONNECT ends in one of these two log lines (a bare TCP probe logs neither).
-      const attempts = () => broker.lines().filter((line) => /New client connected|disconnected, not authorised/.test(line)).length;
+      const attempts = () =>
+        broker.lines().filter((line) => /New client connected|disconnected, not authorised/.test(line)).length;
       const t = tracked(await startTestCore({ dataDir: join(dir.path, 'herald'), brokerPort: 'off' }));
 
       const added = await dispatch(t.core.handlers, 'sources.add', {
@@ -44,7 +45,9 @@ describe('credentials (real core, Mosquitto with a password file)', () => {
       const id = (added.value as { id: string }).id;
       const status = () => t.core.getState().sources.find((s) => s.id === id)!.status;
       await eventually('error status', () => status().state === 'error');
-      expect(status().error).toMatch(/^the broker (refused the user name or password|says this client is not authorised) \(/);
+      expect(status().error).toMatch(
+        /^the broker (refused the user name or password|says this client is not authorised) \(/,
+      );
       expect(status().retryAt).toBeUndefined();
       // The backoff starts at 0.5 s: a retrying source would have dialled again by now.
       await new Promise((r) => setTimeout(r, 1500));
@@ -63,7 +66,11 @@ describe('credentials (real core, Mosquitto with a password file)', () => {
       });
       expect(updated.ok).toBe(true);
       await eventually('connected', () => status().state === 'connected');
-      const pub = await mqtt.connectAsync(broker.url, { username: 'office', password: 'right-password', reconnectPeriod: 0 });
+      const pub = await mqtt.connectAsync(broker.url, {
+        username: 'office',
+        password: 'right-password',
+        reconnectPeriod: 0,
+      });
       await pub.publishAsync('office/door', 'open', { qos: 1 });
       await pub.endAsync();
       await eventually('message stored', () => t.core.getState().total === 1);
@@ -112,20 +119,30 @@ describe('CONNACK and SUBACK codes (aedes, MQTT 3.1.1)', () => {
   test('a refused subscription is an error naming the topic; the granted topics still deliver', async () => {
     const broker = tracked(
       await startAedes({
-        authorizeSubscribe: (_client, subscription, done) => done(null, subscription.topic.startsWith('secret/') ? null : subscription),
+        authorizeSubscribe: (_client, subscription, done) =>
+          done(null, subscription.topic.startsWith('secret/') ? null : subscription),
       }),
     );
     const dir = tracked(tempDir());
     const h = tracked(
       startSource(
-        mqttConfig({ url: broker.url, topics: [{ filter: 'open/#', qos: 1 }, { filter: 'secret/#', qos: 1 }] }),
+        mqttConfig({
+          url: broker.url,
+          topics: [
+            { filter: 'open/#', qos: 1 },
+            { filter: 'secret/#', qos: 1 },
+          ],
+        }),
         { dataDir: dir.path },
       ),
     );
     await eventually('error status', () => h.source.status.state === 'error');
     expect(h.source.status.error).toBe('the broker refused the subscription to secret/#');
     // The UI hears of it too, not only whoever asks for the status.
-    expect(h.statuses.at(-1)).toMatchObject({ state: 'error', error: 'the broker refused the subscription to secret/#' });
+    expect(h.statuses.at(-1)).toMatchObject({
+      state: 'error',
+      error: 'the broker refused the subscription to secret/#',
+    });
     const pub = await mqtt.connectAsync(broker.url, { reconnectPeriod: 0 });
     await pub.publishAsync('open/x', 'still arrives', { qos: 1 });
     await pub.endAsync();

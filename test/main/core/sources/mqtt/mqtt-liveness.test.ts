@@ -17,13 +17,19 @@ const KEEPALIVE_S = 2;
 function liveSource(url: string, fields: Partial<Parameters<typeof mqttConfig>[0]> = {}) {
   const dir = tempDir();
   // Below the settings' minimum of 5 s so the test stays short; the mechanism is the same.
-  const config = { ...mqttConfig({ url, clientId: 'herald-live', topics: [{ filter: 'live/#', qos: 1 }], ...fields }), keepalive: KEEPALIVE_S };
+  const config = {
+    ...mqttConfig({ url, clientId: 'herald-live', topics: [{ filter: 'live/#', qos: 1 }], ...fields }),
+    keepalive: KEEPALIVE_S,
+  };
   const h = startSource(config, { dataDir: dir.path });
   cleanups.push(dir.remove, h.stop);
   return h;
 }
 
-async function frozenBrokerIsDetected(broker: Mosquitto | PersistentMosquitto, h: ReturnType<typeof liveSource>): Promise<number> {
+async function frozenBrokerIsDetected(
+  broker: Mosquitto | PersistentMosquitto,
+  h: ReturnType<typeof liveSource>,
+): Promise<number> {
   await eventually('connected', () => h.source.status.state === 'connected');
   const frozenAt = Date.now();
   broker.process!.kill('SIGSTOP');
@@ -40,7 +46,9 @@ describe('liveness', () => {
     const detectedAfter = await frozenBrokerIsDetected(broker, h);
     expect(detectedAfter).toBeLessThanOrEqual(KEEPALIVE_S * 1500 + 500);
     expect(h.source.status.state).toBe('reconnecting');
-    expect(h.source.status.error).toMatch(/^the broker (stopped answering \(no reply to a ping within 3 s\)|did not answer within)/);
+    expect(h.source.status.error).toMatch(
+      /^the broker (stopped answering \(no reply to a ping within 3 s\)|did not answer within)/,
+    );
 
     broker.process.kill('SIGCONT');
     await eventually('connected again', () => h.source.status.state === 'connected', 15_000);
@@ -71,7 +79,13 @@ describe('liveness', () => {
     const dir = tempDir();
     // keepalive 60 s: only the explicit reconnect can explain a recovery within a few seconds.
     const h = startSource(
-      mqttConfig({ url: `mqtt://127.0.0.1:${proxy.port}`, clientId: 'herald-resume', clean: false, keepalive: 60, topics: [{ filter: 'resume/#', qos: 1 }] }),
+      mqttConfig({
+        url: `mqtt://127.0.0.1:${proxy.port}`,
+        clientId: 'herald-resume',
+        clean: false,
+        keepalive: 60,
+        topics: [{ filter: 'resume/#', qos: 1 }],
+      }),
       { dataDir: dir.path },
     );
     cleanups.push(dir.remove, h.stop);

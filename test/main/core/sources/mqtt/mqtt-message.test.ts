@@ -21,7 +21,9 @@ afterEach(async () => {
 
 async function connectedSource(topic: string, protocolVersion: 4 | 5): Promise<SourceHarness> {
   const dir = tempDir();
-  const h = startSource(mqttConfig({ url: broker.url, protocolVersion, topics: [{ filter: `${topic}/#`, qos: 2 }] }), { dataDir: dir.path });
+  const h = startSource(mqttConfig({ url: broker.url, protocolVersion, topics: [{ filter: `${topic}/#`, qos: 2 }] }), {
+    dataDir: dir.path,
+  });
   cleanups.push(dir.remove, h.stop);
   await eventually('connected', () => h.source.status.state === 'connected');
   return h;
@@ -48,7 +50,10 @@ describe('MQTT 5 properties', () => {
         payloadFormatIndicator: true,
       },
     });
-    await pub.publishAsync('props/b', 'binary correlation', { qos: 0, properties: { correlationData: Buffer.from([0, 1, 0xfe]) } });
+    await pub.publishAsync('props/b', 'binary correlation', {
+      qos: 0,
+      properties: { correlationData: Buffer.from([0, 1, 0xfe]) },
+    });
     await eventually('both stored', () => h.rows().length === 2);
 
     const [first, second] = h.rows();
@@ -94,7 +99,9 @@ describe('messages that carry an id are stored once', () => {
     }
     await pub.publishAsync('dedupe/end', 'end', { qos: 1 });
     await eventually('end marker stored', () => h.rows().some((r) => r.topic === 'dedupe/end'));
-    expect(h.rows().map((r) => `${r.topic} ${JSON.parse(r.body === 'end' ? '{"message":"end"}' : r.body).message}`)).toEqual([
+    expect(
+      h.rows().map((r) => `${r.topic} ${JSON.parse(r.body === 'end' ? '{"message":"end"}' : r.body).message}`),
+    ).toEqual([
       'dedupe/a first',
       'dedupe/b other topic',
       'dedupe/a numeric id',
@@ -116,8 +123,14 @@ describe('messages that carry an id are stored once', () => {
   test('MQTT 5: the user property "id" names the message (and wins over a JSON id)', async () => {
     const h = await connectedSource('uprop', 5);
     const pub = await publisher(5);
-    await pub.publishAsync('uprop/x', '{"id":"json-1","message":"one"}', { qos: 1, properties: { userProperties: { id: 'u-1' } } });
-    await pub.publishAsync('uprop/x', '{"id":"json-2","message":"two"}', { qos: 1, properties: { userProperties: { id: 'u-1' } } });
+    await pub.publishAsync('uprop/x', '{"id":"json-1","message":"one"}', {
+      qos: 1,
+      properties: { userProperties: { id: 'u-1' } },
+    });
+    await pub.publishAsync('uprop/x', '{"id":"json-2","message":"two"}', {
+      qos: 1,
+      properties: { userProperties: { id: 'u-1' } },
+    });
     await pub.publishAsync('uprop/x', 'plain text', { qos: 1, properties: { userProperties: { id: 'u-2' } } });
     await pub.publishAsync('uprop/x', 'plain text', { qos: 1, properties: { userProperties: { id: 'u-2' } } });
     await pub.publishAsync('uprop/end', 'end', { qos: 1 });

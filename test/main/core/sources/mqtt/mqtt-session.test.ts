@@ -63,7 +63,12 @@ describe('persistent sessions', () => {
 
   test('stopping in the middle of a stream acknowledges what is stored and leaves the rest to the broker: none lost, none twice', async () => {
     const dir = dataDir();
-    const fields = { url: broker.url, clientId: 'herald-stop', clean: false, topics: [{ filter: 'stop/#', qos: 1 as const }] };
+    const fields = {
+      url: broker.url,
+      clientId: 'herald-stop',
+      clean: false,
+      topics: [{ filter: 'stop/#', qos: 1 as const }],
+    };
     // Plain payloads (no id to dedupe by), each commit a little slow so the stream is still running at stop().
     const slow = startSource(mqttConfig(fields), {
       dataDir: dir,
@@ -74,7 +79,12 @@ describe('persistent sessions', () => {
     });
     cleanups.push(slow.stop);
     await eventually('connected', () => slow.source.status.state === 'connected');
-    await mosquittoPub(broker.port, 'stop/x', Array.from({ length: 3000 }, (_, n) => `plain ${n}`), 1);
+    await mosquittoPub(
+      broker.port,
+      'stop/x',
+      Array.from({ length: 3000 }, (_, n) => `plain ${n}`),
+      1,
+    );
     await eventually('part of the stream stored', () => slow.rows().length >= 300);
     await slow.stop();
 
@@ -104,7 +114,16 @@ describe('persistent sessions', () => {
   test('a topic removed from the settings is unsubscribed from the kept session', async () => {
     const dir = dataDir();
     const base = { url: broker.url, clientId: 'herald-edit', clean: false };
-    const first = await run({ ...base, topics: [{ filter: 'kept/#', qos: 1 }, { filter: 'removed/#', qos: 1 }] }, dir);
+    const first = await run(
+      {
+        ...base,
+        topics: [
+          { filter: 'kept/#', qos: 1 },
+          { filter: 'removed/#', qos: 1 },
+        ],
+      },
+      dir,
+    );
     await first.stop();
     const second = await run({ ...base, topics: [{ filter: 'kept/#', qos: 1 }] }, dir);
     await mosquittoPub(broker.port, 'removed/x', ['must not arrive'], 1);
@@ -118,7 +137,12 @@ describe('persistent sessions', () => {
     const dir = dataDir();
     publishRetained(broker.port, 'retained/state', 'the current state');
     cleanups.push(() => publishRetained(broker.port, 'retained/state', null));
-    const fields = { url: broker.url, clientId: 'herald-retained', clean: false, topics: [{ filter: 'retained/#', qos: 1 as const }] };
+    const fields = {
+      url: broker.url,
+      clientId: 'herald-retained',
+      clean: false,
+      topics: [{ filter: 'retained/#', qos: 1 as const }],
+    };
     const first = await run(fields, dir);
     await eventually('retained message stored', () => first.rows().length === 1);
     first.source.reconnectNow();

@@ -73,7 +73,9 @@ describe('acknowledge after commit', () => {
     broker.aedes.on('clientReady', (client) => {
       if (client.id !== 'herald-qos2') return;
       // The broker's view of what Herald sent: the raw packets on its connection.
-      (client as unknown as { _parser: NodeJS.EventEmitter })._parser.on('packet', (p: { cmd: string }) => sent.push(p.cmd));
+      (client as unknown as { _parser: NodeJS.EventEmitter })._parser.on('packet', (p: { cmd: string }) =>
+        sent.push(p.cmd),
+      );
     });
     const { held, sink } = heldCommits();
     const h = source({ url: broker.url, clientId: 'herald-qos2', topics: [{ filter: 't/#', qos: 2 }] }, { sink });
@@ -121,7 +123,10 @@ describe('connection status', () => {
     await eventually('reconnecting with the cause', () => h.source.status.state === 'reconnecting' && h.source.status);
     expect(h.source.status.error).toBe(`connection refused by 127.0.0.1:${port} (is a broker running there?)`);
     expect(h.source.status.retryAt).toBeGreaterThan(Date.now() - 1000);
-    await eventually('several attempts', () => h.statuses.filter((s) => s.state === 'reconnecting' && s.retryAt).length >= 3);
+    await eventually(
+      'several attempts',
+      () => h.statuses.filter((s) => s.state === 'reconnecting' && s.retryAt).length >= 3,
+    );
   });
 
   test('a server that accepts but never answers: "did not answer within" the timeout, then retried', async () => {
@@ -193,6 +198,8 @@ describe('transports', () => {
     const port = (http.address() as { port: number }).port;
     const h = source({ url: `ws://127.0.0.1:${port}/wrong` });
     await eventually('reconnecting', () => h.source.status.state === 'reconnecting');
-    expect(h.source.status.error).toBe(`the WebSocket upgrade at ws://127.0.0.1:${port}/wrong failed: HTTP 404 (check the path)`);
+    expect(h.source.status.error).toBe(
+      `the WebSocket upgrade at ws://127.0.0.1:${port}/wrong failed: HTTP 404 (check the path)`,
+    );
   });
 });

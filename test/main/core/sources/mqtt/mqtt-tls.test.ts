@@ -73,7 +73,9 @@ describe('TLS', () => {
   test('a certificate for another name: says so and suggests the server name', async () => {
     const h = source({ url, tls: { ca: certs.caFile, allowUntrusted: false } });
     await eventually('reconnecting', () => h.source.status.state === 'reconnecting');
-    expect(h.source.status.error).toBe("TLS: the broker's certificate is not for 127.0.0.1 (check the URL, or set the TLS server name)");
+    expect(h.source.status.error).toBe(
+      "TLS: the broker's certificate is not for 127.0.0.1 (check the URL, or set the TLS server name)",
+    );
   });
 
   test('allow untrusted: connects without a CA or a matching name', async () => {
@@ -84,7 +86,9 @@ describe('TLS', () => {
   test('a CA path that does not exist: an error that waits for an edit, no retries', async () => {
     const h = source({ url, tls: { ca: '/nonexistent/ca.pem', allowUntrusted: false } });
     await eventually('error', () => h.source.status.state === 'error');
-    expect(h.source.status.error).toBe('TLS: the CA certificate is neither PEM text nor a readable file (/nonexistent/ca.pem: no such file)');
+    expect(h.source.status.error).toBe(
+      'TLS: the CA certificate is neither PEM text nor a readable file (/nonexistent/ca.pem: no such file)',
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(h.statuses.filter((s) => s.state === 'reconnecting')).toEqual([]);
   });
@@ -106,7 +110,10 @@ describe('TLS client certificates', () => {
 
   test('certificate in the settings, private key from the secret store: accepted', async () => {
     const h = source(
-      { url: `mqtts://127.0.0.1:${strict.port}`, tls: { ca: certs.caFile, cert: certs.clientCert, servername: SERVER_NAME, allowUntrusted: false } },
+      {
+        url: `mqtts://127.0.0.1:${strict.port}`,
+        tls: { ca: certs.caFile, cert: certs.clientCert, servername: SERVER_NAME, allowUntrusted: false },
+      },
       { secrets: { tlsKey: certs.clientKey } },
     );
     await eventually('connected', () => h.source.status.state === 'connected');
@@ -115,13 +122,21 @@ describe('TLS client certificates', () => {
   });
 
   test('without a client certificate the broker ends the handshake; shown and retried', async () => {
-    const h = source({ url: `mqtts://127.0.0.1:${strict.port}`, tls: { ca: certs.caFile, servername: SERVER_NAME, allowUntrusted: false } });
+    const h = source({
+      url: `mqtts://127.0.0.1:${strict.port}`,
+      tls: { ca: certs.caFile, servername: SERVER_NAME, allowUntrusted: false },
+    });
     await eventually('reconnecting', () => h.source.status.state === 'reconnecting');
-    expect(h.source.status.error).toBe('TLS: the broker requires a client certificate (set the certificate and its private key)');
+    expect(h.source.status.error).toBe(
+      'TLS: the broker requires a client certificate (set the certificate and its private key)',
+    );
   });
 
   test('a certificate without its key is a settings error', async () => {
-    const h = source({ url: `mqtts://127.0.0.1:${strict.port}`, tls: { ca: certs.caFile, cert: certs.clientCert, allowUntrusted: false } });
+    const h = source({
+      url: `mqtts://127.0.0.1:${strict.port}`,
+      tls: { ca: certs.caFile, cert: certs.clientCert, allowUntrusted: false },
+    });
     await eventually('error', () => h.source.status.state === 'error');
     expect(h.source.status.error).toBe('TLS: a client certificate is set but no private key');
   });

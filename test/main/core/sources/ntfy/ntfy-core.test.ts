@@ -34,7 +34,10 @@ test('an ntfy source given on the command line delivers into the inbox with its 
     extraSources: [{ kind: 'ntfy', url: server.url, topics: ['alerts'], name: 'Office ntfy' }],
   });
   cleanups.push(() => t.stop());
-  await eventually('the ntfy source to connect', () => t.core.getState().sources.find((s) => s.kind === 'ntfy')?.status.state === 'connected');
+  await eventually(
+    'the ntfy source to connect',
+    () => t.core.getState().sources.find((s) => s.kind === 'ntfy')?.status.state === 'connected',
+  );
 
   server.publish('alerts', {
     title: 'Printer',
@@ -49,7 +52,13 @@ test('an ntfy source given on the command line delivers into the inbox with its 
     const items = await list(t);
     return items.length === 1 ? items : null;
   });
-  expect(first).toMatchObject({ sourceName: 'Office ntfy', topic: 'alerts', title: '⚠️ Printer', preview: 'Toner low on floor 2', priority: 4 });
+  expect(first).toMatchObject({
+    sourceName: 'Office ntfy',
+    topic: 'alerts',
+    title: '⚠️ Printer',
+    preview: 'Toner low on floor 2',
+    priority: 4,
+  });
   const detail = await get(t, first!.id);
   expect(detail).toMatchObject({ body: 'Toner low on floor 2', bodyKind: 'text' });
   expect(detail.extras).toMatchObject({
@@ -60,7 +69,12 @@ test('an ntfy source given on the command line delivers into the inbox with its 
   });
   await eventually('a notification', () => t.eventsOf('notify').some((n) => n.title === '⚠️ Printer'));
 
-  server.publish('alerts', { title: 'Printer', message: 'Toner replaced', tags: ['white_check_mark'], sequenceId: 'toner-2' });
+  server.publish('alerts', {
+    title: 'Printer',
+    message: 'Toner replaced',
+    tags: ['white_check_mark'],
+    sequenceId: 'toner-2',
+  });
   const [updated] = await eventually('the update to replace the entry', async () => {
     const items = await list(t);
     return items.length === 1 && items[0]!.preview === 'Toner replaced' ? items : null;

@@ -49,20 +49,49 @@ describe('ntfy events in the inbox', () => {
   });
 
   test('emoji go in front of the title in tag order, or in front of the body when there is no title', () => {
-    const titled = ntfyToIncoming(event({ title: 'Backup', message: 'done', tags: ['tada', 'nas', '+1', 'white_check_mark'] }), context);
+    const titled = ntfyToIncoming(
+      event({ title: 'Backup', message: 'done', tags: ['tada', 'nas', '+1', 'white_check_mark'] }),
+      context,
+    );
     expect(titled.fields).toMatchObject({ title: '🎉 👍 ✅ Backup', body: 'done', extras: { tags: ['nas'] } });
-    const untitled = ntfyToIncoming(event({ message: 'Smoke in the kitchen', tags: ['rotating_light', 'fire'] }), context);
+    const untitled = ntfyToIncoming(
+      event({ message: 'Smoke in the kitchen', tags: ['rotating_light', 'fire'] }),
+      context,
+    );
     expect(untitled.fields!.title).toBeUndefined();
     expect(untitled.fields!.body).toBe('🚨 🔥 Smoke in the kitchen');
     expect(untitled.fields!.extras!.tags).toBeUndefined();
     // A tag that only looks like an object key is a plain tag, not an emoji.
-    expect(splitTags(['constructor', 'toString', 'skull'])).toEqual({ emojis: ['💀'], plain: ['constructor', 'toString'] });
+    expect(splitTags(['constructor', 'toString', 'skull'])).toEqual({
+      emojis: ['💀'],
+      plain: ['constructor', 'toString'],
+    });
     expect(KNOWN_EMOJI_TAGS).toBeGreaterThanOrEqual(60);
   });
 
   test('the common alert tags all have their emoji', () => {
-    const tags = ['warning', 'rotating_light', 'white_check_mark', 'heavy_check_mark', 'x', 'skull', 'tada', '+1', '-1',
-      'loudspeaker', 'partying_face', 'no_entry', 'computer', 'house', 'bell', 'fire', 'zap', 'lock', 'key', 'package'];
+    const tags = [
+      'warning',
+      'rotating_light',
+      'white_check_mark',
+      'heavy_check_mark',
+      'x',
+      'skull',
+      'tada',
+      '+1',
+      '-1',
+      'loudspeaker',
+      'partying_face',
+      'no_entry',
+      'computer',
+      'house',
+      'bell',
+      'fire',
+      'zap',
+      'lock',
+      'key',
+      'package',
+    ];
     const { emojis, plain } = splitTags(tags);
     expect(plain).toEqual([]);
     expect(emojis.join(' ')).toBe('⚠️ 🚨 ✅ ✔️ ❌ 💀 🎉 👍 👎 📢 🥳 ⛔ 💻 🏠 🔔 🔥 ⚡ 🔒 🔑 📦');
@@ -80,11 +109,31 @@ describe('ntfy events in the inbox', () => {
         message: '**Disk** at 91%',
         content_type: 'text/markdown',
         icon: 'https://nas.lan/icon.png',
-        attachment: { name: 'report.pdf', url: 'https://ntfy.lan/file/abc.pdf', type: 'application/pdf', size: 2048, expires: 1643946728 },
+        attachment: {
+          name: 'report.pdf',
+          url: 'https://ntfy.lan/file/abc.pdf',
+          type: 'application/pdf',
+          size: 2048,
+          expires: 1643946728,
+        },
         actions: [
           { id: '1', action: 'view', label: 'Open', url: 'https://nas.lan', clear: false },
-          { id: '2', action: 'http', label: 'Retry', url: 'https://nas.lan/retry', method: 'PUT', headers: { Authorization: 'x' }, body: '{}' },
-          { id: '3', action: 'broadcast', label: 'Take picture', intent: 'io.heckel.ntfy.USER_ACTION', extras: { cmd: 'pic' } },
+          {
+            id: '2',
+            action: 'http',
+            label: 'Retry',
+            url: 'https://nas.lan/retry',
+            method: 'PUT',
+            headers: { Authorization: 'x' },
+            body: '{}',
+          },
+          {
+            id: '3',
+            action: 'broadcast',
+            label: 'Take picture',
+            intent: 'io.heckel.ntfy.USER_ACTION',
+            extras: { cmd: 'pic' },
+          },
           { id: '4', action: 'copy', label: 'Copy code', value: '123456' },
           { id: '5', action: 'launch-rocket', label: 'Unknown kind' },
           { id: '6', action: 'view', url: 'https://no-label' },
@@ -97,11 +146,24 @@ describe('ntfy events in the inbox', () => {
     expect(extras).toMatchObject({
       contentType: 'text/markdown',
       icon: 'https://nas.lan/icon.png',
-      attachment: { name: 'report.pdf', url: 'https://ntfy.lan/file/abc.pdf', type: 'application/pdf', size: 2048, expires: 1643946728000 },
+      attachment: {
+        name: 'report.pdf',
+        url: 'https://ntfy.lan/file/abc.pdf',
+        type: 'application/pdf',
+        size: 2048,
+        expires: 1643946728000,
+      },
     });
     expect(extras.actions).toEqual([
       { action: 'view', label: 'Open', url: 'https://nas.lan' },
-      { action: 'http', label: 'Retry', url: 'https://nas.lan/retry', method: 'PUT', headers: { Authorization: 'x' }, body: '{}' },
+      {
+        action: 'http',
+        label: 'Retry',
+        url: 'https://nas.lan/retry',
+        method: 'PUT',
+        headers: { Authorization: 'x' },
+        body: '{}',
+      },
       { action: 'broadcast', label: 'Take picture' },
       { action: 'copy', label: 'Copy code', value: '123456' },
     ]);
@@ -109,7 +171,10 @@ describe('ntfy events in the inbox', () => {
   });
 
   test('a body ntfy had to base64-encode is decoded; an uncached message gives no cursor', () => {
-    const message = ntfyToIncoming(event({ message: Buffer.from('Grüße').toString('base64'), encoding: 'base64', expires: undefined }), context);
+    const message = ntfyToIncoming(
+      event({ message: Buffer.from('Grüße').toString('base64'), encoding: 'base64', expires: undefined }),
+      context,
+    );
     expect(message.fields!.body).toBe('Grüße');
     expect(message.cursor).toBeUndefined();
     expect(message.dedupeKey).toBe('sPs71M8A2T00');
@@ -118,19 +183,34 @@ describe('ntfy events in the inbox', () => {
   test('updates fold by topic and sequence id; delete and clear become inbox operations', () => {
     const update = ntfyToIncoming(event({ id: 'rev2aaaaaaaa', sequence_id: 'backup-1', message: '50%' }), context);
     expect(update).toMatchObject({ foldKey: 'home/backup-1', dedupeKey: 'rev2aaaaaaaa' });
-    const remove = ntfyToIncoming(event({ id: 'tombaaaaaaaa', event: 'message_delete', sequence_id: 'backup-1' }), context);
+    const remove = ntfyToIncoming(
+      event({ id: 'tombaaaaaaaa', event: 'message_delete', sequence_id: 'backup-1' }),
+      context,
+    );
     expect(remove).toMatchObject({ op: 'delete', foldKey: 'home/backup-1', cursor: 'tombaaaaaaaa' });
     expect(remove.fields).toBeUndefined();
-    const clear = ntfyToIncoming(event({ id: 'clraaaaaaaaa', event: 'message_clear', sequence_id: 'backup-1', topic: 'office' }), context);
+    const clear = ntfyToIncoming(
+      event({ id: 'clraaaaaaaaa', event: 'message_clear', sequence_id: 'backup-1', topic: 'office' }),
+      context,
+    );
     expect(clear).toMatchObject({ op: 'clear', foldKey: 'office/backup-1' });
   });
 
   test('lines that are not ntfy events are rejected (and then counted as dropped by the source)', () => {
-    for (const line of ['not json', '[1,2]', 'null', '"text"', '{"event":"message"}', '{"id":"x","event":"message","time":"soon"}',
-      '{"id":"abc","time":1,"event":"message"}']) {
+    for (const line of [
+      'not json',
+      '[1,2]',
+      'null',
+      '"text"',
+      '{"event":"message"}',
+      '{"id":"x","event":"message","time":"soon"}',
+      '{"id":"abc","time":1,"event":"message"}',
+    ]) {
       expect(parseNtfyLine(line), line).toBeNull();
     }
-    expect(parseNtfyLine('{"id":"abc","time":1,"event":"keepalive","topic":"a,b"}')).toMatchObject({ event: 'keepalive' });
+    expect(parseNtfyLine('{"id":"abc","time":1,"event":"keepalive","topic":"a,b"}')).toMatchObject({
+      event: 'keepalive',
+    });
     expect(parseNtfyLine('{"id":"abc","time":1,"event":"something_new"}')).toMatchObject({ event: 'something_new' });
   });
 

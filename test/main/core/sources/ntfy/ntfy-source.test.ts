@@ -40,7 +40,11 @@ function startNtfy(
     topics: ['alerts', 'home'],
     ...settings,
   }) as StoredSourceOf<'ntfy'>;
-  const source = new NtfySource(config, h.context({ secrets }), { idleTimeoutMs: 2000, backoff: FAST_RETRY, ...options });
+  const source = new NtfySource(config, h.context({ secrets }), {
+    idleTimeoutMs: 2000,
+    backoff: FAST_RETRY,
+    ...options,
+  });
   running.push(source);
   source.start();
   return source;
@@ -62,13 +66,23 @@ describe('ntfy live delivery', () => {
   test('every topic arrives over one stream, with title, body, priority and extras in the inbox', async () => {
     const source = startNtfy();
     await connected(source);
-    server.publish('alerts', { title: 'Server room', message: 'Temperature 31 °C', priority: 5, tags: ['thermometer', 'rack-2'] });
+    server.publish('alerts', {
+      title: 'Server room',
+      message: 'Temperature 31 °C',
+      priority: 5,
+      tags: ['thermometer', 'rack-2'],
+    });
     server.publish('home', { message: 'Door bell', click: 'https://cam.lan/door' });
     expect(await inboxBodies(2)).toEqual(['Temperature 31 °C', 'Door bell']);
     const [alert, door] = h.inbox();
     expect(alert).toMatchObject({ topic: 'alerts', title: '🌡️ Server room', priority: 5, sourceName: 'Office ntfy' });
     expect(alert!.extras).toMatchObject({ tags: ['rack-2'], serverId: expect.any(String), sentAt: expect.any(Number) });
-    expect(door).toMatchObject({ topic: 'home', title: 'home', priority: 3, extras: { clickUrl: 'https://cam.lan/door' } });
+    expect(door).toMatchObject({
+      topic: 'home',
+      title: 'home',
+      priority: 3,
+      extras: { clickUrl: 'https://cam.lan/door' },
+    });
     expect(streamRequests().map((r) => r.path)).toEqual(['/alerts,home/json']);
     expect(source.status.dropped).toBeUndefined();
   });
@@ -218,6 +232,8 @@ describe('ntfy poll_request', () => {
     server.pollRequest('alerts', held.id);
     expect(await inboxBodies(1)).toEqual(['fetched by id']);
     expect(h.inbox()[0]).toMatchObject({ title: 'Relayed', extras: { serverId: held.id } });
-    expect(server.requests.some((r) => r.path === '/alerts/json' && r.query.id === held.id && r.query.poll === '1')).toBe(true);
+    expect(
+      server.requests.some((r) => r.path === '/alerts/json' && r.query.id === held.id && r.query.poll === '1'),
+    ).toBe(true);
   });
 });

@@ -29,7 +29,10 @@ describe('SSE source in the core', () => {
       lastEventIds.push(lastId);
       response.writeHead(200, { 'content-type': 'text/event-stream' }).flushHeaders();
       // Like many servers, it replays from the given id inclusive: Herald must not store that one again.
-      const from = Math.max(0, history.findIndex((e) => e.id === lastId));
+      const from = Math.max(
+        0,
+        history.findIndex((e) => e.id === lastId),
+      );
       for (const e of history.slice(from)) response.write(`id: ${e.id}\ndata: {"title":"${e.title}"}\n\n`);
       open.add(response);
       response.on('close', () => open.delete(response));
@@ -95,7 +98,11 @@ describe('SSE source in the core', () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/events`;
     const dir = tempDir();
     cleanups.push(() => dir.remove());
-    const t = await startTestCore({ dataDir: dir.path, brokerPort: 'off', extraSources: [{ kind: 'sse', name: 'Counter', url, mapping: { title: 'title' } }] });
+    const t = await startTestCore({
+      dataDir: dir.path,
+      brokerPort: 'off',
+      extraSources: [{ kind: 'sse', name: 'Counter', url, mapping: { title: 'title' } }],
+    });
     cleanups.push(() => t.stop());
     await eventually('first event', () => t.core.getState().total === 1);
 

@@ -37,7 +37,10 @@ describe('SSE parser', () => {
   test('LF, CRLF and CR all end lines, however the stream is cut (a CRLF split in two counts once)', () => {
     const text = 'id: 1\r\ndata: a\r\ndata: a2\r\n\r\ndata: b\rdata: c\r\rdata: d\n\n';
     for (const chunks of splits(text)) {
-      expect(parse(chunks).events.map((e) => e.data), JSON.stringify(chunks)).toEqual(['a\na2', 'b\nc', 'd']);
+      expect(
+        parse(chunks).events.map((e) => e.data),
+        JSON.stringify(chunks),
+      ).toEqual(['a\na2', 'b\nc', 'd']);
     }
   });
 
@@ -58,10 +61,9 @@ describe('SSE parser', () => {
   });
 
   test('the last event id carries over to later events and resets with an empty id; ids with NUL are ignored', () => {
-    const { events, lastEventId } = parse(
-      ['id: 7\ndata: a\n\ndata: b\n\nid: 8\u0000\ndata: c\n\nid\ndata: d\n\n'],
-      { lastEventId: '6' },
-    );
+    const { events, lastEventId } = parse(['id: 7\ndata: a\n\ndata: b\n\nid: 8\u0000\ndata: c\n\nid\ndata: d\n\n'], {
+      lastEventId: '6',
+    });
     expect(events.map((e) => [e.data, e.lastEventId, e.hasOwnId])).toEqual([
       ['a', '7', true],
       ['b', '7', false],

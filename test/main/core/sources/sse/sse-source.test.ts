@@ -40,7 +40,8 @@ async function serve(handler: Handler): Promise<{ url: string; requests: HttpReq
 }
 
 /** Sends the headers at once: Node holds them back until the first write otherwise. */
-const eventStream = (response: ServerResponse) => response.writeHead(200, { 'content-type': 'text/event-stream' }).flushHeaders();
+const eventStream = (response: ServerResponse) =>
+  response.writeHead(200, { 'content-type': 'text/event-stream' }).flushHeaders();
 const frame = (id: string, data: string) => `id: ${id}\ndata: ${data}\n\n`;
 
 /** A server that keeps its events and replays those after the Last-Event-ID a client sends. */
@@ -76,7 +77,11 @@ async function historyServer() {
   };
 }
 
-function startSource(settings: Record<string, unknown> & { url: string }, rec: Recorder = recorder(), options: SseSourceOptions = {}) {
+function startSource(
+  settings: Record<string, unknown> & { url: string },
+  rec: Recorder = recorder(),
+  options: SseSourceOptions = {},
+) {
   const config = StoredSource.parse({ id: 'sse-1', kind: 'sse', name: 'Events', ...settings }) as StoredSourceOf<'sse'>;
   const source = createSseSource(config, rec.context, { backoff: fastBackoff, ...options });
   source.start();
@@ -91,10 +96,15 @@ describe('what an event becomes', () => {
     const { url } = await serve((_request, response) => {
       eventStream(response);
       response.write(': welcome\n\n');
-      response.write('event: alert\nid: 17\ndata: {"msg":{"head":"Fire drill",\ndata: "text":"At 10:00","prio":"urgent"}}\n\n');
+      response.write(
+        'event: alert\nid: 17\ndata: {"msg":{"head":"Fire drill",\ndata: "text":"At 10:00","prio":"urgent"}}\n\n',
+      );
       response.write('data: {"msg":{"text":"no id"}}\n\n');
     });
-    const { source, rec } = startSource({ url, mapping: { title: 'msg.head', body: 'msg.text', priority: 'msg.prio' } });
+    const { source, rec } = startSource({
+      url,
+      mapping: { title: 'msg.head', body: 'msg.text', priority: 'msg.prio' },
+    });
     await eventually('two messages', () => rec.messages.length === 2);
     expect(rec.messages[0]).toMatchObject({
       sourceId: 'sse-1',
@@ -121,7 +131,10 @@ describe('what an event becomes', () => {
     });
     const { rec } = startSource({ url, mapping: { title: 'title' } });
     await eventually('two messages', () => rec.messages.length === 2);
-    expect(rec.messages[0]).toMatchObject({ fields: { body: 'not json {' }, properties: { note: 'not valid JSON; stored as text' } });
+    expect(rec.messages[0]).toMatchObject({
+      fields: { body: 'not json {' },
+      properties: { note: 'not valid JSON; stored as text' },
+    });
     expect(rec.messages[1]!.fields).toEqual({ title: 'ok', body: '{"title":"ok"}' });
   });
 
@@ -186,7 +199,9 @@ describe('resuming with Last-Event-ID', () => {
     await eventually('one stored', () => rec.messages.length === 1);
     rec.failWrites(true);
     server.publish('2', 'two');
-    await eventually('the failure shown', () => rec.statuses.some((s) => s.error === 'a message could not be stored: disk full'));
+    await eventually('the failure shown', () =>
+      rec.statuses.some((s) => s.error === 'a message could not be stored: disk full'),
+    );
     rec.failWrites(false);
     await eventually('replayed', () => rec.messages.length === 2);
     expect(bodies(rec)).toEqual(['one', 'two']);
@@ -197,7 +212,9 @@ describe('resuming with Last-Event-ID', () => {
 
   test('reconnectNow drops the stream and dials again at once, resuming from the last id', async () => {
     const server = await historyServer();
-    const { source, rec } = startSource({ url: server.url, format: 'text' }, recorder(), { backoff: { initialMs: 60_000, maxMs: 60_000 } });
+    const { source, rec } = startSource({ url: server.url, format: 'text' }, recorder(), {
+      backoff: { initialMs: 60_000, maxMs: 60_000 },
+    });
     await eventually('connected', () => server.openStreams === 1);
     server.publish('1', 'one');
     await eventually('stored', () => rec.messages.length === 1);
@@ -238,10 +255,14 @@ describe('when the stream cannot be had', () => {
     expect(a.source.status.error).toBe(`HTTP 503 Service Unavailable from ${failing.url}`);
     await eventually('retried', () => failing.requests.length >= 2);
 
-    const html = await serve((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html>'));
+    const html = await serve((_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html>'),
+    );
     const b = startSource({ url: html.url });
     await eventually('wrong type', () => b.source.status.state === 'reconnecting' && b.source.status);
-    expect(b.source.status.error).toBe(`${html.url} answered with "text/html; charset=utf-8" instead of text/event-stream`);
+    expect(b.source.status.error).toBe(
+      `${html.url} answered with "text/html; charset=utf-8" instead of text/event-stream`,
+    );
 
     const port = await freePort();
     const c = startSource({ url: `http://127.0.0.1:${port}/events` });
@@ -250,7 +271,10 @@ describe('when the stream cannot be had', () => {
   });
 
   test('a certificate the computer does not trust is named as the cause', async () => {
-    const url = await listen(createHttpsServer(selfSignedCertificate(), (_request, response) => eventStream(response)), 'https');
+    const url = await listen(
+      createHttpsServer(selfSignedCertificate(), (_request, response) => eventStream(response)),
+      'https',
+    );
     const { source } = startSource({ url });
     await eventually('TLS error', () => source.status.state === 'reconnecting' && source.status);
     expect(source.status.error).toBe('TLS: 127.0.0.1 presented a self-signed certificate, which is not trusted');

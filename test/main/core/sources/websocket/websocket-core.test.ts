@@ -23,10 +23,13 @@ describe('WebSocket source in the core', () => {
   test('frames reach the inbox with their mapped fields, once per id; binary and 10 MB frames are kept', async () => {
     const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
     await once(wss, 'listening');
-    cleanups.push(() => new Promise<void>((r) => {
-      for (const client of wss.clients) client.terminate();
-      wss.close(() => r());
-    }));
+    cleanups.push(
+      () =>
+        new Promise<void>((r) => {
+          for (const client of wss.clients) client.terminate();
+          wss.close(() => r());
+        }),
+    );
     const clients: WebSocket[] = [];
     wss.on('connection', (ws) => clients.push(ws));
     const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/websocket/user-1`;
@@ -41,7 +44,14 @@ describe('WebSocket source in the core', () => {
           kind: 'websocket',
           name: 'Office push',
           url,
-          mapping: { title: 'data.title', body: 'data.text', priority: 'data.level', id: 'id', url: 'data.link', time: 'ts' },
+          mapping: {
+            title: 'data.title',
+            body: 'data.text',
+            priority: 'data.level',
+            id: 'id',
+            url: 'data.link',
+            time: 'ts',
+          },
         },
       ],
     });
@@ -49,7 +59,11 @@ describe('WebSocket source in the core', () => {
     const source = () => t.core.getState().sources.find((s) => s.name === 'Office push')!;
     await eventually('connected', () => source().status.state === 'connected');
 
-    const alert = { id: 'm-1', ts: 1_700_000_000, data: { title: 'Server room', text: 'Temperature 31 °C', level: 'urgent', link: 'https://monitor.example/room' } };
+    const alert = {
+      id: 'm-1',
+      ts: 1_700_000_000,
+      data: { title: 'Server room', text: 'Temperature 31 °C', level: 'urgent', link: 'https://monitor.example/room' },
+    };
     const client = clients[0]!;
     client.send(JSON.stringify(alert));
     client.send(JSON.stringify(alert));
@@ -61,7 +75,12 @@ describe('WebSocket source in the core', () => {
     expect(items.map((i) => i.bodyKind)).toEqual(['text', 'binary', 'text']);
 
     const [big, binary, mapped] = items;
-    expect(mapped).toMatchObject({ title: 'Server room', preview: 'Temperature 31 °C', priority: 5, topic: `${new URL(url).host}/websocket/user-1` });
+    expect(mapped).toMatchObject({
+      title: 'Server room',
+      preview: 'Temperature 31 °C',
+      priority: 5,
+      topic: `${new URL(url).host}/websocket/user-1`,
+    });
     const detail = await call<MessageDetail>(t, 'inbox.get', { id: mapped!.id });
     expect(detail).toMatchObject({
       body: 'Temperature 31 °C',

@@ -8,7 +8,10 @@ import { createServer as createTcpServer, type AddressInfo, type Socket } from '
 import { afterEach, describe, expect, test } from 'vitest';
 import { WebSocket, WebSocketServer, type ServerOptions } from 'ws';
 import { StoredSource, type StoredSourceOf } from '../../../../../src/main/core/settings/schema.ts';
-import { createWebSocketSource, type WebSocketSourceOptions } from '../../../../../src/main/core/sources/websocket/websocket-source.ts';
+import {
+  createWebSocketSource,
+  type WebSocketSourceOptions,
+} from '../../../../../src/main/core/sources/websocket/websocket-source.ts';
 import { eventually } from '../../../../helpers/core.ts';
 import { freePort } from '../../../../helpers/ports.ts';
 import { frameText } from '../../../../helpers/ws.ts';
@@ -63,7 +66,12 @@ function startSource(
   rec: Recorder = recorder(),
   options: WebSocketSourceOptions = {},
 ) {
-  const config = StoredSource.parse({ id: 'ws-1', kind: 'websocket', name: 'Push', ...settings }) as StoredSourceOf<'websocket'>;
+  const config = StoredSource.parse({
+    id: 'ws-1',
+    kind: 'websocket',
+    name: 'Push',
+    ...settings,
+  }) as StoredSourceOf<'websocket'>;
   const source = createWebSocketSource(config, rec.context, { backoff: fastBackoff, ...options });
   source.start();
   stops.push(() => source.stop());
@@ -78,13 +86,34 @@ describe('what a frame becomes', () => {
     const server = await wsServer();
     const { source, rec } = startSource({
       url: server.url,
-      mapping: { title: 'data.title', body: 'data.text', priority: 'data.level', id: 'id', url: 'data.link', time: 'ts' },
+      mapping: {
+        title: 'data.title',
+        body: 'data.text',
+        priority: 'data.level',
+        id: 'id',
+        url: 'data.link',
+        time: 'ts',
+      },
     });
     await connected(source);
-    server.latest().send(
-      JSON.stringify({ id: 42, ts: 1_700_000_000, data: { title: 'Printer', text: 'Out of paper', level: 'high', link: 'https://intranet.example/p/3' } }),
-    );
-    server.latest().send(JSON.stringify({ id: 'a-7', ts: '2024-05-01T10:00:00Z', data: { text: 'Door', level: 9, link: 'javascript:alert(1)' } }));
+    server
+      .latest()
+      .send(
+        JSON.stringify({
+          id: 42,
+          ts: 1_700_000_000,
+          data: { title: 'Printer', text: 'Out of paper', level: 'high', link: 'https://intranet.example/p/3' },
+        }),
+      );
+    server
+      .latest()
+      .send(
+        JSON.stringify({
+          id: 'a-7',
+          ts: '2024-05-01T10:00:00Z',
+          data: { text: 'Door', level: 9, link: 'javascript:alert(1)' },
+        }),
+      );
     await eventually('two messages', () => rec.messages.length === 2);
     expect(rec.messages[0]).toMatchObject({
       sourceId: 'ws-1',
@@ -113,7 +142,10 @@ describe('what a frame becomes', () => {
     server.latest().send('{"title":"not a title"}');
     server.latest().send('Backup finished\nin 3 min');
     await eventually('two messages', () => rec.messages.length === 2);
-    expect(rec.messages.map((m) => m.fields)).toEqual([{ body: '{"title":"not a title"}' }, { body: 'Backup finished\nin 3 min' }]);
+    expect(rec.messages.map((m) => m.fields)).toEqual([
+      { body: '{"title":"not a title"}' },
+      { body: 'Backup finished\nin 3 min' },
+    ]);
   });
 
   test('JSON without any mapping goes to the generic decoder whole', async () => {
@@ -137,7 +169,10 @@ describe('what a frame becomes', () => {
     ws.send(Buffer.from([0x68, 0x69, 0xc3, 0x28]), { binary: false });
     ws.send('{"title":"still fine"}');
     await eventually('four messages', () => rec.messages.length === 4);
-    expect(rec.messages[0]).toMatchObject({ fields: { body: 'this is {not json' }, properties: { note: 'not valid JSON; stored as text' } });
+    expect(rec.messages[0]).toMatchObject({
+      fields: { body: 'this is {not json' },
+      properties: { note: 'not valid JSON; stored as text' },
+    });
     expect([...rec.messages[1]!.payload!]).toEqual([0x00, 0xff, 0x10, 0x80]);
     expect(rec.messages[1]!.properties).toEqual({ frame: 'binary' });
     expect([...rec.messages[2]!.payload!]).toEqual([0x68, 0x69, 0xc3, 0x28]);
@@ -160,12 +195,19 @@ describe('what a frame becomes', () => {
 
   test('a frame over the cap is dropped and counted, the source reconnects, and later frames arrive', async () => {
     const server = await wsServer();
-    const { source, rec } = startSource({ url: server.url, format: 'text' }, recorder(), { maxFrameBytes: 1024 * 1024 });
+    const { source, rec } = startSource({ url: server.url, format: 'text' }, recorder(), {
+      maxFrameBytes: 1024 * 1024,
+    });
     await connected(source);
     server.latest().send('x'.repeat(2 * 1024 * 1024));
     await eventually('the drop is counted', () => source.status.dropped === 1);
-    expect(rec.statuses.some((s) => s.state === 'reconnecting' && /larger than 1 MiB was dropped/.test(s.error ?? ''))).toBe(true);
-    await eventually('a second connection', () => server.connections.length === 2 && source.status.state === 'connected');
+    expect(
+      rec.statuses.some((s) => s.state === 'reconnecting' && /larger than 1 MiB was dropped/.test(s.error ?? '')),
+    ).toBe(true);
+    await eventually(
+      'a second connection',
+      () => server.connections.length === 2 && source.status.state === 'connected',
+    );
     server.latest().send('after');
     await eventually('the next frame', () => rec.messages.length === 1);
     expect(rec.messages[0]!.fields?.body).toBe('after');
@@ -187,12 +229,20 @@ describe('opening the connection', () => {
     const before = Date.now();
     server.latest().close(1012, 'restarting');
     await eventually('reconnecting with the cause', () => source.status.state === 'reconnecting' && source.status);
-    expect(source.status.error).toBe(`ws://${new URL(server.url).host}/websocket/user-1 closed the connection (server restarting, code 1012): restarting`);
+    expect(source.status.error).toBe(
+      `ws://${new URL(server.url).host}/websocket/user-1 closed the connection (server restarting, code 1012): restarting`,
+    );
     expect(source.status.retryAt).toBeGreaterThanOrEqual(before);
     await eventually('reconnected', () => server.connections.length === 2 && source.status.state === 'connected');
     await eventually('the open message again', () => server.received[1]?.length === 1);
     expect(server.received[1]).toEqual(['{"op":"subscribe","channel":"alerts"}']);
-    expect(rec.statuses.map((s) => s.state)).toEqual(['connecting', 'connected', 'reconnecting', 'reconnecting', 'connected']);
+    expect(rec.statuses.map((s) => s.state)).toEqual([
+      'connecting',
+      'connected',
+      'reconnecting',
+      'reconnecting',
+      'connected',
+    ]);
   });
 
   test('401 on the upgrade stops the source with the reason, and it does not dial again', async () => {
@@ -205,7 +255,9 @@ describe('opening the connection', () => {
     });
     const { source } = startSource({ url: server.url }, recorder({ token: 'wrong' }));
     await eventually('error', () => source.status.state === 'error');
-    expect(source.status.error).toBe(`HTTP 401 Unauthorized from ws://${new URL(server.url).host}/websocket/user-1: check the token and headers`);
+    expect(source.status.error).toBe(
+      `HTTP 401 Unauthorized from ws://${new URL(server.url).host}/websocket/user-1: check the token and headers`,
+    );
     await new Promise((r) => setTimeout(r, 400));
     expect(source.status.state).toBe('error');
     expect(attempts).toBe(1);
@@ -262,7 +314,9 @@ describe('staying connected', () => {
     const connectedAt = Date.now();
     await eventually('declared dead', () => source.status.state === 'reconnecting' && source.status, 3000);
     expect(Date.now() - connectedAt).toBeLessThan(1500);
-    expect(source.status.error).toMatch(/^no answer from ws:\/\/127\.0\.0\.1:\d+\/websocket\/user-1 for 300 ms; the connection is dead$/);
+    expect(source.status.error).toMatch(
+      /^no answer from ws:\/\/127\.0\.0\.1:\d+\/websocket\/user-1 for 300 ms; the connection is dead$/,
+    );
     await eventually('dialled again', () => server.connections.length === 2);
   });
 
@@ -282,7 +336,10 @@ describe('staying connected', () => {
     const closed = once(server.latest(), 'close');
     const asked = Date.now();
     source.reconnectNow();
-    await eventually('a second connection', () => server.connections.length === 2 && source.status.state === 'connected');
+    await eventually(
+      'a second connection',
+      () => server.connections.length === 2 && source.status.state === 'connected',
+    );
     expect(Date.now() - asked).toBeLessThan(1000);
     await closed;
   });
