@@ -96,24 +96,20 @@ describe('what a frame becomes', () => {
       },
     });
     await connected(source);
-    server
-      .latest()
-      .send(
-        JSON.stringify({
-          id: 42,
-          ts: 1_700_000_000,
-          data: { title: 'Printer', text: 'Out of paper', level: 'high', link: 'https://intranet.example/p/3' },
-        }),
-      );
-    server
-      .latest()
-      .send(
-        JSON.stringify({
-          id: 'a-7',
-          ts: '2024-05-01T10:00:00Z',
-          data: { text: 'Door', level: 9, link: 'javascript:alert(1)' },
-        }),
-      );
+    server.latest().send(
+      JSON.stringify({
+        id: 42,
+        ts: 1_700_000_000,
+        data: { title: 'Printer', text: 'Out of paper', level: 'high', link: 'https://intranet.example/p/3' },
+      }),
+    );
+    server.latest().send(
+      JSON.stringify({
+        id: 'a-7',
+        ts: '2024-05-01T10:00:00Z',
+        data: { text: 'Door', level: 9, link: 'javascript:alert(1)' },
+      }),
+    );
     await eventually('two messages', () => rec.messages.length === 2);
     expect(rec.messages[0]).toMatchObject({
       sourceId: 'ws-1',
