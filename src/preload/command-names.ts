@@ -17,6 +17,11 @@ export const PRELOAD_COMMAND_NAMES = [
   'sources.remove',
   'sources.reconnect',
   'notifications.setPaused',
+  'rules.get',
+  'rules.set',
+  'rules.preview',
+  'rules.mute',
+  'rules.snooze',
 ] as const satisfies readonly CommandName[];
 
 type AssertNever<T extends never> = T;

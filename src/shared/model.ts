@@ -1,6 +1,7 @@
 // The data that crosses the boundary between main and the renderer. Schemas are the source of truth:
 // types are inferred from them so the runtime check and the compile-time type can never disagree.
 import { z } from 'zod';
+import { RuleAction } from './rules/schema.ts';
 import { everyKindWith, secretFlagFields } from './sources.ts';
 
 export const BodyKind = z.enum(['text', 'json', 'binary']);
@@ -25,6 +26,10 @@ export const MessageSummary = z.object({
   truncated: z.boolean(),
   /** Size of the original payload in bytes. */
   size: z.number().int(),
+  /** Whether an OS notification was shown for it (the rules' decision). */
+  notified: z.boolean(),
+  /** The rule that decided what happened to it; null when none matched and the default applied. */
+  rule: z.string().nullable(),
 });
 export type MessageSummary = z.infer<typeof MessageSummary>;
 
@@ -74,6 +79,8 @@ export const MessageDetail = MessageSummary.extend({
   /** Bytes of the payload that were kept (less than `size` when truncated). */
   keptBytes: z.number().int(),
   properties: z.record(z.string(), z.unknown()).optional(),
+  /** What the deciding rule (or the default) did, and why: "muted by rule 'night' (quiet hours)". */
+  decision: z.object({ action: RuleAction, reason: z.string().nullable() }),
 });
 export type MessageDetail = z.infer<typeof MessageDetail>;
 
@@ -129,7 +136,10 @@ export type BrokerInfo = z.infer<typeof BrokerInfo>;
 export const AppState = z.object({
   unread: z.number().int(),
   total: z.number().int(),
+  /** Notifications are paused (turned off, or for a while: see pausedUntil). */
   paused: z.boolean(),
+  /** When a pause with a duration ends (ms since the epoch). */
+  pausedUntil: z.number().int().optional(),
   broker: BrokerInfo,
   sources: z.array(SourceView),
   /** Problems found at start-up (e.g. a corrupt settings file that was set aside). */
@@ -145,5 +155,10 @@ export const NotificationRequest = z.object({
   messageId: z.number().int().optional(),
   sourceId: z.string(),
   count: z.number().int(),
+  /**
+   * The rule that decided to notify, when one did. Low priority (1-2) is only shown when a rule asked for it;
+   * without one it stays in the inbox.
+   */
+  rule: z.string().optional(),
 });
 export type NotificationRequest = z.infer<typeof NotificationRequest>;

@@ -18,27 +18,37 @@ export interface ServeArgs {
   port: number;
   brokerPort?: number | 'off';
   sources: EphemeralSource[];
+  /** A rules document that replaces the stored rules of the data dir. */
+  rules?: string;
 }
 export interface ExportArgs {
   command: 'export';
   dataDir?: string;
 }
-export type CliArgs = ServeArgs | ExportArgs | { command: 'help' };
+export interface RulesCheckArgs {
+  command: 'rules-check';
+  file: string;
+}
+export type CliArgs = ServeArgs | ExportArgs | RulesCheckArgs | { command: 'help' };
 
 export class UsageError extends Error {}
 
 export const DEFAULT_WEB_PORT = 7341;
 
 export const USAGE = `Usage:
-  herald serve [--data-dir DIR] [--host 127.0.0.1] [--port N] [--broker-port N|off]
+  herald serve [--data-dir DIR] [--host 127.0.0.1] [--port N] [--broker-port N|off] [--rules FILE]
                [--source URL [--topic FILTER]... [--qos 0|1|2]]...
       Runs Herald headless (core, web UI and bridge) and prints the URL to open, with its access token.
       SIGUSR2 makes every source reconnect at once and catch up (as after the computer wakes up).
       --port           web UI port (default ${DEFAULT_WEB_PORT}; another free port if taken; 0 = any)
       --broker-port    port of the embedded MQTT broker (default from settings, 1883), or off
+      --rules FILE     a rules document (docs/rules.md) that replaces the stored rules of the data dir;
+                       one that does not validate stops Herald before it starts, with every problem listed
 ${SOURCE_URL_HELP}
   herald export [--data-dir DIR]
       Writes the inbox to stdout as JSON Lines, oldest first. Works while Herald is running.
+  herald rules check FILE
+      Checks a rules document: prints each problem (rule, field, reason) and exits 1, or a summary and exits 0.
   herald help`;
 
 export function parseArgs(argv: string[]): CliArgs {
@@ -52,6 +62,16 @@ export function parseArgs(argv: string[]): CliArgs {
       args.dataDir = value();
     });
     return args;
+  }
+  if (command === 'rules') {
+    const [sub, file, ...extra] = rest;
+    if (sub !== 'check')
+      throw new UsageError(
+        sub ? `unknown rules command "${sub}"; use "herald rules check FILE"` : 'use "herald rules check FILE"',
+      );
+    if (!file) throw new UsageError('rules check needs a FILE');
+    if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+    return { command: 'rules-check', file };
   }
   if (command !== 'serve') throw new UsageError(`unknown command "${command}"`);
 
@@ -72,6 +92,9 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case '--port':
         args.port = portNumber(value(), name, true);
+        break;
+      case '--rules':
+        args.rules = value();
         break;
       case '--broker-port': {
         const raw = value();

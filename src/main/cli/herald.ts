@@ -10,6 +10,8 @@ import { JsonSettingsRepo } from '../core/settings/json-settings-repo.ts';
 import { parseArgs, UsageError, USAGE, type ServeArgs } from './args.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { exportInbox } from './export.ts';
+import { checkRulesFile, summariseRules } from './rules-file.ts';
+import type { RulesDocument } from '../../shared/rules/schema.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
@@ -19,7 +21,14 @@ async function serve(args: ServeArgs): Promise<void> {
     throw new UsageError(`the web UI is not built (${RENDERER_DIR} is missing); run "npm run build" first`);
   }
   const dataDir = args.dataDir ?? defaultDataDir();
+  let rules: RulesDocument | undefined;
+  if (args.rules !== undefined) {
+    const checked = checkRulesFile(args.rules);
+    if (!checked.ok) throw new RulesRefused(args.rules, checked.problems);
+    rules = checked.document;
+  }
   const core = await createHeraldCore({
+    rules,
     dataDir,
     settings: new JsonSettingsRepo(join(dataDir, 'config.json')),
     secrets: new FileSecretStore(join(dataDir, 'headless-secrets.json')),
@@ -79,7 +88,20 @@ async function main(argv: string[]): Promise<void> {
     await exportInbox(args.dataDir ?? defaultDataDir(), process.stdout);
     return;
   }
+  if (args.command === 'rules-check') {
+    const checked = checkRulesFile(args.file);
+    if (!checked.ok) throw new RulesRefused(args.file, checked.problems);
+    console.log(summariseRules(checked.document).join('\n'));
+    return;
+  }
   await serve(args);
+}
+
+/** A rules file that does not validate: every problem on its own line, exit code 1. */
+class RulesRefused extends Error {
+  constructor(file: string, problems: string[]) {
+    super(`${file}: the rules were refused:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
 }
 
 main(process.argv.slice(2)).catch((err: Error) => {

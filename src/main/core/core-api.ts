@@ -3,6 +3,7 @@
 import type { Handlers } from '../../shared/contract.ts';
 import type { AppState } from '../../shared/model.ts';
 import type { SecretStore, SettingsRepo } from './settings/types.ts';
+import type { RulesDocument } from '../../shared/rules/schema.ts';
 import type { SourceInput } from '../../shared/sources.ts';
 import type { CoreEventSource } from './core-events.ts';
 
@@ -24,6 +25,8 @@ export interface HeraldCoreOptions {
   /** Overrides the saved broker port for this run; 'off' runs no embedded broker. */
   brokerPort?: number | 'off';
   extraSources?: EphemeralSource[];
+  /** Replaces the stored rules (`herald serve --rules FILE`); already validated. */
+  rules?: RulesDocument;
 }
 
 export interface HeraldCore extends CoreEventSource {

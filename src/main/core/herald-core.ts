@@ -11,7 +11,10 @@ import type { HeraldCore, HeraldCoreOptions } from './core-api.ts';
 import { CoreEvents } from './core-events.ts';
 import { InboxEvents } from './notify/inbox-events.ts';
 import { NotifyPlanner } from './notify/notify-planner.ts';
+import { PauseState } from './notify/pause-state.ts';
+import { ReconnectWatch } from './notify/reconnect-watch.ts';
 import { createPipeline } from './pipeline/pipeline.ts';
+import { RULES_STATE_KEY, RulesHost } from './rules/rules-host.ts';
 import { createHandlers } from './service/handlers.ts';
 import { StoredSource, type Settings } from './settings/schema.ts';
 import { BROKER_PASSWORD_KEY, loadSourceSecrets, splitSecrets } from './settings/types.ts';
@@ -20,6 +23,9 @@ import { MessageStore } from './store/message-store.ts';
 
 export const INBOX_FILE = 'inbox.sqlite';
 export const DEFAULT_SOURCE_ID = 'local';
+/** Backlogs arrive within moments of connecting; a short window keeps a first live message from waiting long. */
+const STARTUP_CATCH_UP_MS = 2_000;
+const RESUME_CATCH_UP_MS = 5_000;
 
 /** What a first run subscribes to: everything under herald/ on the embedded broker. */
 export function defaultSource(): StoredSource {
@@ -42,6 +48,10 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     settings = { ...settings, initialized: true, sources: [defaultSource(), ...settings.sources] };
     options.settings.save(settings);
   }
+  if (options.rules) {
+    settings = { ...settings, rules: options.rules };
+    options.settings.save(settings);
+  }
   const saveSettings = (next: Settings) => {
     options.settings.save(next);
     settings = next;
@@ -49,16 +59,34 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
 
   const store = MessageStore.open(join(options.dataDir, INBOX_FILE));
   const inboxEvents = new InboxEvents({ counts: () => store.counts(), emit: (p) => events.emit('inbox.changed', p) });
+  const pause = new PauseState({
+    get: () => settings.notifications,
+    set: (notifications) =>
+      saveSettings({ ...settings, notifications: { ...settings.notifications, ...notifications } }),
+    onChange: () => stateChanged(),
+  });
   const planner = new NotifyPlanner({
     windowMs: () => settings.notifications.burstWindowMs,
-    paused: () => settings.notifications.paused,
+    paused: () => pause.paused(),
     show: (notification) => events.emit('notify', notification),
+  });
+  const rules = new RulesHost({
+    load: () => settings.rules,
+    save: (document) => saveSettings({ ...settings, rules: document }),
+    savedState: () => store.state(RULES_STATE_KEY),
+    onChange: () => stateChanged(),
   });
   const pipeline = createPipeline({
     store,
     maxPayloadBytes: () => settings.inbox.maxPayloadBytes,
+    rules: () => rules.engine(),
+    sourceKind: (id) => sources.get(id)?.config.kind,
+    stateToSave: () => rules.stateToSave(),
     onCommitted: (committed, effects) => {
-      inboxEvents.add(committed, effects.removedIds);
+      inboxEvents.add(
+        committed.map((c) => c.summary),
+        effects.removedIds,
+      );
       if (effects.readIds.length) inboxEvents.readChanged({ readIds: effects.readIds });
       planner.add(committed);
     },
@@ -71,12 +99,15 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
   });
 
   let stateQueued = false;
+  const reconnects = new ReconnectWatch(() => planner.catchUp(RESUME_CATCH_UP_MS));
   const stateChanged = () => {
     if (stateQueued) return;
     stateQueued = true;
     queueMicrotask(() => {
       stateQueued = false;
-      events.emit('app.state', getState());
+      const state = getState();
+      reconnects.saw(state.sources);
+      events.emit('app.state', state);
     });
   };
 
@@ -93,7 +124,7 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
   const warnings = [...options.settings.warnings];
   const getState = (): AppState => ({
     ...store.counts(),
-    paused: settings.notifications.paused,
+    ...pause.view(),
     broker: broker.info(),
     sources: sources.views(),
     warnings,
@@ -117,7 +148,15 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     newSourceId: () => randomUUID().slice(0, 8),
     readChanged: (change) => inboxEvents.readChanged(change),
     stateChanged,
+    setPaused: (paused, until) => pause.set(paused, until),
+    rules,
+    source: (id) => {
+      const config = sources.get(id)?.config;
+      return config ? { kind: config.kind, name: config.name } : undefined;
+    },
   });
+  // What arrives in the first seconds (a broker's queued session, ntfy's since= catch-up) is told as one summary.
+  planner.catchUp(STARTUP_CATCH_UP_MS);
 
   let stopped = false;
   return {
@@ -125,13 +164,20 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     on: (event, listener) => events.on(event, listener),
     onAny: (listener) => events.onAny(listener),
     getState,
-    resume: () => sources.reconnect(),
+    resume: () => {
+      planner.catchUp(RESUME_CATCH_UP_MS);
+      sources.reconnect();
+    },
     openMessage: (id) => events.emit('ui.openMessage', { id }),
     async stop() {
       if (stopped) return;
       stopped = true;
       await sources.stopAll();
       await pipeline.close();
+      // The rules' last state, so a `for` episode or a limit window goes on after the restart.
+      store.applyBatch([], rules.stateToSave(true));
+      rules.stop();
+      pause.stop();
       inboxEvents.flush();
       inboxEvents.stop();
       planner.stop();

@@ -1,8 +1,9 @@
 // A message's shapes on its way through the pipeline: as a source hands it over (IncomingMessage) and as the
 // store writes it (NewMessage). Both carry the same envelope (where it came from and what the store must do
 // besides storing it); they differ only in the content: raw on the way in, decoded on the way to the store.
-import type { MessageExtras } from '../../shared/model.ts';
+import type { MessageExtras, MessageSummary } from '../../shared/model.ts';
 import type { Decoded } from './decode/types.ts';
+import type { Decision } from './rules/decision.ts';
 
 /** Fields a push server already separated (ntfy, Gotify, mapped JSON frames); no payload decoding needed. */
 export interface PushFields {
@@ -40,8 +41,17 @@ export interface IncomingMessage extends MessageEnvelope {
   fields?: PushFields;
 }
 
-/** A decoded message with its envelope, ready to be written to the inbox. */
-export type NewMessage = MessageEnvelope & Decoded;
+/** A message after the decode stage: its envelope and its decoded content. */
+export type DecodedMessage = MessageEnvelope & Decoded;
+
+/** A decoded message with what the rules decided for it, ready to be written to the inbox. */
+export type NewMessage = DecodedMessage & { decision: Decision };
+
+/** A message as committed: its summary and what the rules decided (for notifications and UI events). */
+export interface CommittedMessage {
+  summary: MessageSummary;
+  decision: Decision;
+}
 
 /** The pipeline's entry; resolves once the message is durably stored (or recognised as a duplicate). */
 export type MessageSink = (message: IncomingMessage) => Promise<unknown>;

@@ -81,6 +81,11 @@ export function createStubCore(initial: Partial<AppState> = {}): StubCore {
       'sources.update': notImplemented('sources.update'),
       'sources.remove': notImplemented('sources.remove'),
       'sources.reconnect': notImplemented('sources.reconnect'),
+      'rules.get': notImplemented('rules.get'),
+      'rules.set': notImplemented('rules.set'),
+      'rules.preview': notImplemented('rules.preview'),
+      'rules.mute': notImplemented('rules.mute'),
+      'rules.snooze': notImplemented('rules.snooze'),
       'notifications.setPaused': (request) => {
         record('notifications.setPaused', request);
         core.state.paused = request.paused;

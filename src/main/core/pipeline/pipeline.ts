@@ -1,40 +1,66 @@
 // The stages between a source and the UI, in the order a message passes them:
-//   source -> sink -> decode (toNewMessage) -> [rules] -> store (BatchWriter, one transaction per turn)
+//   source -> sink -> decode -> rules (toNewMessage) -> store (BatchWriter, one transaction per turn)
 //          -> onCommitted (badge counts, UI events, notifications)
 // Every host (the app, `herald serve`) and every test harness builds its pipeline here, so they cannot drift.
-// The rules stage (what a message deserves: notify, silent, read, drop) goes between decode and store: it
-// sees the decoded message and decides before anything is written.
-import type { MessageSummary } from '../../../shared/model.ts';
-import type { MessageSink } from '../messages.ts';
+// The rules decide before anything is written, so each message's decision is stored with it, in the same
+// transaction; a dropped message is not stored, but its cursor and QoS 2 release still are.
+import type { SourceKind } from '../../../shared/sources.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
+import type { CommittedMessage, MessageSink } from '../messages.ts';
 import { BatchWriter, type BatchSideEffects } from '../store/batch-writer.ts';
-import type { MessageStore } from '../store/message-store.ts';
-import { toNewMessage } from './to-new-message.ts';
+import type { MessageStore, StateEntry } from '../store/message-store.ts';
+import { toNewMessage, type RulesStage } from './to-new-message.ts';
 
 export interface PipelineOptions {
   store: MessageStore;
   /** The payload cap, read for every message so a settings change applies to the next one. */
   maxPayloadBytes: () => number;
-  /** After each commit: what the batch stored (in order), and entries it removed or marked read. */
-  onCommitted?: (committed: MessageSummary[], effects: BatchSideEffects) => void;
+  /** The rules in force now (read for every message, so a change applies to the next one); null: none. */
+  rules?: () => RulesStage | null;
+  /** Which kind a source is (rules match stream sources by name). */
+  sourceKind?: (sourceId: string) => SourceKind | undefined;
+  /** State to save in each batch's transaction (the rules' state). */
+  stateToSave?: () => readonly StateEntry[];
+  /** After each commit: what the batch stored (in order) with its decisions, and entries it removed or marked read. */
+  onCommitted?: (committed: CommittedMessage[], effects: BatchSideEffects) => void;
   /** Commit early when this many messages are queued (BatchWriter's default otherwise). */
   maxBatch?: number;
+  now?: () => number;
 }
 
 export interface Pipeline {
-  /** The entry every source is given; resolves once the message is committed (null: a duplicate). */
+  /** The entry every source is given; resolves once the message is committed (null: a duplicate or dropped). */
   readonly sink: MessageSink;
   /** Commits what is queued and refuses further messages; the store stays open for its owner to close. */
   close(): Promise<void>;
 }
 
 export function createPipeline(options: PipelineOptions): Pipeline {
-  const writer = new BatchWriter(options.store, options.onCommitted ?? (() => {}), { maxBatch: options.maxBatch });
+  const onCommitted = options.onCommitted;
+  const writer = new BatchWriter(
+    options.store,
+    (summaries, effects, messages) => {
+      if (!onCommitted) return;
+      onCommitted(
+        summaries.map((summary, i) => ({ summary, decision: messages[i]!.decision })),
+        effects,
+      );
+    },
+    { maxBatch: options.maxBatch, stateToSave: options.stateToSave },
+  );
+  const now = options.now ?? Date.now;
   const sink: MessageSink = (message) => {
     try {
-      return writer.write(toNewMessage(message, { maxBytes: options.maxPayloadBytes() }));
+      const stored = toNewMessage(message, {
+        maxBytes: options.maxPayloadBytes(),
+        rules: options.rules?.() ?? null,
+        sourceKind: options.sourceKind?.(message.sourceId),
+        now: now(),
+      });
+      return writer.write(stored);
     } catch (err) {
       // A stage that throws must not take the source's read loop down: the message is refused like a failed write.
-      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+      return Promise.reject(err instanceof Error ? err : new Error(errorMessage(err)));
     }
   };
   return { sink, close: () => writer.close() };

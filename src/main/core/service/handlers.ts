@@ -8,8 +8,9 @@ import { sourceSecretKey, splitSecrets, type SecretStore } from '../settings/typ
 import type { SourceRegistry } from '../sources/source-registry.ts';
 import type { MessageStore } from '../store/message-store.ts';
 import { runMessageAction } from './message-actions.ts';
+import { createRulesHandlers, type RulesHandlerDeps } from './rules-handlers.ts';
 
-export interface HandlerDeps {
+export interface HandlerDeps extends RulesHandlerDeps {
   store: MessageStore;
   sources: SourceRegistry;
   secrets: SecretStore;
@@ -19,6 +20,8 @@ export interface HandlerDeps {
   newSourceId: () => string;
   readChanged: (change: { readIds?: number[]; allRead?: boolean }) => void;
   stateChanged: () => void;
+  /** Pauses notifications (until `until`, or until turned off) or resumes them. */
+  setPaused: (paused: boolean, until?: number) => void;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -114,10 +117,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return {};
     },
     'notifications.setPaused': (request) => {
-      const current = deps.settings();
-      deps.saveSettings({ ...current, notifications: { ...current.notifications, paused: request.paused } });
-      deps.stateChanged();
-      return { paused: request.paused };
+      const until = request.paused && request.minutes !== undefined ? Date.now() + request.minutes * 60_000 : undefined;
+      deps.setPaused(request.paused, until);
+      return { paused: request.paused, ...(until !== undefined ? { pausedUntil: until } : {}) };
     },
+    ...createRulesHandlers(deps),
   };
 }

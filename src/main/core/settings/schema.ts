@@ -1,6 +1,7 @@
 // Settings persisted between runs. One schema serves the Electron store (as JSON Schema) and the headless
 // JSON file; secrets are never part of it (see SecretStore).
 import { z } from 'zod';
+import { RulesDocument } from '../../../shared/rules/schema.ts';
 import { everyKindWith, type SourceKind } from '../../../shared/sources.ts';
 
 const stored = {
@@ -28,9 +29,13 @@ export const Settings = z.object({
       username: z.string().optional(),
     })
     .prefault({}),
+  /** What deserves attention: the rules document (docs/rules.md). */
+  rules: RulesDocument.prefault({ version: 1, rules: [] }),
   notifications: z
     .object({
       paused: z.boolean().default(false),
+      /** A pause with a duration ends at this time (ms since the epoch); `paused` stays false meanwhile. */
+      pausedUntil: z.number().int().optional(),
       /** Messages from one source within this window are summarised as one notification. */
       burstWindowMs: z.number().int().min(0).max(60_000).default(500),
     })

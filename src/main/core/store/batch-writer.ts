@@ -5,7 +5,7 @@ import type { MessageSummary } from '../../../shared/model.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
 import { logger } from '../logging/logger.ts';
 import type { NewMessage } from '../messages.ts';
-import type { MessageStore } from './message-store.ts';
+import type { MessageStore, StateEntry } from './message-store.ts';
 
 /** Entries a batch removed (deleted or replaced at the source) or marked read, besides what it added. */
 export interface BatchSideEffects {
@@ -21,7 +21,12 @@ export interface BatchWriterOptions {
    * belongs to whoever consumes the summaries. Default: the core's log.
    */
   onListenerError?: (error: unknown) => void;
+  /** State to write in the same transaction as each batch (the rules' state); called once per commit. */
+  stateToSave?: () => readonly StateEntry[];
 }
+
+/** What onCommitted gets: the stored summaries and, index for index, the messages they were stored from. */
+export type CommitListener = (summaries: MessageSummary[], effects: BatchSideEffects, messages: NewMessage[]) => void;
 
 const log = logger('inbox');
 
@@ -32,7 +37,8 @@ export const DEFAULT_MAX_BATCH = 1000;
 
 export class BatchWriter {
   private readonly store: MessageStore;
-  private readonly onCommitted: (summaries: MessageSummary[], effects: BatchSideEffects) => void;
+  private readonly onCommitted: CommitListener;
+  private readonly stateToSave: () => readonly StateEntry[];
   private readonly onListenerError: (error: unknown) => void;
   private readonly maxBatch: number;
   // Parallel arrays rather than one {message, resolve, reject} object per write: less garbage on the hot path.
@@ -42,13 +48,10 @@ export class BatchWriter {
   private scheduled: ReturnType<typeof setImmediate> | null = null;
   private closed = false;
 
-  constructor(
-    store: MessageStore,
-    onCommitted: (summaries: MessageSummary[], effects: BatchSideEffects) => void,
-    options: BatchWriterOptions = {},
-  ) {
+  constructor(store: MessageStore, onCommitted: CommitListener, options: BatchWriterOptions = {}) {
     this.store = store;
     this.onCommitted = onCommitted;
+    this.stateToSave = options.stateToSave ?? (() => []);
     this.maxBatch = Math.max(1, options.maxBatch ?? DEFAULT_MAX_BATCH);
     this.onListenerError =
       options.onListenerError ?? ((error) => log.error('a listener of committed messages failed', error));
@@ -102,7 +105,7 @@ export class BatchWriter {
     let results: (MessageSummary | null)[];
     let effects: BatchSideEffects;
     try {
-      ({ results, ...effects } = this.store.applyBatch(batch));
+      ({ results, ...effects } = this.store.applyBatch(batch, this.stateToSave()));
     } catch (caught) {
       const error = caught instanceof Error ? caught : new Error(errorMessage(caught));
       for (const reject of rejecters) reject(error);
@@ -110,14 +113,18 @@ export class BatchWriter {
     }
 
     const inserted: MessageSummary[] = [];
+    const insertedFrom: NewMessage[] = [];
     for (let i = 0; i < results.length; i++) {
       const summary = results[i] ?? null;
-      if (summary !== null) inserted.push(summary);
+      if (summary !== null) {
+        inserted.push(summary);
+        insertedFrom.push(batch[i]!);
+      }
       resolvers[i]!(summary);
     }
     if (inserted.length > 0 || effects.removedIds.length > 0 || effects.readIds.length > 0) {
       try {
-        this.onCommitted(inserted, effects);
+        this.onCommitted(inserted, effects, insertedFrom);
       } catch (error) {
         this.onListenerError(error);
       }

@@ -1,7 +1,7 @@
 // Every read of the messages table the UI and the command line make: keyset pages for the list, one message
 // in full, and the whole inbox for export. None of them scans the table: pages and exports walk the primary key.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { MessageDetail, MessageSummary } from '../../../shared/model.ts';
+import type { BodyKind, MessageDetail, MessageSummary } from '../../../shared/model.ts';
 import {
   DETAIL_COLUMNS,
   EXPORT_COLUMNS,
@@ -28,12 +28,28 @@ export interface ListPage {
 
 const EXPORT_PAGE = 1000;
 
+/** A stored message's content as the rules see it. */
+export interface RecentMessage {
+  id: number;
+  sourceId: string;
+  sourceName: string;
+  topic: string;
+  title: string | null;
+  /** The title, or the topic when it has none (as the list shows it). */
+  shownTitle: string;
+  body: string;
+  bodyKind: BodyKind;
+  priority: number;
+  receivedAt: number;
+}
+
 export class MessageReads {
   private readonly listAll: StatementSync;
   private readonly listUnread: StatementSync;
   private readonly getOne: StatementSync;
   private readonly exportPage: StatementSync;
   private readonly maxId: StatementSync;
+  private readonly recentContent: StatementSync;
 
   constructor(db: DatabaseSync) {
     this.listAll = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM messages WHERE id < ? ORDER BY id DESC LIMIT ?`);
@@ -45,6 +61,10 @@ export class MessageReads {
       `SELECT ${EXPORT_COLUMNS} FROM messages WHERE id > ? AND id <= ? ORDER BY id LIMIT ${EXPORT_PAGE}`,
     );
     this.maxId = db.prepare('SELECT coalesce(max(id), 0) AS id FROM messages');
+    this.recentContent = db.prepare(
+      `SELECT id, source_id, source_name, topic, title, coalesce(title, topic) AS shown_title, body, body_kind, priority,
+         received_at FROM messages ORDER BY id DESC LIMIT ?`,
+    );
   }
 
   /** Newest first; pass the returned nextBefore as `before` for the next page. */
@@ -60,6 +80,23 @@ export class MessageReads {
   get(id: number): MessageDetail | null {
     const row = this.getOne.get(id) as Row | undefined;
     return row === undefined ? null : toDetail(row);
+  }
+
+  /** The newest `limit` messages with their content, oldest first (what a rule preview replays). */
+  recent(limit: number): RecentMessage[] {
+    const rows = this.recentContent.all(limit) as Row[];
+    return rows.reverse().map((row) => ({
+      id: row.id as number,
+      sourceId: row.source_id as string,
+      sourceName: row.source_name as string,
+      topic: row.topic as string,
+      title: row.title as string | null,
+      shownTitle: row.shown_title as string,
+      body: row.body as string,
+      bodyKind: row.body_kind as BodyKind,
+      priority: row.priority as number,
+      receivedAt: row.received_at as number,
+    }));
   }
 
   /**

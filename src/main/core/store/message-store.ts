@@ -5,17 +5,17 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { MessageDetail } from '../../../shared/model.ts';
 import type { NewMessage } from '../messages.ts';
 import { openInboxDatabase, type StoreOpenOptions } from './database.ts';
-import { MessageReads, type ListOptions, type ListPage } from './message-reads.ts';
+import { MessageReads, type ListOptions, type ListPage, type RecentMessage } from './message-reads.ts';
 import { MessageWrites, type BatchOutcome, type InboxCounts } from './message-writes.ts';
 import type { ExportRow } from './rows.ts';
-import { SourceStateTables, type InflightPackets } from './source-state.ts';
+import { SourceStateTables, type InflightPackets, type StateEntry } from './source-state.ts';
 
 export { SCHEMA_VERSION } from './migrations.ts';
 export type { StoreOpenOptions } from './database.ts';
-export type { ListOptions, ListPage } from './message-reads.ts';
+export type { ListOptions, ListPage, RecentMessage } from './message-reads.ts';
 export type { BatchOutcome, InboxCounts } from './message-writes.ts';
 export type { ExportRow } from './rows.ts';
-export type { InflightPackets } from './source-state.ts';
+export type { InflightPackets, StateEntry } from './source-state.ts';
 
 export class MessageStore {
   readonly file: string;
@@ -50,9 +50,9 @@ export class MessageStore {
     return { ...this.inboxCounts };
   }
 
-  /** See MessageWrites.applyBatch: one transaction for the whole batch. */
-  applyBatch(messages: readonly NewMessage[]): BatchOutcome {
-    return this.writes.applyBatch(messages);
+  /** See MessageWrites.applyBatch: one transaction for the whole batch (and the state that goes with it). */
+  applyBatch(messages: readonly NewMessage[], state?: readonly StateEntry[]): BatchOutcome {
+    return this.writes.applyBatch(messages, state);
   }
 
   markRead(ids: readonly number[]): number[] {
@@ -71,6 +71,10 @@ export class MessageStore {
     return this.reads.get(id);
   }
 
+  recent(limit: number): RecentMessage[] {
+    return this.reads.recent(limit);
+  }
+
   exportAll(): Generator<ExportRow> {
     return this.reads.exportAll();
   }
@@ -78,6 +82,11 @@ export class MessageStore {
   /** The cursor last saved for a source (with its newest message), if any. */
   cursor(sourceId: string): string | undefined {
     return this.sourceState.cursor(sourceId);
+  }
+
+  /** A piece of state saved with a batch (see applyBatch), if any. */
+  state(key: string): string | undefined {
+    return this.sourceState.state(key);
   }
 
   /** The durable MQTT QoS 2 packets of one source (see SourceStateTables.inflightFor). */

@@ -6,7 +6,7 @@ import type { MessageSummary } from '../../../shared/model.ts';
 import type { NewMessage } from '../messages.ts';
 import { inTransaction } from './database.ts';
 import { INSERT_COLUMNS, insertValues, summaryOf } from './rows.ts';
-import type { SourceStateTables } from './source-state.ts';
+import type { SourceStateTables, StateEntry } from './source-state.ts';
 
 /** Unread and total messages; kept in memory by the writes, read by the badge and the UI at no cost. */
 export interface InboxCounts {
@@ -36,7 +36,9 @@ export class MessageWrites {
     this.counts = counts;
     this.sourceState = sourceState;
     this.insert = db.prepare(
-      `INSERT INTO messages (${INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO messages (${INSERT_COLUMNS}) VALUES (${INSERT_COLUMNS.split(',')
+        .map(() => '?')
+        .join(', ')})
        ON CONFLICT (source_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`,
     );
     this.folded = db.prepare('SELECT id, read FROM messages WHERE source_id = ? AND fold_key = ? AND id != ?');
@@ -47,10 +49,11 @@ export class MessageWrites {
 
   /**
    * Applies a batch in one transaction: stores messages (skipping duplicates, replacing earlier entries with
-   * the same fold key), deletes or clears folded entries, saves each message's cursor with it and releases its
-   * QoS 2 packet. All or nothing: on error nothing is stored and the counts are unchanged.
+   * the same fold key, leaving out what a rule dropped), deletes or clears folded entries, saves each message's
+   * cursor with it, releases its QoS 2 packet, and writes `state` (the rules' state) with them. All or nothing:
+   * on error nothing is stored and the counts are unchanged.
    */
-  applyBatch(messages: readonly NewMessage[]): BatchOutcome {
+  applyBatch(messages: readonly NewMessage[], state: readonly StateEntry[] = []): BatchOutcome {
     const outcome: BatchOutcome = {
       results: new Array<MessageSummary | null>(messages.length).fill(null),
       removedIds: [],
@@ -62,12 +65,12 @@ export class MessageWrites {
         const m = messages[i]!;
         if (m.op === 'delete' || m.op === 'clear') {
           if (m.foldKey !== undefined) this.applyToFolded(m.sourceId, m.foldKey, -1, m.op, outcome, change);
-        } else {
+        } else if (m.decision.action !== 'drop') {
           const inserted = this.insert.run(...insertValues(m));
           if (inserted.changes > 0) {
             const id = Number(inserted.lastInsertRowid);
             change.total++;
-            change.unread++;
+            if (m.decision.action !== 'read') change.unread++;
             if (m.foldKey !== undefined) this.applyToFolded(m.sourceId, m.foldKey, id, 'delete', outcome, change);
             outcome.results[i] = summaryOf(id, m);
           }
@@ -75,6 +78,7 @@ export class MessageWrites {
         if (m.cursor !== undefined) this.sourceState.saveCursor(m.sourceId, m.cursor);
         if (m.releaseInflight !== undefined) this.sourceState.releaseInflight(m.sourceId, m.releaseInflight);
       }
+      for (const entry of state) this.sourceState.saveState(entry.key, entry.value);
     });
     this.counts.total += change.total;
     this.counts.unread += change.unread;

@@ -32,6 +32,13 @@ export const MIGRATIONS: readonly string[] = [
    -- MQTT QoS 2 messages between PUBREC and PUBREL; the row goes in the transaction that stores the message.
    CREATE TABLE mqtt_inflight (source_id TEXT NOT NULL, message_id INTEGER NOT NULL, packet BLOB NOT NULL,
      PRIMARY KEY (source_id, message_id));`,
+  // Rules: what was decided for each message, and the rules' own state (for/limit/changed, drop counts). The
+  // defaults make every older message read as notified by no rule, without rewriting a single row.
+  `ALTER TABLE messages ADD COLUMN notified INTEGER NOT NULL DEFAULT 1;
+   ALTER TABLE messages ADD COLUMN rule TEXT;
+   ALTER TABLE messages ADD COLUMN rule_action TEXT NOT NULL DEFAULT 'notify';
+   ALTER TABLE messages ADD COLUMN rule_reason TEXT;
+   CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,17 +3,18 @@
 import { Buffer } from 'node:buffer';
 import type { BodyKind, MessageDetail, MessageSummary } from '../../../shared/model.ts';
 import { formatBody } from '../decode/body-format.ts';
+import type { RuleAction } from '../../../shared/rules/schema.ts';
 import type { NewMessage } from '../messages.ts';
 
 export type Row = Record<string, unknown>;
 
 export const SUMMARY_COLUMNS =
   'id, source_id, source_name, topic, coalesce(title, topic) AS title, preview, priority, received_at, read, ' +
-  'body_kind, truncated, size';
-export const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, body, raw, properties, extras`;
+  'body_kind, truncated, size, notified, rule';
+export const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, body, raw, properties, extras, rule_action, rule_reason`;
 export const EXPORT_COLUMNS =
   'id, source_name, topic, coalesce(title, topic) AS title, body, raw, priority, received_at, read, body_kind, ' +
-  'truncated, size';
+  'truncated, size, notified, rule';
 
 /** One line of `herald export`. */
 export interface ExportRow {
@@ -30,6 +31,10 @@ export interface ExportRow {
   bodyKind: BodyKind;
   truncated: boolean;
   size: number;
+  /** Whether an OS notification was shown for it. */
+  notified: boolean;
+  /** The rule that decided what happened to it; null for the default. */
+  rule: string | null;
 }
 
 /** The summary of a message just stored under `id`, without reading it back. */
@@ -43,17 +48,19 @@ export function summaryOf(id: number, m: NewMessage): MessageSummary {
     preview: m.preview,
     priority: m.priority,
     receivedAt: m.receivedAt,
-    read: false,
+    read: m.decision.action === 'read',
     bodyKind: m.bodyKind,
     truncated: m.truncated,
     size: m.size,
+    notified: m.decision.notify,
+    rule: m.decision.rule,
   };
 }
 
 /** The column values of an INSERT INTO messages, in the order of INSERT_COLUMNS. */
 export const INSERT_COLUMNS =
   'source_id, source_name, topic, title, preview, body, body_kind, raw, priority, received_at, truncated, size, ' +
-  'properties, dedupe_key, extras, fold_key';
+  'properties, dedupe_key, extras, fold_key, read, notified, rule, rule_action, rule_reason';
 
 export function insertValues(m: NewMessage): (string | number | null | Uint8Array)[] {
   return [
@@ -73,6 +80,11 @@ export function insertValues(m: NewMessage): (string | number | null | Uint8Arra
     m.dedupeKey ?? null,
     m.extras === undefined ? null : JSON.stringify(m.extras),
     m.foldKey ?? null,
+    m.decision.action === 'read' ? 1 : 0,
+    m.decision.notify ? 1 : 0,
+    m.decision.rule,
+    m.decision.action,
+    m.decision.reason,
   ];
 }
 
@@ -90,6 +102,8 @@ export function toSummary(row: Row): MessageSummary {
     bodyKind: row.body_kind as BodyKind,
     truncated: row.truncated === 1,
     size: row.size as number,
+    notified: row.notified === 1,
+    rule: row.rule as string | null,
   };
 }
 
@@ -98,7 +112,12 @@ export function toDetail(row: Row): MessageDetail {
   const raw = row.raw as Uint8Array | null;
   const body = row.body as string;
   const keptBytes = bodyKind === 'binary' ? (raw?.length ?? 0) : Buffer.byteLength(body);
-  const detail: MessageDetail = { ...toSummary(row), body: formatBody(bodyKind, body, raw), keptBytes };
+  const detail: MessageDetail = {
+    ...toSummary(row),
+    body: formatBody(bodyKind, body, raw),
+    keptBytes,
+    decision: { action: row.rule_action as RuleAction, reason: row.rule_reason as string | null },
+  };
   const properties = parseObject(row.properties as string | null);
   if (properties !== undefined) detail.properties = properties;
   const extras = parseObject(row.extras as string | null);
@@ -120,6 +139,8 @@ export function toExportRow(row: Row): ExportRow {
     bodyKind,
     truncated: row.truncated === 1,
     size: row.size as number,
+    notified: row.notified === 1,
+    rule: row.rule as string | null,
   };
 }
 

@@ -1,5 +1,5 @@
-// What sources keep in the inbox besides messages: each source's resume position (cursor) and MQTT QoS 2
-// packets in flight. Both are written in the same transaction as the message they belong to, so a crash can
+// What the pipeline keeps in the inbox besides messages: each source's resume position (cursor), MQTT QoS 2
+// packets in flight, and the rules' state. Both are written in the same transaction as the message they belong to, so a crash can
 // never leave a cursor past a message that was not stored, or a stored message whose packet is still pending.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
@@ -10,7 +10,15 @@ export interface InflightPackets {
   delete(messageId: number): void;
 }
 
+/** A piece of durable state kept beside the messages (e.g. the rules' `for`/`limit` state), as JSON text. */
+export interface StateEntry {
+  key: string;
+  value: string;
+}
+
 export class SourceStateTables {
+  private readonly stateGet: StatementSync;
+  private readonly stateSet: StatementSync;
   private readonly cursorGet: StatementSync;
   private readonly cursorSet: StatementSync;
   private readonly inflightPut: StatementSync;
@@ -27,6 +35,19 @@ export class SourceStateTables {
     );
     this.inflightGet = db.prepare('SELECT packet FROM mqtt_inflight WHERE source_id = ? AND message_id = ?');
     this.inflightDelete = db.prepare('DELETE FROM mqtt_inflight WHERE source_id = ? AND message_id = ?');
+    this.stateGet = db.prepare('SELECT value FROM state WHERE key = ?');
+    this.stateSet = db.prepare(
+      'INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
+  }
+
+  state(key: string): string | undefined {
+    return (this.stateGet.get(key) as { value: string } | undefined)?.value;
+  }
+
+  /** Inside the transaction of the batch the state belongs to. */
+  saveState(key: string, value: string): void {
+    this.stateSet.run(key, value);
   }
 
   /** The cursor last saved for a source (with its newest message), if any. */

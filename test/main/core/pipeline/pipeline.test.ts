@@ -62,7 +62,7 @@ describe('createPipeline', () => {
     const pipeline = createPipeline({
       store,
       maxPayloadBytes: () => 1024,
-      onCommitted: (summaries) => committed.push(summaries),
+      onCommitted: (messages) => committed.push(messages.map((m) => m.summary)),
     });
     store.inflightFor('ntfy-1').put(12, new Uint8Array([1, 2, 3]));
     const incoming: IncomingMessage = { ...envelope, fields: { body: 'first' } };

@@ -185,6 +185,8 @@ describe('MessageStore', () => {
       bodyKind: 'text',
       truncated: false,
       size: 5,
+      notified: true,
+      rule: null,
     });
     expect(rows[1]).toMatchObject({ body: 'dead00', bodyKind: 'binary' });
   });
