@@ -1,5 +1,6 @@
-// Shows the core's `notify` events as native notifications. The core decides what to notify (bursts, pause,
-// priority); this file only maps a NotificationRequest to Electron's Notification and handles the click.
+// Shows the core's `notify` events as native notifications. The core decides what to notify (rules, bursts,
+// pause); this file maps a NotificationRequest's priority to the OS's options (see notificationOptions) and
+// handles the click.
 import { Notification, type NativeImage, type NotificationConstructorOptions } from 'electron';
 import type { NotificationRequest } from '../../shared/model.ts';
 import type { HeraldCore } from '../core/core-api.ts';
@@ -24,22 +25,30 @@ export interface NotificationController {
  */
 const MAX_HELD = 100;
 
-export function notificationOptions(request: NotificationRequest, icon?: NativeImage): NotificationConstructorOptions {
-  return {
-    ...(icon ? { icon } : {}),
-    title: request.title,
-    body: request.body,
-    urgency: request.priority >= 5 ? 'critical' : request.priority <= 2 ? 'low' : 'normal',
-    silent: request.priority <= 2,
-  };
+/**
+ * How loud a request is on this OS, or null when it is not shown at all:
+ * - 5 urgent: critical urgency (Linux), stays until dismissed (Linux, Windows), with sound;
+ * - 4 high and 3 normal: normal urgency, with sound;
+ * - 1-2 low: only when a rule asked for it, then low urgency and silent; otherwise inbox only.
+ */
+export function notificationOptions(
+  request: NotificationRequest,
+  icon?: NativeImage,
+): NotificationConstructorOptions | null {
+  const base = { ...(icon ? { icon } : {}), title: request.title, body: request.body };
+  if (request.priority >= 5) return { ...base, urgency: 'critical', timeoutType: 'never', silent: false };
+  if (request.priority >= 3) return { ...base, urgency: 'normal', silent: false };
+  if (request.rule === undefined) return null;
+  return { ...base, urgency: 'low', silent: true };
 }
 
 export function showNotifications(options: NotificationOptions): NotificationController {
   const active = new Set<Notification>();
 
   const show = (request: NotificationRequest) => {
-    if (!Notification.isSupported()) return;
-    const notification = new Notification(notificationOptions(request, options.icon));
+    const constructorOptions = notificationOptions(request, options.icon);
+    if (constructorOptions === null || !Notification.isSupported()) return;
+    const notification = new Notification(constructorOptions);
     const release = () => active.delete(notification);
     notification.on('click', () => {
       release();

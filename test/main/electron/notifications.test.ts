@@ -42,12 +42,43 @@ describe('native notifications', () => {
     [5, 'critical', false],
     [4, 'normal', false],
     [3, 'normal', false],
-    [2, 'low', true],
-    [1, 'low', true],
   ])('priority %i → urgency %s, silent %s', (priority, urgency, silent) => {
     const { core } = setup();
     core.emit('notify', request({ priority }));
     expect(fake.Notification.instances[0]!.options).toMatchObject({ urgency, silent });
+  });
+
+  test('priority 5 is critical, stays until dismissed and has sound', () => {
+    const { core } = setup();
+    core.emit('notify', request({ priority: 5 }));
+    expect(fake.Notification.instances[0]!.options).toMatchObject({
+      urgency: 'critical',
+      timeoutType: 'never',
+      silent: false,
+    });
+  });
+
+  test('priority 4 has sound and the default timeout', () => {
+    const { core } = setup();
+    core.emit('notify', request({ priority: 4 }));
+    const { options } = fake.Notification.instances[0]!;
+    expect(options).toMatchObject({ urgency: 'normal', silent: false });
+    expect(options).not.toHaveProperty('timeoutType');
+  });
+
+  test.each([2, 1])('priority %i without a rule shows none (inbox only)', (priority) => {
+    const { core, controller } = setup();
+    core.emit('notify', request({ priority }));
+    expect(fake.Notification.instances).toHaveLength(0);
+    expect(controller.active.size).toBe(0);
+  });
+
+  test.each([2, 1])('priority %i with a rule shows a silent, low-urgency notification', (priority) => {
+    const { core } = setup();
+    core.emit('notify', request({ priority, rule: 'garden sensors' }));
+    expect(fake.Notification.instances).toHaveLength(1);
+    expect(fake.Notification.instances[0]!.shown).toBe(true);
+    expect(fake.Notification.instances[0]!.options).toMatchObject({ urgency: 'low', silent: true });
   });
 
   test('keeps each notification referenced until it is closed, clicked or fails (GC pitfall)', () => {
