@@ -10,6 +10,7 @@ import './app/app.css';
 import './inbox/inbox.css';
 import './inbox/message-detail.css';
 import './sources/sources.css';
+import './rules/rules.css';
 import './status/status.css';
 
 const connection = selectConnection();

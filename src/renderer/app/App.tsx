@@ -1,8 +1,9 @@
-// The shell: header with navigation, the link banner, the two pages and the status bar.
+// The shell: header with navigation, the link banner, the pages and the status bar.
 import { useCallback, useEffect, useState } from 'react';
 import { InboxPage, type OpenRequest } from '../inbox/InboxPage.tsx';
 import { EnableNotificationsButton } from '../notifications/EnableNotificationsButton.tsx';
 import { useWebNotifications } from '../notifications/use-web-notifications.ts';
+import { RulesPage } from '../rules/RulesPage.tsx';
 import { SourcesPage } from '../sources/SourcesPage.tsx';
 import { StatusBar } from '../status/StatusBar.tsx';
 import { useClient, useConnection, useLinkStatus } from '../transport/connection-context.ts';
@@ -54,10 +55,13 @@ export function App() {
           >
             Sources
           </button>
+          <button type="button" aria-current={page === 'rules' ? 'page' : undefined} onClick={() => setPage('rules')}>
+            Rules
+          </button>
         </nav>
         <div className="header-actions">
           {mode === 'browser' && <EnableNotificationsButton />}
-          {app.state && <PauseButton paused={app.state.paused} />}
+          {app.state && <PauseButton paused={app.state.paused} pausedUntil={app.state.pausedUntil} />}
         </div>
       </header>
       <ConnectionBanner />
@@ -68,7 +72,7 @@ export function App() {
         </div>
       )}
       <main className="app-main">
-        {/* Both pages stay mounted so the inbox keeps its loaded pages and scroll position. */}
+        {/* The pages stay mounted so the inbox keeps its loaded pages and scroll position. */}
         <div className="page" hidden={page !== 'inbox'}>
           <InboxPage
             unread={unread}
@@ -80,6 +84,9 @@ export function App() {
         </div>
         <div className="page" hidden={page !== 'sources'}>
           <SourcesPage sources={app.state?.sources ?? []} onChanged={app.refresh} />
+        </div>
+        <div className="page" hidden={page !== 'rules'}>
+          <RulesPage active={page === 'rules'} sources={app.state?.sources ?? []} />
         </div>
       </main>
       <StatusBar state={app.state} />

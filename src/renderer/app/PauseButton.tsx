@@ -1,25 +1,64 @@
-// Pauses desktop notifications (messages still arrive in the inbox). A toggle button, so its pressed state
-// is announced.
+// Pauses desktop notifications (messages still arrive in the inbox): until turned back on (the toggle), or for
+// a while (the menu beside it: 1 h, 8 h). A timed pause says when it ends and offers Resume.
 import { useState } from 'react';
-import { useClient } from '../transport/connection-context.ts';
 import { errorMessage } from '../../shared/error-message.ts';
+import { ChoiceMenu } from '../rules/ChoiceMenu.tsx';
+import { PAUSE_CHOICES, type PauseChoice } from '../rules/durations.ts';
+import { untilText } from '../rules/time-text.ts';
+import { useClient } from '../transport/connection-context.ts';
 
-export function PauseButton({ paused }: { paused: boolean }) {
+export function PauseButton({ paused, pausedUntil }: { paused: boolean; pausedUntil?: number }) {
   const client = useClient();
   const [error, setError] = useState<string | null>(null);
-  async function toggle() {
+
+  async function setPaused(next: boolean, minutes?: number) {
     setError(null);
     try {
-      await client.invoke('notifications.setPaused', { paused: !paused });
+      await client.invoke('notifications.setPaused', { paused: next, ...(minutes ? { minutes } : {}) });
     } catch (err) {
       setError(errorMessage(err));
     }
   }
+
+  let control;
+  if (paused && pausedUntil !== undefined) {
+    control = (
+      <>
+        <span className="paused-until" role="status">
+          Paused until {untilText(new Date(pausedUntil), new Date())}
+        </span>
+        <button type="button" onClick={() => setPaused(false)}>
+          Resume
+        </button>
+      </>
+    );
+  } else {
+    // A toggle, so its pressed state is announced; pressing it again resumes.
+    control = (
+      <span className="pause-split">
+        <button
+          type="button"
+          aria-pressed={paused}
+          title={paused ? 'Resume notifications' : 'Pause until turned back on'}
+          onClick={() => setPaused(!paused)}
+        >
+          {paused ? 'Notifications paused' : 'Pause notifications'}
+        </button>
+        {!paused && (
+          <ChoiceMenu<PauseChoice>
+            label=""
+            ariaLabel="Pause for a while"
+            groupLabel="Pause notifications"
+            choices={PAUSE_CHOICES}
+            onChoose={(choice) => setPaused(true, choice.minutes)}
+          />
+        )}
+      </span>
+    );
+  }
   return (
     <>
-      <button type="button" aria-pressed={paused} onClick={toggle}>
-        {paused ? 'Notifications paused' : 'Pause notifications'}
-      </button>
+      {control}
       {error && (
         <span className="inline-error" role="alert">
           {error}

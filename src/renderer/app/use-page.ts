@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export type Page = 'inbox' | 'sources';
+export type Page = 'inbox' | 'sources' | 'rules';
 
 /** The current page, mirrored in the address hash so a reload (or the back button) keeps it. */
 export function usePage(): [Page, (page: Page) => void] {
@@ -13,11 +13,13 @@ export function usePage(): [Page, (page: Page) => void] {
   const setPage = useCallback((next: Page) => {
     setPageState(next);
     // Replace, not push: the hash is there for reloads; the nav buttons are the navigation.
-    history.replaceState(null, '', next === 'inbox' ? location.pathname + location.search : '#sources');
+    history.replaceState(null, '', next === 'inbox' ? location.pathname + location.search : `#${next}`);
   }, []);
   return [page, setPage];
 }
 
 function readHash(): Page {
-  return location.hash === '#sources' ? 'sources' : 'inbox';
+  if (location.hash === '#sources') return 'sources';
+  if (location.hash === '#rules') return 'rules';
+  return 'inbox';
 }

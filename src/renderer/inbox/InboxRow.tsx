@@ -47,6 +47,7 @@ export const InboxRow = memo(function InboxRow({
         <span className="row-title">{displayTitle(message)}</span>
         {priority && <span className={`badge priority-${priority.level}`}>{priority.text}</span>}
         {message.truncated && <span className="badge truncated">truncated</span>}
+        {!message.notified && <NotNotifiedMarker rule={message.rule} />}
         <time
           className="row-time"
           dateTime={new Date(message.receivedAt).toISOString()}
@@ -62,6 +63,28 @@ export const InboxRow = memo(function InboxRow({
     </div>
   );
 });
+
+/** A small bell with a slash: this message was stored without an OS notification. */
+function NotNotifiedMarker({ rule }: { rule: string | null }) {
+  return (
+    <span
+      className="not-notified"
+      role="img"
+      aria-label="not notified"
+      title={rule ? `Not notified (rule '${rule}')` : 'Not notified'}
+    >
+      <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
+        <path
+          d="M8 2a4 4 0 0 0-4 4v3l-1.5 2.5h11L12 9V6a4 4 0 0 0-4-4zM6.5 13.5a1.5 1.5 0 0 0 3 0"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.3"
+        />
+        <path d="M2.5 2.5l11 11" stroke="currentColor" strokeWidth="1.3" />
+      </svg>
+    </span>
+  );
+}
 
 export function rowElementId(id: number): string {
   return `message-${id}`;

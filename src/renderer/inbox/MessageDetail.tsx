@@ -4,6 +4,7 @@ import type { MessageDetail as Detail } from '../../shared/model.ts';
 import { absoluteTime, displayTitle, groupDigits, formatBytes, priorityLabel } from './format.ts';
 import { linkify } from './linkify.tsx';
 import { MessageActions } from './MessageActions.tsx';
+import { MessageDecision } from './MessageDecision.tsx';
 import { ExtrasRows, isMarkdown } from './MessageExtras.tsx';
 import { PropertiesTable } from './PropertiesTable.tsx';
 import type { MessageLoad } from './use-message.ts';
@@ -58,6 +59,8 @@ export function LoadedMessage({ detail }: { detail: Detail }) {
   return (
     <section className="detail" aria-label="Message" data-testid="message-detail">
       <h2 className="detail-title">{displayTitle(detail)}</h2>
+      {/* Keyed by message: a "Muted …" confirmation belongs to the message it was given for. */}
+      <MessageDecision key={detail.id} detail={detail} />
       <dl className="detail-meta">
         <dt>Topic</dt>
         <dd>{detail.topic}</dd>

@@ -1,6 +1,7 @@
 // One source in the list: what it is and listens to, how it is doing, and what can be done with it.
 import { useState } from 'react';
 import type { SourceView } from '../../shared/model.ts';
+import { SnoozeMenu } from '../rules/SnoozeMenu.tsx';
 import { SourceStatusLine } from '../status/SourceStatusLine.tsx';
 import { useClient } from '../transport/connection-context.ts';
 import { KIND_LABEL, sourceSummary } from './kinds.ts';
@@ -70,6 +71,8 @@ export function SourceItem({ source, onEdit, onRemoved }: SourceItemProps) {
         )}
       </div>
       <div className="source-actions">
+        {/* Command-line sources are read-only here, and their ids last one run. */}
+        {!confirming && !source.ephemeral && <SnoozeMenu sourceId={source.id} what={source.name} />}
         {source.enabled && !confirming && (
           <button type="button" onClick={reconnect} disabled={reconnecting} aria-label={`Reconnect ${source.name} now`}>
             Reconnect now

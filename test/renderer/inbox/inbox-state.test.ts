@@ -24,6 +24,8 @@ function message(id: number, read = false): MessageSummary {
     bodyKind: 'text',
     truncated: false,
     size: 1,
+    notified: true,
+    rule: null,
   };
 }
 const range = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => message(from - i));

@@ -35,6 +35,9 @@ function render(patch: Partial<MessageDetail>): string {
     size: 10,
     keptBytes: 10,
     body: 'body',
+    notified: true,
+    rule: null,
+    decision: { action: 'notify', reason: null },
     ...patch,
   };
   return renderToStaticMarkup(
@@ -127,5 +130,20 @@ describe('message detail', () => {
     expect(html).toContain('<th scope="rowgroup" colSpan="2" title="userProperties">User properties</th>');
     expect(html).toContain('<tr class="nested"><th scope="row">site</th><td>north</td></tr>');
     expect(html).toContain('<th scope="row">shift</th><td>early, late</td>');
+  });
+
+  it('says what the rules decided, and offers to mute or snooze the topic', () => {
+    const html = render({
+      notified: false,
+      rule: 'night',
+      decision: { action: 'silent', reason: 'quiet hours 22:00-07:00' },
+    });
+    expect(html).toContain('Muted by rule &#x27;night&#x27; (quiet hours 22:00-07:00)');
+    expect(html).toContain('>Mute this topic</button>');
+    expect(html).toContain('aria-label="Snooze garage"');
+    // A message notified by default needs no explanation, but keeps the buttons.
+    const plain = render({});
+    expect(plain).not.toContain('data-testid="decision-line"');
+    expect(plain).toContain('>Mute this topic</button>');
   });
 });

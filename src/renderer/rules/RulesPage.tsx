@@ -1,0 +1,142 @@
+// The rules in the order they are checked: switch them on and off, reorder (buttons or drag), edit, delete, add,
+// or edit the whole document as JSON. Every change saves the whole document (rules.set); a refused one saves
+// nothing and says why.
+import { useState } from 'react';
+import type { SourceView } from '../../shared/model.ts';
+import { describeRuleProblem, type RuleProblem, type RulesDocument } from '../../shared/rules/schema.ts';
+import { errorMessage } from '../../shared/error-message.ts';
+import { RawRulesEditor } from './RawRulesEditor.tsx';
+import { RuleForm } from './RuleForm.tsx';
+import { RuleItem } from './RuleItem.tsx';
+import { droppedCount, moveItem, withEnabled, withoutRule, withRules } from './rules-list.ts';
+import type { SummaryContext } from './rule-summary.ts';
+import { useRules } from './use-rules.ts';
+
+type Editing = { mode: 'add' } | { mode: 'edit'; index: number } | { mode: 'json' } | null;
+
+interface RulesPageProps {
+  /** Whether the page is on show: the rules are fetched again each time it is (snoozes change them elsewhere). */
+  active: boolean;
+  sources: readonly SourceView[];
+}
+
+export function RulesPage({ active, sources }: RulesPageProps) {
+  const { rules, error, save, change: saveChange } = useRules(active);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [drag, setDrag] = useState<{ from: number; over: number } | null>(null);
+
+  const summary: SummaryContext = {
+    sourceName: (idOrName) => sources.find((source) => source.id === idOrName)?.name ?? idOrName,
+  };
+
+  async function change(next: RulesDocument) {
+    setProblem(null);
+    setBusy(true);
+    try {
+      const problems: RuleProblem[] = await saveChange(next);
+      if (problems.length > 0) setProblem(`Not saved: ${problems.map(describeRuleProblem).join('; ')}`);
+    } catch (err) {
+      setProblem(`Not saved: ${errorMessage(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!rules) {
+    return (
+      <div className="rules-page">
+        <h2>Rules</h2>
+        {error ? (
+          <p className="inline-error" role="alert">
+            Could not load the rules: {error}
+          </p>
+        ) : (
+          <p className="muted">Loading…</p>
+        )}
+      </div>
+    );
+  }
+
+  const { document } = rules;
+  if (editing?.mode === 'json') {
+    return (
+      <div className="rules-page">
+        <RawRulesEditor document={document} onSave={save} onDone={() => setEditing(null)} />
+      </div>
+    );
+  }
+  if (editing) {
+    return (
+      <div className="rules-page">
+        <RuleForm
+          key={editing.mode === 'edit' ? `edit-${editing.index}` : 'add'}
+          rules={document.rules}
+          index={editing.mode === 'edit' ? editing.index : null}
+          sources={sources}
+          onSave={save}
+          onSaved={() => setEditing(null)}
+          onCancel={() => setEditing(null)}
+        />
+      </div>
+    );
+  }
+
+  const drop = () => {
+    if (drag && drag.from !== drag.over)
+      void change(withRules(document, moveItem(document.rules, drag.from, drag.over)));
+    setDrag(null);
+  };
+  return (
+    <div className="rules-page">
+      <div className="rules-header">
+        <h2>Rules</h2>
+        <button type="button" className="push-right" onClick={() => setEditing({ mode: 'json' })}>
+          Edit as JSON
+        </button>
+        <button type="button" className="primary" onClick={() => setEditing({ mode: 'add' })}>
+          Add rule
+        </button>
+      </div>
+      <p className="muted small">
+        Checked from the top; the first enabled rule that fits a message decides. Messages no rule fits are notified
+        from normal priority (3) up; lower ones stay in the inbox quietly.
+      </p>
+      {problem && (
+        <p className="form-refusal" role="alert">
+          {problem}
+        </p>
+      )}
+      {document.rules.length === 0 ? (
+        <p className="muted" data-testid="no-rules">
+          No rules yet. Add one to keep a topic quiet at night, mark chatter read, or drop what you never want to see.
+        </p>
+      ) : (
+        <ol className="rule-list" aria-label="Rules" aria-busy={busy || undefined}>
+          {document.rules.map((rule, index) => (
+            <RuleItem
+              // Names need not be unique; the position is the rule's identity in a document.
+              key={`${index}-${rule.name}`}
+              rule={rule}
+              index={index}
+              count={document.rules.length}
+              dropped={droppedCount(rule, rules.dropped)}
+              busy={busy}
+              summary={summary}
+              dropTarget={drag !== null && drag.over === index && drag.from !== index}
+              onToggle={(enabled) => void change(withEnabled(document, index, enabled))}
+              onMove={(to) => void change(withRules(document, moveItem(document.rules, index, to)))}
+              onEdit={() => setEditing({ mode: 'edit', index })}
+              onDelete={() => void change(withoutRule(document, index))}
+              onDragStart={() => setDrag({ from: index, over: index })}
+              onDragOver={() => setDrag((current) => current && { ...current, over: index })}
+              onDrop={drop}
+              onDragEnd={() => setDrag(null)}
+            />
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
