@@ -63,7 +63,12 @@ export const commands = {
       .object({
         paused: z.boolean(),
         /** Pause for this long only; without it a pause lasts until it is turned off. */
-        minutes: z.number().int().min(1).max(7 * 24 * 60).optional(),
+        minutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(7 * 24 * 60)
+          .optional(),
       })
       .strict(),
     response: z.object({ paused: z.boolean(), pausedUntil: z.number().int().optional() }),

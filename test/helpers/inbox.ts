@@ -15,7 +15,13 @@ export function newMessage(
   maxBytes = 4096,
   decision?: Partial<Decision>,
 ): NewMessage {
-  const base = { sourceId: 'src-1', sourceName: 'Home broker', topic: 'home/door', receivedAt: Date.now(), ...envelope };
+  const base = {
+    sourceId: 'src-1',
+    sourceName: 'Home broker',
+    topic: 'home/door',
+    receivedAt: Date.now(),
+    ...envelope,
+  };
   const message =
     typeof content === 'string'
       ? toNewMessage({ ...base, payload: encoder.encode(content) }, { maxBytes })

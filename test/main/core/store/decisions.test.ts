@@ -34,7 +34,9 @@ describe('decisions in the inbox', () => {
   });
 
   test('a message a rule marks read is stored read and never counts as unread', () => {
-    const [summary] = insert(store, [newMessage('heartbeat', {}, 4096, { action: 'read', rule: 'beats', notify: false })]);
+    const [summary] = insert(store, [
+      newMessage('heartbeat', {}, 4096, { action: 'read', rule: 'beats', notify: false }),
+    ]);
     expect(summary!.read).toBe(true);
     expect(store.counts()).toEqual({ unread: 0, total: 1 });
     expect(store.list({ limit: 10, unreadOnly: true }).items).toEqual([]);
@@ -43,7 +45,11 @@ describe('decisions in the inbox', () => {
   test('a dropped message is not stored, but its cursor is saved and its QoS 2 packet released', () => {
     store.inflightFor('src-1').put(7, new Uint8Array([1]));
     const outcome = store.applyBatch([
-      newMessage('noise', { cursor: 'c-9', releaseInflight: 7 }, 4096, { action: 'drop', rule: 'debug', notify: false }),
+      newMessage('noise', { cursor: 'c-9', releaseInflight: 7 }, 4096, {
+        action: 'drop',
+        rule: 'debug',
+        notify: false,
+      }),
     ]);
     expect(outcome.results).toEqual([null]);
     expect(store.counts()).toEqual({ unread: 0, total: 0 });
