@@ -44,6 +44,10 @@ const TextMatch = z.union(
   { error: TEXT_MATCH_FORM },
 );
 
+const LIMIT_FORM = 'write a limit like "1/60s" (notifications per time window)';
+/** A limit remembers when each notification in its window was let through: the count bounds that memory. */
+export const MAX_LIMIT_COUNT = 1000;
+
 export const RuleMatch = z
   .object(
     {
@@ -109,7 +113,12 @@ export const Rule = z
         .max(5, 'priority is a whole number from 1 to 5')
         .optional(),
       /** "1/60s": at most that many notifications per topic in the window; the rest are summed up in the next. */
-      limit: parsed(parseRate, 'write a limit like "1/60s" (notifications per time window)').optional(),
+      limit: parsed(parseRate, LIMIT_FORM)
+        .refine(
+          (text) => (parseRate(text)?.count ?? 0) <= MAX_LIMIT_COUNT,
+          `a limit lets at most ${MAX_LIMIT_COUNT} notifications through per window`,
+        )
+        .optional(),
       /** Until then the rule acts as "silent" (the UI's snooze buttons write this). */
       snoozeUntil: z.iso
         .datetime({ offset: true, message: 'write snoozeUntil as an ISO time, e.g. 2026-12-24T08:00:00Z' })

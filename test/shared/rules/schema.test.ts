@@ -153,6 +153,11 @@ describe('checkRulesDocument: refused documents, each problem with rule index, f
       [problem('limit', 'write a limit like "1/60s" (notifications per time window)')],
     ],
     [
+      'a limit over 1000 per window',
+      one({ limit: '5000/1h' }),
+      [problem('limit', 'a limit lets at most 1000 notifications through per window')],
+    ],
+    [
       'a limit without a window',
       one({ limit: '5' }),
       [problem('limit', 'write a limit like "1/60s" (notifications per time window)')],

@@ -55,9 +55,17 @@ export class CandidateIndex {
 
   /** The rules that could fit, ascending. */
   candidates(query: CandidateQuery): readonly number[] {
-    let found = this.#topics.match(query.topic);
+    const priority = query.priority;
+    const usual = Number.isInteger(priority) && priority >= 1 && priority <= 5;
+    let found: readonly number[];
     if (query.nameAsTopic && query.sourceName !== query.topic) {
-      found = mergeAscending(found, this.#topics.match(query.sourceName));
+      const byTopic = mergeAscending(this.#topics.match(query.topic), this.#topics.match(query.sourceName));
+      found = mergeAscending(byTopic, usual ? this.#byPriority[priority]! : this.#rest);
+    } else {
+      // The topic's rules merged with the rules for the priority, cached with the topic.
+      const match = this.#topics.lookup(query.topic);
+      const slot = usual ? priority : 0;
+      found = match.derived[slot] ??= mergeAscending(match.rules, usual ? this.#byPriority[priority]! : this.#rest);
     }
     if (this.#bySource.size > 0) {
       found = mergeAscending(found, this.#bySource.get(query.sourceId) ?? NONE);
@@ -66,10 +74,7 @@ export class CandidateIndex {
       }
     }
     if (this.#byWord.length > 0) found = mergeAscending(found, this.#wordRules(query));
-    const priority = query.priority;
-    const rest =
-      Number.isInteger(priority) && priority >= 1 && priority <= 5 ? this.#byPriority[priority]! : this.#rest;
-    return mergeAscending(found, rest);
+    return found;
   }
 
   #wordRules(query: CandidateQuery): readonly number[] {

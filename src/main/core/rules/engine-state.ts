@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import type { CompiledRule } from './compiled-rule.ts';
 
-/** One rule's memory of one topic (of one source). */
-export interface TopicState {
+/** One rule's memory of one topic (of one source), as saved: only the fields in use. */
+export interface SavedTopicState {
   /** `changed`: the key of the last value seen (see valueKey). */
   last?: string;
   /** `for`: when the current episode began (the condition has held on every message since). */
@@ -17,6 +17,24 @@ export interface TopicState {
   sent?: number[];
   /** `limit`: notifications held back since the last one that passed. */
   heldBack?: number;
+}
+
+/** The same in memory, with every field always present (one object shape keeps property access fast). */
+export class TopicState {
+  last: string | undefined = undefined;
+  since: number | undefined = undefined;
+  fired = false;
+  sent: number[] | undefined = undefined;
+  heldBack = 0;
+
+  saved(): SavedTopicState {
+    return {
+      ...(this.last !== undefined ? { last: this.last } : {}),
+      ...(this.since !== undefined ? { since: this.since, fired: this.fired } : {}),
+      ...(this.sent !== undefined ? { sent: [...this.sent] } : {}),
+      ...(this.heldBack > 0 ? { heldBack: this.heldBack } : {}),
+    };
+  }
 }
 
 const TopicStateSchema = z.object({
@@ -84,7 +102,7 @@ export class TopicStates {
   touch(key: string): TopicState {
     let entry = this.#map.get(key);
     if (entry === undefined) {
-      entry = { key, state: {}, older: null, newer: null };
+      entry = { key, state: new TopicState(), older: null, newer: null };
       this.#map.set(key, entry);
       if (this.#map.size > this.capacity && this.#oldest) {
         this.#map.delete(this.#oldest.key);
@@ -112,12 +130,9 @@ export class TopicStates {
   }
 
   /** Copies of the states, least recently used first. */
-  entries(): [string, TopicState][] {
-    const entries: [string, TopicState][] = [];
-    for (let entry = this.#oldest; entry; entry = entry.newer) {
-      const state = entry.state;
-      entries.push([entry.key, { ...state, ...(state.sent ? { sent: [...state.sent] } : {}) }]);
-    }
+  entries(): [string, SavedTopicState][] {
+    const entries: [string, SavedTopicState][] = [];
+    for (let entry = this.#oldest; entry; entry = entry.newer) entries.push([entry.key, entry.state.saved()]);
     return entries;
   }
 }

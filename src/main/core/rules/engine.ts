@@ -153,8 +153,8 @@ export class RulesEngine {
     // A message without the value neither continues nor ends an episode.
     if (value === MISSING) return false;
     if (!compareValue(value, condition.op, condition.literal)) {
-      delete state.since;
-      delete state.fired;
+      state.since = undefined;
+      state.fired = false;
       return false;
     }
     if (state.since === undefined || state.since > message.now) {
@@ -188,10 +188,10 @@ export class RulesEngine {
       const sent = (topic.sent ?? []).filter((time) => time > start && time <= now);
       if (sent.length < rule.limit.count) {
         sent.push(now);
-        decision.heldBack = topic.heldBack ?? 0;
-        delete topic.heldBack;
+        decision.heldBack = topic.heldBack;
+        topic.heldBack = 0;
       } else {
-        topic.heldBack = (topic.heldBack ?? 0) + 1;
+        topic.heldBack++;
         decision.notify = false;
         decision.reason = rule.labels.limit;
       }

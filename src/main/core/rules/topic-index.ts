@@ -17,14 +17,22 @@ interface TrieNode {
 const newNode = (): TrieNode => ({ children: null, plus: null, here: [], hash: [] });
 const NONE: readonly number[] = Object.freeze([]);
 
+/** A topic's matching rules, and room for lists the caller derives from them, cached with them. */
+export interface TopicMatch {
+  readonly rules: readonly number[];
+  readonly derived: (readonly number[] | undefined)[];
+}
+
 export class TopicIndex {
   readonly #root = newNode();
-  #young = new Map<string, readonly number[]>();
-  #old = new Map<string, readonly number[]>();
+  #young = new Map<string, TopicMatch>();
+  #old = new Map<string, TopicMatch>();
+  /** The answer for every topic while there are no filters. */
+  readonly #empty: TopicMatch = { rules: NONE, derived: [] };
   readonly #generationSize: number;
   #size = 0;
 
-  constructor(maxCached = 10_000) {
+  constructor(maxCached = 20_000) {
     this.#generationSize = Math.max(1, Math.floor(maxCached / 2));
   }
 
@@ -70,14 +78,20 @@ export class TopicIndex {
    * match a topic starting with `$` (`#` does not see `$SYS/...`).
    */
   match(topic: string): readonly number[] {
-    if (this.#size === 0) return NONE;
+    return this.lookup(topic).rules;
+  }
+
+  /** As match(), with the cache entry itself. */
+  lookup(topic: string): TopicMatch {
+    if (this.#size === 0) return this.#empty;
     const young = this.#young.get(topic);
     if (young !== undefined) return young;
     let result = this.#old.get(topic);
     if (result === undefined) {
       const found: number[] = [];
       walk(this.#root, topic.split('/'), 0, topic.startsWith('$'), found);
-      result = found.length === 0 ? NONE : found.length === 1 ? found : found.sort((a, b) => a - b);
+      const rules = found.length === 0 ? NONE : found.length === 1 ? found : found.sort((a, b) => a - b);
+      result = { rules, derived: [] };
     }
     if (this.#young.size >= this.#generationSize) {
       this.#old = this.#young;

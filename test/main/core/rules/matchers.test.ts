@@ -4,30 +4,7 @@ import { mergeAscending, TopicIndex } from '../../../../src/main/core/rules/topi
 import { WordMatcher } from '../../../../src/main/core/rules/word-matcher.ts';
 import { parseValueCondition, type Comparison, type Literal } from '../../../../src/shared/rules/parse.ts';
 import { isValidTopicFilter } from '../../../../src/shared/sources.ts';
-
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** MQTT filter matching written straight from the spec, level by level: the reference for the trie. */
-function filterMatches(filter: string, topic: string): boolean {
-  const f = filter.split('/');
-  const t = topic.split('/');
-  if (topic.startsWith('$') && (f[0] === '+' || f[0] === '#')) return false;
-  for (let i = 0; i < f.length; i++) {
-    if (f[i] === '#') return true;
-    if (i >= t.length) return false;
-    if (f[i] !== '+' && f[i] !== t[i]) return false;
-  }
-  return f.length === t.length;
-}
+import { filterMatches, random } from './rules-helpers.ts';
 
 describe('topic index', () => {
   it('agrees with a level-by-level check on random filters and topics', () => {
