@@ -24,6 +24,11 @@ const SUMMARY_TITLES = 3;
 const HELD_BACK_TOPICS = 20;
 /** How long catchUp() gathers before it tells what arrived, by default. */
 export const CATCH_UP_WINDOW_MS = 10_000;
+/**
+ * A catch-up also ends when nothing has arrived for this long after its last message: a backlog comes in one
+ * rush, so a pause means it is over, and a single live message then waits no longer than a burst would.
+ */
+export const CATCH_UP_IDLE_MS = 500;
 const URGENT = 5;
 
 interface PendingBurst {
@@ -45,6 +50,8 @@ interface CatchUp {
   lastHeld: PlannedMessage | null;
   gather: Gathered;
   timer: NodeJS.Timeout;
+  /** When the window ends at the latest (ms since the epoch). */
+  deadline: number;
 }
 
 /** What a summary needs from every message it covers, not only the few it lists. */
@@ -68,13 +75,18 @@ export class NotifyPlanner {
   /** Messages just committed to the inbox with their decisions, oldest first. */
   add(items: readonly PlannedMessage[]): void {
     if (this.options.paused()) return;
+    let caughtUp = false;
     for (const item of items) {
       if (!item.decision.notify) continue;
       const urgent = item.decision.priority >= URGENT;
-      if (this.catchingUp) this.addToCatchUp(this.catchingUp, item, urgent);
+      if (this.catchingUp) {
+        this.addToCatchUp(this.catchingUp, item, urgent);
+        caughtUp = true;
+      }
       if (urgent) this.showOne(item);
       else if (!this.catchingUp) this.addToBurst(item);
     }
+    if (caughtUp && this.catchingUp) this.scheduleCatchUpEnd(this.catchingUp, Date.now() + CATCH_UP_IDLE_MS);
   }
 
   /**
@@ -82,17 +94,24 @@ export class NotifyPlanner {
    * told as one summary. Urgent ones are still shown on their own at once.
    */
   catchUp(windowMs: number = CATCH_UP_WINDOW_MS): void {
-    if (this.catchingUp) clearTimeout(this.catchingUp.timer);
-    const timer = setTimeout(() => this.flushCatchUp(), windowMs);
+    const deadline = Date.now() + windowMs;
     this.catchingUp ??= {
       count: 0,
       urgentCount: 0,
       urgentTitles: [],
       lastHeld: null,
       gather: newGathered(),
-      timer,
+      timer: setTimeout(() => {}, 0),
+      deadline,
     };
-    this.catchingUp.timer = timer;
+    this.catchingUp.deadline = deadline;
+    this.scheduleCatchUpEnd(this.catchingUp, deadline);
+  }
+
+  /** Ends the catch-up at `end`, or at its deadline if that comes first. */
+  private scheduleCatchUpEnd(catchUp: CatchUp, end: number): void {
+    clearTimeout(catchUp.timer);
+    catchUp.timer = setTimeout(() => this.flushCatchUp(), Math.max(0, Math.min(end, catchUp.deadline) - Date.now()));
   }
 
   stop(): void {

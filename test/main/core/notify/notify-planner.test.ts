@@ -3,7 +3,11 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { MessageSummary, NotificationRequest } from '../../../../src/shared/model.ts';
 import { defaultDecision, type Decision } from '../../../../src/main/core/rules/decision.ts';
-import { NotifyPlanner, type PlannedMessage } from '../../../../src/main/core/notify/notify-planner.ts';
+import {
+  CATCH_UP_IDLE_MS,
+  NotifyPlanner,
+  type PlannedMessage,
+} from '../../../../src/main/core/notify/notify-planner.ts';
 
 const BURST_MS = 1_000;
 let nextId = 1;
@@ -224,13 +228,13 @@ describe('pause', () => {
 });
 
 describe('catch-up', () => {
-  test('what arrives in the window is told as one summary when it ends (default 10 s)', () => {
+  test('what arrives in one rush is told as one summary once the rush is over', () => {
     const { planner, shown } = setup();
     planner.catchUp();
     planner.add(Array.from({ length: 20 }, (_, i) => message({ sourceId: `s${i % 3}`, sourceName: `S${i % 3}` })));
-    vi.advanceTimersByTime(5_000);
+    vi.advanceTimersByTime(CATCH_UP_IDLE_MS - 100);
     planner.add([message({ priority: 4 }), message(), message()]);
-    vi.advanceTimersByTime(4_999);
+    vi.advanceTimersByTime(CATCH_UP_IDLE_MS - 1);
     expect(shown).toHaveLength(0);
     vi.advanceTimersByTime(1);
     expect(shown).toEqual([
@@ -305,14 +309,26 @@ describe('catch-up', () => {
     expect(shown).toHaveLength(0);
   });
 
+  test('a steady trickle keeps the window open until it ends (default 10 s)', () => {
+    const { planner, shown } = setup();
+    planner.catchUp();
+    for (let i = 0; i < 24; i++) {
+      planner.add([message()]);
+      vi.advanceTimersByTime(400);
+    }
+    expect(shown).toHaveLength(0);
+    vi.advanceTimersByTime(400);
+    expect(shown).toEqual([expect.objectContaining({ body: '24 messages while you were away', count: 24 })]);
+  });
+
   test('a second call restarts the window and keeps what was gathered', () => {
     const { planner, shown } = setup();
     planner.catchUp();
     planner.add([message(), message()]);
-    vi.advanceTimersByTime(8_000);
+    vi.advanceTimersByTime(CATCH_UP_IDLE_MS - 100);
     planner.catchUp();
     planner.add([message()]);
-    vi.advanceTimersByTime(9_999);
+    vi.advanceTimersByTime(CATCH_UP_IDLE_MS - 1);
     expect(shown).toHaveLength(0);
     vi.advanceTimersByTime(1);
     expect(shown).toEqual([expect.objectContaining({ body: '3 messages while you were away', count: 3 })]);
@@ -342,10 +358,10 @@ describe('catch-up', () => {
     planner.add([message(), message()]);
     planner.catchUp();
     planner.add([message(), message()]);
+    vi.advanceTimersByTime(CATCH_UP_IDLE_MS);
+    expect(shown).toEqual([expect.objectContaining({ title: 'Herald', count: 2 })]);
     vi.advanceTimersByTime(BURST_MS);
-    expect(shown).toEqual([expect.objectContaining({ title: '2 new messages from Kitchen', body: '#2\n#1' })]);
-    vi.advanceTimersByTime(10_000);
-    expect(shown[1]).toMatchObject({ title: 'Herald', count: 2 });
+    expect(shown[1]).toMatchObject({ title: '2 new messages from Kitchen', body: '#2\n#1' });
   });
 });
 
