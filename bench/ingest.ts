@@ -2,7 +2,10 @@
 // (every message committed to the SQLite inbox) compared with a bare mqtt.js subscriber that only counts.
 // QoS 1/2: Herald acknowledges each message only after its commit (PUBACK; PUBCOMP, with the packet kept in the
 // inbox database from PUBREC on); the bare subscriber acknowledges at once and keeps nothing.
-// Usage: npm run bench [-- --count 100000] [-- --qos 0,1,2]
+// Fair by method: both are warmed up once (unmeasured), then they alternate over several rounds, each round
+// changing which goes first, and the figures are the medians with the spread of the per-round ratios; a single
+// A-then-B run measures the order (the first pays the warm-up) as much as Herald.
+// Usage: npm run bench [-- --count 100000] [-- --qos 0,1,2] [-- --rounds 5]
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
@@ -13,6 +16,7 @@ const count = Number(process.argv[process.argv.indexOf('--count') + 1]) || 100_0
 const qosLevels = (process.argv.includes('--qos') ? process.argv[process.argv.indexOf('--qos') + 1]! : '0,1,2')
   .split(',')
   .map((q) => Number(q) as 0 | 1 | 2);
+const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 5;
 const publisherScript = fileURLToPath(new URL('./publisher.ts', import.meta.url));
 
 interface Result {
@@ -21,11 +25,11 @@ interface Result {
   rssMb: number;
 }
 
-function publish(broker: Mosquitto, topic: string, qos: 0 | 1 | 2): Promise<void> {
+function publish(broker: Mosquitto, topic: string, qos: 0 | 1 | 2, messages = count): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--disable-warning=ExperimentalWarning', publisherScript, broker.url, topic, String(count), String(qos)],
+      ['--disable-warning=ExperimentalWarning', publisherScript, broker.url, topic, String(messages), String(qos)],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
       },
@@ -35,10 +39,10 @@ function publish(broker: Mosquitto, topic: string, qos: 0 | 1 | 2): Promise<void
 }
 
 /** Waits until `received()` reaches count or stops growing for 5 s (then something was dropped). */
-async function settle(received: () => number): Promise<void> {
+async function settle(received: () => number, expected = count): Promise<void> {
   let last = -1;
   let stillSince = Date.now();
-  while (received() < count) {
+  while (received() < expected) {
     await new Promise((r) => setTimeout(r, 2));
     const now = received();
     if (now !== last) {
@@ -48,7 +52,7 @@ async function settle(received: () => number): Promise<void> {
   }
 }
 
-async function bareSubscriber(broker: Mosquitto, qos: 0 | 1 | 2): Promise<Result> {
+async function bareSubscriber(broker: Mosquitto, qos: 0 | 1 | 2, messages = count): Promise<Result> {
   const topic = `bench/bare/${qos}`;
   const client = mqtt.connect(broker.url, { protocolVersion: 4, clean: true });
   await new Promise((resolve) => client.once('connect', resolve));
@@ -61,13 +65,13 @@ async function bareSubscriber(broker: Mosquitto, qos: 0 | 1 | 2): Promise<Result
     if (received++ === 0) first = performance.now();
     last = performance.now();
   });
-  await publish(broker, topic, qos);
-  await settle(() => received);
+  await publish(broker, topic, qos, messages);
+  await settle(() => received, messages);
   await client.endAsync();
   return { received, ms: last - first, rssMb: process.memoryUsage().rss / 1e6 };
 }
 
-async function heraldCore(broker: Mosquitto, qos: 0 | 1 | 2): Promise<Result> {
+async function heraldCore(broker: Mosquitto, qos: 0 | 1 | 2, messages = count): Promise<Result> {
   const topic = `bench/herald/${qos}`;
   const dir = tempDir('herald-bench-');
   const t = await startTestCore({
@@ -88,8 +92,8 @@ async function heraldCore(broker: Mosquitto, qos: 0 | 1 | 2): Promise<Result> {
     if (total !== stored) last = performance.now();
     stored = total;
   }, 1);
-  await publish(broker, topic, qos);
-  await settle(() => stored);
+  await publish(broker, topic, qos, messages);
+  await settle(() => stored, messages);
   clearInterval(poll);
   const rssMb = process.memoryUsage().rss / 1e6;
   await t.stop();
@@ -98,22 +102,41 @@ async function heraldCore(broker: Mosquitto, qos: 0 | 1 | 2): Promise<Result> {
 }
 
 const rate = (r: Result) => (r.ms > 0 ? Math.round((r.received / r.ms) * 1000) : 0);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const broker = await startMosquitto();
 console.log(
-  `Ingest benchmark: ${count.toLocaleString('en')} messages per run, Mosquitto on 127.0.0.1:${broker.port}, Node ${process.version}`,
+  `Ingest benchmark: ${count.toLocaleString('en')} messages per run, ${rounds} alternating rounds after a warm-up, ` +
+    `Mosquitto on 127.0.0.1:${broker.port}, Node ${process.version}`,
 );
 console.log(
-  '| QoS | bare mqtt.js subscriber (msg/s) | Herald core, committed to inbox (msg/s) | ratio | dropped (bare / Herald) |',
+  '| QoS | bare mqtt.js subscriber, median (msg/s) | Herald core, committed to inbox, median (msg/s) | median ratio (spread) | dropped (bare / Herald) |',
 );
 console.log('|---|---|---|---|---|');
 try {
   for (const qos of qosLevels) {
-    const bare = await bareSubscriber(broker, qos);
-    const herald = await heraldCore(broker, qos);
-    const ratio = rate(bare) ? (rate(herald) / rate(bare)).toFixed(2) : 'n/a';
+    // Warm-up: both paths once, a fifth of the count, not measured.
+    const warm = Math.max(1000, Math.round(count / 5));
+    await bareSubscriber(broker, qos, warm);
+    await heraldCore(broker, qos, warm);
+    const bares: number[] = [];
+    const heralds: number[] = [];
+    const ratios: number[] = [];
+    let dropped = { bare: 0, herald: 0 };
+    for (let round = 0; round < rounds; round++) {
+      const heraldFirst = round % 2 === 1;
+      const first = heraldFirst ? await heraldCore(broker, qos) : await bareSubscriber(broker, qos);
+      const second = heraldFirst ? await bareSubscriber(broker, qos) : await heraldCore(broker, qos);
+      const [bare, herald] = heraldFirst ? [second, first] : [first, second];
+      bares.push(rate(bare));
+      heralds.push(rate(herald));
+      if (rate(bare) > 0) ratios.push(rate(herald) / rate(bare));
+      dropped = { bare: dropped.bare + count - bare.received, herald: dropped.herald + count - herald.received };
+    }
+    const spread = ratios.length ? `${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}` : 'n/a';
     console.log(
-      `| ${qos} | ${rate(bare).toLocaleString('en')} | ${rate(herald).toLocaleString('en')} | ${ratio} | ${count - bare.received} / ${count - herald.received} |`,
+      `| ${qos} | ${median(bares).toLocaleString('en')} | ${median(heralds).toLocaleString('en')} | ` +
+        `${ratios.length ? median(ratios).toFixed(2) : 'n/a'} (${spread}) | ${dropped.bare} / ${dropped.herald} |`,
     );
   }
 } finally {
