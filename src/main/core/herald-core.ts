@@ -20,6 +20,8 @@ import { StoredSource, type Settings } from './settings/schema.ts';
 import { BROKER_PASSWORD_KEY, loadSourceSecrets, splitSecrets } from './settings/types.ts';
 import { SourceRegistry } from './sources/source-registry.ts';
 import { MessageStore } from './store/message-store.ts';
+import { startSearchIndexer } from './store/search-indexer.ts';
+import { logger } from './logging/logger.ts';
 
 export const INBOX_FILE = 'inbox.sqlite';
 export const DEFAULT_SOURCE_ID = 'local';
@@ -74,6 +76,7 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     load: () => settings.rules,
     save: (document) => saveSettings({ ...settings, rules: document }),
     savedState: () => store.state(RULES_STATE_KEY),
+    minPriority: (id) => sources.get(id)?.config.minPriority ?? 1,
     onChange: () => stateChanged(),
   });
   const pipeline = createPipeline({
@@ -128,7 +131,12 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     broker: broker.info(),
     sources: sources.views(),
     warnings,
+    searchIndex: store.searchIndexProgress(),
   });
+  // An inbox from before search: indexed in the background, newest first, with progress in the app state.
+  const searchIndexer = startSearchIndexer(store, stateChanged, (err) =>
+    logger('search').error('indexing older messages stopped', err),
+  );
 
   for (const source of settings.sources) await sources.put(source);
   for (const extra of options.extraSources ?? []) {
@@ -172,6 +180,7 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     async stop() {
       if (stopped) return;
       stopped = true;
+      searchIndexer.stop();
       await sources.stopAll();
       await pipeline.close();
       // The rules' last state, so a `for` episode or a limit window goes on after the restart.

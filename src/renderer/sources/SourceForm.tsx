@@ -4,7 +4,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { SourceView } from '../../shared/model.ts';
 import type { SourceKind } from '../../shared/sources.ts';
 import { useClient } from '../transport/connection-context.ts';
-import { CheckboxField, TextField } from './fields.tsx';
+import { CheckboxField, SelectField, TextField } from './fields.tsx';
 import { NO_SAVED_SECRETS, toSourceInput } from './form-input.ts';
 import { hasErrors, validateSourceForm, type SourceFormErrors } from './form-validate.ts';
 import { emptyForm, formFromSource, type SourceFormValues } from './form-values.ts';
@@ -24,6 +24,11 @@ interface SourceFormProps {
 }
 
 const NO_ERRORS: SourceFormErrors = {};
+const MIN_PRIORITIES = [
+  { value: 1, label: 'Normal and up (3-5)' },
+  { value: 4, label: 'High and up (4-5)' },
+  { value: 5, label: 'Urgent only (5)' },
+] as const;
 
 export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
   const client = useClient();
@@ -110,6 +115,14 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
       {(values.kind === 'websocket' || values.kind === 'sse') && <StreamFields {...fieldProps} />}
       {values.kind === 'ntfy' && <NtfyFields {...fieldProps} />}
       {values.kind === 'gotify' && <GotifyFields {...fieldProps} />}
+      <SelectField
+        id={idFor('min-priority')}
+        label="Notify from priority"
+        value={values.minPriority}
+        options={MIN_PRIORITIES}
+        hint="When no rule decides. Priorities 1-2 stay in the inbox unless a rule says otherwise."
+        onChange={(v) => set('minPriority', v)}
+      />
       <CheckboxField label="Enabled" checked={values.enabled} onChange={(v) => set('enabled', v)} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving}>

@@ -18,7 +18,12 @@ const dropped = (saved: boolean): string | undefined => (saved ? '' : undefined)
 const optional = (text: string): string | undefined => text.trim() || undefined;
 
 export function toSourceInput(values: SourceFormValues, saved: SavedSecrets = NO_SAVED_SECRETS): SourceInput {
-  const common = { name: values.name.trim(), enabled: values.enabled, url: values.url.trim() };
+  const common = {
+    name: values.name.trim(),
+    enabled: values.enabled,
+    url: values.url.trim(),
+    minPriority: values.minPriority,
+  };
   switch (values.kind) {
     case 'mqtt': {
       const keepalive = Number(values.keepalive.trim());
@@ -70,7 +75,7 @@ export function toSourceInput(values: SourceFormValues, saved: SavedSecrets = NO
 
 function ntfyInput(
   values: SourceFormValues,
-  common: { name: string; enabled: boolean; url: string },
+  common: { name: string; enabled: boolean; url: string; minPriority: number },
   saved: SavedSecrets,
 ): SourceInput {
   const base = { kind: 'ntfy' as const, ...common, topics: values.ntfyTopics.map((topic) => topic.trim()) };

@@ -30,6 +30,8 @@ export interface SourceFormValues {
   name: string;
   enabled: boolean;
   url: string;
+  /** Notify from this priority up when no rule decides (1-5; 1-2 still stay quiet without a rule). */
+  minPriority: number;
   username: string;
   password: SecretValue;
   token: SecretValue;
@@ -75,6 +77,7 @@ export function emptyForm(kind: SourceKind = 'mqtt'): SourceFormValues {
     name: '',
     enabled: true,
     url: '',
+    minPriority: 1,
     username: '',
     password: noSecret(),
     token: noSecret(),
@@ -99,7 +102,13 @@ export function emptyForm(kind: SourceKind = 'mqtt'): SourceFormValues {
 }
 
 export function formFromSource(source: SourceView): SourceFormValues {
-  const base = { ...emptyForm(source.kind), name: source.name, enabled: source.enabled, url: source.url };
+  const base = {
+    ...emptyForm(source.kind),
+    name: source.name,
+    enabled: source.enabled,
+    url: source.url,
+    minPriority: source.minPriority,
+  };
   switch (source.kind) {
     case 'mqtt':
       return {

@@ -67,6 +67,11 @@ export function defineKind<const K extends string, F extends z.core.$ZodLooseSha
     name: z.string().trim().min(1, 'name is required').max(100),
     enabled: z.boolean().default(true),
     url: urlField(spec.url),
+    /**
+     * Messages no rule decides notify from this priority up (never below 3: priorities 1-2 stay in the inbox
+     * unless a rule says otherwise).
+     */
+    minPriority: z.number().int().min(1).max(5).default(1),
     ...spec.fields,
   });
   return { ...spec, settings };

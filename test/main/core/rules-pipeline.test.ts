@@ -86,3 +86,38 @@ test('a rules document decides storage, read state, export and notifications', a
     dir.remove();
   }
 });
+
+test("without rules, a source's minimum priority decides what notifies; 1-2 never do", async () => {
+  const dir = tempDir();
+  const t = await startTestCore({
+    dataDir: dir.path,
+    brokerPort: 'off',
+    extraSources: [{ kind: 'mqtt', url: mosquitto.url, topics: [{ filter: 'desk/#', qos: 1 }], minPriority: 4 }],
+  });
+  try {
+    await eventually(
+      'connected',
+      () => t.core.getState().sources.find((s) => s.ephemeral)?.status.state === 'connected',
+    );
+    const levels = [2, 3, 4, 5].map((priority) => JSON.stringify({ title: `p${priority}`, priority }));
+    await mosquittoPub(mosquitto.port, 'desk/alerts', levels, 1);
+    const items = await eventually('four stored', async () => {
+      const page = await t.core.handlers['inbox.list']({ limit: 10 });
+      return page.items.length === 4 ? page.items : null;
+    });
+    expect(items.map((m) => [m.title, m.notified]).reverse()).toEqual([
+      ['p2', false],
+      ['p3', false],
+      ['p4', true],
+      ['p5', true],
+    ]);
+    const p3 = items.find((m) => m.title === 'p3')!;
+    expect((await t.core.handlers['inbox.get']({ id: p3.id }))?.decision).toEqual({
+      action: 'silent',
+      reason: 'low priority',
+    });
+  } finally {
+    await t.stop();
+    dir.remove();
+  }
+});

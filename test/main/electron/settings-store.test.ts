@@ -34,6 +34,7 @@ const source = {
   clean: true,
   sessionExpiry: 0,
   enabled: true,
+  minPriority: 1,
   embedded: false,
 };
 

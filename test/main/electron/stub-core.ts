@@ -30,6 +30,7 @@ export function source(name: string, state: SourceView['status']['state'], error
     sessionExpiry: 0,
     topics: [{ filter: 'herald/#', qos: 1 }],
     enabled: state !== 'disabled',
+    minPriority: 1,
     embedded: false,
     ephemeral: false,
     status: { state, since: 0, ...(error ? { error } : {}) },

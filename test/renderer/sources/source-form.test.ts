@@ -9,6 +9,7 @@ import { emptyForm, formFromSource, type SourceFormValues } from '../../../src/r
 
 const viewFields = {
   id: 's1',
+  minPriority: 1,
   embedded: false,
   ephemeral: false,
   hasPassword: false,

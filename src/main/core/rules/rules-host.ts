@@ -44,7 +44,7 @@ export class RulesHost {
     this.rebuild(parseState(options.savedState()));
   }
 
-  /** The engine to decide with, or null when there are no rules (the default decision applies). */
+  /** The engine to decide with. */
   engine(): RulesEngine | null {
     return this.current;
   }
@@ -98,7 +98,7 @@ export class RulesHost {
    * the per-batch cost stays one small write.
    */
   stateToSave(force = false): readonly StateEntry[] {
-    if (this.current === null) return [];
+    if (this.current === null || this.document.rules.length === 0) return [];
     const now = this.now();
     if (!force && now - this.lastStateSave < STATE_SAVE_INTERVAL_MS) return [];
     this.lastStateSave = now;
@@ -136,7 +136,8 @@ export class RulesHost {
       this.document = { ...this.document, rules: live };
       this.options.save(this.document);
     }
-    this.current = live.length === 0 ? null : new RulesEngine(this.document, this.engineOptions(), state);
+    // An engine even without rules: its default decision knows each source's minimum priority.
+    this.current = new RulesEngine(this.document, this.engineOptions(), state);
     const nextEnd = Math.min(...live.filter((rule) => rule.temporary).map((rule) => Date.parse(rule.snoozeUntil!)));
     if (Number.isFinite(nextEnd)) {
       // Timers cap at ~24.8 days; a later end is simply checked again then.
