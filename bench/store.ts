@@ -9,6 +9,7 @@ import type { NewMessage } from '../src/main/core/messages.ts';
 import { toNewMessage } from '../src/main/core/pipeline/to-new-message.ts';
 import { BatchWriter } from '../src/main/core/store/batch-writer.ts';
 import { MessageStore } from '../src/main/core/store/message-store.ts';
+import { INSERT_COLUMNS, insertValues } from '../src/main/core/store/rows.ts';
 
 const COUNT = Number(process.argv[2] ?? 100_000);
 /** Messages arriving per event-loop turn, roughly what a socket read of a busy broker delivers. */
@@ -57,35 +58,17 @@ async function benchBatchWriter(messages: NewMessage[]): Promise<void> {
 }
 
 function benchRawInserts(messages: NewMessage[]): void {
-  // Same schema and statement as the store, without summaries, promises or batching logic.
+  // The store's own statement and values, without summaries, promises, rules or batching logic.
   MessageStore.open(join(dir, 'raw.sqlite')).close();
   const db = new DatabaseSync(join(dir, 'raw.sqlite'));
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL');
+  const columns = INSERT_COLUMNS.split(',');
   const insert = db.prepare(
-    `INSERT INTO messages (source_id, source_name, topic, title, preview, body, body_kind, raw, priority,
-       received_at, truncated, size, properties, dedupe_key)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    `INSERT INTO messages (${INSERT_COLUMNS}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`,
   );
   const started = performance.now();
   db.exec('BEGIN IMMEDIATE');
-  for (const m of messages) {
-    insert.run(
-      m.sourceId,
-      m.sourceName,
-      m.topic,
-      m.title,
-      m.preview,
-      m.body,
-      m.bodyKind,
-      m.raw,
-      m.priority,
-      m.receivedAt,
-      m.truncated ? 1 : 0,
-      m.size,
-      null,
-      null,
-    );
-  }
+  for (const m of messages) insert.run(...insertValues(m));
   db.exec('COMMIT');
   console.log(`raw INSERTs, 1 tx  ${rate(messages.length, performance.now() - started)}  (baseline)`);
   db.close();
