@@ -5,6 +5,7 @@ import { AppState, MessageDetail, MessageSummary, NotificationRequest, SourceVie
 import { RuleAction, RulesDocument } from './rules/schema.ts';
 import { SourceInput, SourceUpdate } from './sources.ts';
 import { errorMessage } from './error-message.ts';
+import { isValidTopicFilter } from './sources/fields.ts';
 
 const Empty = z.object({}).strict();
 const MessageId = z.number().int().positive();
@@ -27,9 +28,23 @@ export const commands = {
         before: MessageId.optional(),
         limit: z.number().int().min(1).max(500).default(100),
         unreadOnly: z.boolean().optional(),
+        /** Words and "phrases" (all must occur); any text is accepted, nothing is FTS5 syntax. */
+        search: z.string().max(500).optional(),
+        sourceId: z.string().min(1).optional(),
+        /** An MQTT topic filter (+ and #). */
+        topic: z.string().min(1).max(1024).refine(isValidTopicFilter, 'topic filter is invalid').optional(),
+        minPriority: z.number().int().min(1).max(5).optional(),
+        /** Received at or after / at or before (ms since the epoch). */
+        since: z.number().int().min(0).optional(),
+        until: z.number().int().min(0).optional(),
       })
       .strict(),
-    response: z.object({ items: z.array(MessageSummary), nextBefore: z.number().int().nullable() }),
+    response: z.object({
+      items: z.array(MessageSummary),
+      nextBefore: z.number().int().nullable(),
+      /** A short note on how a search was done (e.g. short words looked for in recent messages only). */
+      notice: z.string().optional(),
+    }),
   },
   'inbox.get': { request: z.object({ id: MessageId }).strict(), response: MessageDetail.nullable() },
   'inbox.markRead': {

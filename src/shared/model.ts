@@ -144,6 +144,8 @@ export const AppState = z.object({
   sources: z.array(SourceView),
   /** Problems found at start-up (e.g. a corrupt settings file that was set aside). */
   warnings: z.array(z.string()),
+  /** While older messages are being indexed for search (after an upgrade): how far it is. */
+  searchIndex: z.object({ indexed: z.number().int(), total: z.number().int() }).nullable().optional(),
 });
 export type AppState = z.infer<typeof AppState>;
 

@@ -2,6 +2,8 @@
 // read in order rather than with a generic parser.
 import type { EphemeralSource } from '../core/core-api.ts';
 import { isValidTopicFilter } from '../../shared/sources.ts';
+import type { ListFilters } from '../core/store/message-store.ts';
+import { FILTER_HELP, FilterUsageError, parseFilterOption } from './filter-args.ts';
 import {
   finishSource,
   parseSourceUrl,
@@ -24,12 +26,19 @@ export interface ServeArgs {
 export interface ExportArgs {
   command: 'export';
   dataDir?: string;
+  filters: ListFilters;
+}
+export interface SearchArgs {
+  command: 'search';
+  dataDir?: string;
+  filters: ListFilters & { search: string };
+  limit?: number;
 }
 export interface RulesCheckArgs {
   command: 'rules-check';
   file: string;
 }
-export type CliArgs = ServeArgs | ExportArgs | RulesCheckArgs | { command: 'help' };
+export type CliArgs = ServeArgs | ExportArgs | SearchArgs | RulesCheckArgs | { command: 'help' };
 
 export class UsageError extends Error {}
 
@@ -45,8 +54,14 @@ export const USAGE = `Usage:
       --rules FILE     a rules document (docs/rules.md) that replaces the stored rules of the data dir;
                        one that does not validate stops Herald before it starts, with every problem listed
 ${SOURCE_URL_HELP}
-  herald export [--data-dir DIR]
-      Writes the inbox to stdout as JSON Lines, oldest first. Works while Herald is running.
+  herald export [--data-dir DIR] [--search QUERY] [filters]
+      Writes the inbox (or the messages that match) to stdout as JSON Lines, oldest first. Works while Herald
+      is running.
+  herald search QUERY [--data-dir DIR] [--limit N] [filters]
+      Prints the messages that match QUERY (words match as prefixes, "quoted phrases" as written, all must
+      occur) as JSON Lines, newest first, like export. Works while Herald is running.
+    filters:
+${FILTER_HELP}
   herald rules check FILE
       Checks a rules document: prints each problem (rule, field, reason) and exits 1, or a summary and exits 0.
   herald help`;
@@ -56,10 +71,24 @@ export function parseArgs(argv: string[]): CliArgs {
   const asksHelp = (arg: string | undefined) => arg === 'help' || arg === '--help' || arg === '-h';
   if (!command || asksHelp(command) || rest.some(asksHelp)) return { command: 'help' };
   if (command === 'export') {
-    const args: ExportArgs = { command: 'export' };
+    const args: ExportArgs = { command: 'export', filters: {} };
     forEachOption(rest, (name, value) => {
-      if (name !== '--data-dir') throw new UsageError(`unknown option ${name} for export`);
-      args.dataDir = value();
+      if (name === '--data-dir') args.dataDir = value();
+      else if (!asFilterUsage(() => parseFilterOption(args.filters, name, value, true)))
+        throw new UsageError(`unknown option ${name} for export`);
+    });
+    return args;
+  }
+  if (command === 'search') {
+    const [query, ...options] = rest;
+    if (query === undefined || query.startsWith('--') || query.trim() === '')
+      throw new UsageError('search needs a QUERY, e.g. herald search "front door"');
+    const args: SearchArgs = { command: 'search', filters: { search: query } };
+    forEachOption(options, (name, value) => {
+      if (name === '--data-dir') args.dataDir = value();
+      else if (name === '--limit') args.limit = positive(name, value());
+      else if (!asFilterUsage(() => parseFilterOption(args.filters, name, value, false)))
+        throw new UsageError(`unknown option ${name} for search`);
     });
     return args;
   }
@@ -136,6 +165,21 @@ function asUsage<T>(context: string, parse: () => T): T {
       throw new UsageError(err.message.startsWith('--') ? err.message : `${context}: ${err.message}`);
     throw err;
   }
+}
+
+function asFilterUsage(parse: () => boolean): boolean {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof FilterUsageError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+function positive(name: string, raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a positive whole number, not "${raw}"`);
+  return n;
 }
 
 function forEachOption(argv: string[], handle: (name: string, value: () => string) => void): void {

@@ -1,20 +1,51 @@
-// `herald export`: the whole inbox as JSON Lines on a stream. Opens the database read-only, so it runs safely
-// beside a Herald that is writing to it (WAL readers never block the writer, nor the writer them).
+// `herald export` and `herald search`: the inbox (or what matches) as JSON Lines on a stream. Opens the
+// database read-only, so it runs safely beside a Herald that is writing to it (WAL readers never block the
+// writer, nor the writer them).
 import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { MessageStore } from '../core/store/message-store.ts';
+import { MessageStore, type ExportRow, type ListFilters } from '../core/store/message-store.ts';
 
 export const INBOX_FILE = 'inbox.sqlite';
 
-/** Writes one JSON object per message, oldest first, and returns how many were written. */
-export async function exportInbox(dataDir: string, out: NodeJS.WritableStream): Promise<number> {
+/** Writes one JSON object per message (those that match `filters`), oldest first; returns how many. */
+export async function exportInbox(
+  dataDir: string,
+  out: NodeJS.WritableStream,
+  filters: ListFilters = {},
+): Promise<number> {
+  return writeRows(dataDir, out, (store) => store.exportAll(filters), filters.search !== undefined);
+}
+
+/** `herald search`: the messages that match, newest first, in export's format; returns how many. */
+export async function searchInbox(
+  dataDir: string,
+  out: NodeJS.WritableStream,
+  filters: ListFilters,
+  limit?: number,
+): Promise<number> {
+  return writeRows(dataDir, out, (store) => store.searchAll(filters, limit), true);
+}
+
+async function writeRows(
+  dataDir: string,
+  out: NodeJS.WritableStream,
+  rows: (store: MessageStore) => Iterable<ExportRow>,
+  searching: boolean,
+): Promise<number> {
   const file = join(dataDir, INBOX_FILE);
   if (!existsSync(file)) throw new Error(`no inbox at ${file}`);
   const store = MessageStore.open(file, { readOnly: true });
   let count = 0;
+  const progress = store.searchIndexProgress();
+  if (progress !== null && searching) {
+    console.error(
+      `herald: the search index is still being built (${progress.indexed} of ${progress.total} messages); ` +
+        'older messages are not searched yet',
+    );
+  }
   try {
-    for (const row of store.exportAll()) {
+    for (const row of rows(store)) {
       count++;
       // Respect back-pressure: a slow pipe (e.g. `herald export | gzip > f`) must not buffer the whole inbox.
       if (!out.write(JSON.stringify(row) + '\n')) await once(out, 'drain');

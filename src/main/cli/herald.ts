@@ -9,7 +9,7 @@ import { FileSecretStore } from '../core/settings/file-secret-store.ts';
 import { JsonSettingsRepo } from '../core/settings/json-settings-repo.ts';
 import { parseArgs, UsageError, USAGE, type ServeArgs } from './args.ts';
 import { defaultDataDir } from './data-dir.ts';
-import { exportInbox } from './export.ts';
+import { exportInbox, searchInbox } from './export.ts';
 import { checkRulesFile, summariseRules } from './rules-file.ts';
 import type { RulesDocument } from '../../shared/rules/schema.ts';
 import { errorMessage } from '../../shared/error-message.ts';
@@ -85,7 +85,11 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (args.command === 'export') {
-    await exportInbox(args.dataDir ?? defaultDataDir(), process.stdout);
+    await exportInbox(args.dataDir ?? defaultDataDir(), process.stdout, args.filters);
+    return;
+  }
+  if (args.command === 'search') {
+    await searchInbox(args.dataDir ?? defaultDataDir(), process.stdout, args.filters, args.limit);
     return;
   }
   if (args.command === 'rules-check') {

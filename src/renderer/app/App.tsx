@@ -79,6 +79,8 @@ export function App() {
             total={app.state?.total ?? 0}
             openRequest={openRequest}
             broker={broker?.running && broker.port !== null ? { host: broker.host, port: broker.port } : null}
+            sources={app.state?.sources ?? []}
+            searchIndex={app.state?.searchIndex ?? null}
             onUnreadChanged={app.setUnread}
           />
         </div>

@@ -1,9 +1,12 @@
 // The inbox: toolbar (counts, filter, mark all read), the virtualised list and the detail pane.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { parseSearchQuery } from '../../shared/search-query.ts';
 import { useClient, useLinkStatus } from '../transport/connection-context.ts';
 import { InboxList } from './InboxList.tsx';
 import { MessageDetailPane } from './MessageDetail.tsx';
-import { selectionAfterRemoval } from './inbox-state.ts';
+import { SearchTermsContext } from './Highlight.tsx';
+import { hasFilters, selectionAfterRemoval, type InboxFilters } from './inbox-state.ts';
+import { SearchBar, type SourceOption } from './SearchBar.tsx';
 import { useInbox } from './use-inbox.ts';
 import { useMessage } from './use-message.ts';
 import { errorMessage } from '../../shared/error-message.ts';
@@ -20,14 +23,23 @@ interface InboxPageProps {
   openRequest: OpenRequest | null;
   /** The embedded broker's address, for the "how to send a first message" hint. */
   broker: BrokerAddress | null;
+  /** For the source filter. */
+  sources?: readonly SourceOption[];
+  /** While older messages are being indexed for search. */
+  searchIndex?: { indexed: number; total: number } | null;
   onUnreadChanged(unread: number): void;
 }
 
-export function InboxPage({ unread, total, openRequest, broker, onUnreadChanged }: InboxPageProps) {
+export function InboxPage(props: InboxPageProps) {
+  const { unread, total, openRequest, broker, onUnreadChanged } = props;
   const client = useClient();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const inbox = useInbox(unreadOnly);
-  const { items, loaded, nextBefore, loadingOlder, error } = inbox.state;
+  const [filters, setFilters] = useState<InboxFilters>({});
+  const inbox = useInbox(unreadOnly, filters);
+  const { items, loaded, nextBefore, loadingOlder, error, notice } = inbox.state;
+  const filtered = hasFilters(filters);
+  // The terms of the search on show (not of what is still being typed), for highlighting.
+  const terms = useMemo(() => parseSearchQuery(inbox.state.filters.search ?? ''), [inbox.state.filters.search]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [revealSeq, setRevealSeq] = useState(0);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -104,6 +116,13 @@ export function InboxPage({ unread, total, openRequest, broker, onUnreadChanged 
             Mark all read
           </button>
         </div>
+        <SearchBar
+          filters={filters}
+          onFilters={setFilters}
+          sources={props.sources ?? []}
+          searchIndex={props.searchIndex ?? null}
+          notice={notice}
+        />
         {actionError && (
           <p className="inline-error" role="alert">
             {actionError}
@@ -117,22 +136,32 @@ export function InboxPage({ unread, total, openRequest, broker, onUnreadChanged 
             </button>
           </div>
         ) : loaded && items.length === 0 ? (
-          <EmptyInbox unreadOnly={unreadOnly} broker={broker} />
+          filtered ? (
+            <div className="list-empty" role="status">
+              No messages match.
+            </div>
+          ) : (
+            <EmptyInbox unreadOnly={unreadOnly} broker={broker} />
+          )
         ) : (
-          <InboxList
-            items={items}
-            hasMore={loaded && nextBefore !== null}
-            loadingOlder={loadingOlder}
-            error={loaded ? error : null}
-            setSize={unreadOnly ? -1 : Math.max(total, items.length)}
-            selectedId={selectedId}
-            revealSeq={revealSeq}
-            onSelect={select}
-            loadOlder={inbox.loadOlder}
-          />
+          <SearchTermsContext.Provider value={terms}>
+            <InboxList
+              items={items}
+              hasMore={loaded && nextBefore !== null}
+              loadingOlder={loadingOlder}
+              error={loaded ? error : null}
+              setSize={unreadOnly || filtered ? -1 : Math.max(total, items.length)}
+              selectedId={selectedId}
+              revealSeq={revealSeq}
+              onSelect={select}
+              loadOlder={inbox.loadOlder}
+            />
+          </SearchTermsContext.Provider>
         )}
       </div>
-      <MessageDetailPane load={message} removedNotice={removedNotice} />
+      <SearchTermsContext.Provider value={terms}>
+        <MessageDetailPane load={message} removedNotice={removedNotice} />
+      </SearchTermsContext.Provider>
     </div>
   );
 }

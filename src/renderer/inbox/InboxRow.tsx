@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import type { MessageSummary } from '../../shared/model.ts';
 import { absoluteTime, displayTitle, priorityLabel, relativeTime } from './format.ts';
+import { Highlight } from './Highlight.tsx';
 
 export const ROW_HEIGHT = 76;
 
@@ -44,7 +45,9 @@ export const InboxRow = memo(function InboxRow({
       <div className="row-line">
         <span className="unread-dot" aria-hidden="true" />
         {!message.read && <span className="visually-hidden">Unread: </span>}
-        <span className="row-title">{displayTitle(message)}</span>
+        <span className="row-title">
+          <Highlight text={displayTitle(message)} />
+        </span>
         {priority && <span className={`badge priority-${priority.level}`}>{priority.text}</span>}
         {message.truncated && <span className="badge truncated">truncated</span>}
         {!message.notified && <NotNotifiedMarker rule={message.rule} />}
@@ -56,9 +59,11 @@ export const InboxRow = memo(function InboxRow({
           {relativeTime(message.receivedAt, now)}
         </time>
       </div>
-      <div className="row-preview">{message.preview}</div>
+      <div className="row-preview">
+        <Highlight text={message.preview} />
+      </div>
       <div className="row-origin">
-        {message.sourceName} · {message.topic}
+        <Highlight text={message.sourceName} /> · <Highlight text={message.topic} />
       </div>
     </div>
   );

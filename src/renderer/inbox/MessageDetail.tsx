@@ -2,6 +2,7 @@
 // exception: http(s) URLs become links); a Markdown body is shown as its source, never rendered.
 import type { MessageDetail as Detail } from '../../shared/model.ts';
 import { absoluteTime, displayTitle, groupDigits, formatBytes, priorityLabel } from './format.ts';
+import { Highlight, useHighlightedNodes } from './Highlight.tsx';
 import { linkify } from './linkify.tsx';
 import { MessageActions } from './MessageActions.tsx';
 import { MessageDecision } from './MessageDecision.tsx';
@@ -58,14 +59,20 @@ export function LoadedMessage({ detail }: { detail: Detail }) {
   const markdown = isMarkdown(extras);
   return (
     <section className="detail" aria-label="Message" data-testid="message-detail">
-      <h2 className="detail-title">{displayTitle(detail)}</h2>
+      <h2 className="detail-title">
+        <Highlight text={displayTitle(detail)} />
+      </h2>
       {/* Keyed by message: a "Muted …" confirmation belongs to the message it was given for. */}
       <MessageDecision key={detail.id} detail={detail} />
       <dl className="detail-meta">
         <dt>Topic</dt>
-        <dd>{detail.topic}</dd>
+        <dd>
+          <Highlight text={detail.topic} />
+        </dd>
         <dt>Source</dt>
-        <dd>{detail.sourceName}</dd>
+        <dd>
+          <Highlight text={detail.sourceName} />
+        </dd>
         <dt>Received</dt>
         <dd>{absoluteTime(detail.receivedAt)}</dd>
         <dt>Priority</dt>
@@ -94,7 +101,7 @@ export function LoadedMessage({ detail }: { detail: Detail }) {
         </p>
       )}
       <pre className={`body body-${detail.bodyKind}`} data-testid="message-body">
-        {detail.bodyKind === 'binary' ? detail.body : linkify(detail.body)}
+        {detail.bodyKind === 'binary' ? detail.body : <HighlightedBody text={detail.body} />}
       </pre>
       {extras?.actions && extras.actions.length > 0 && (
         // Keyed by message: a result from one message's action must not linger on the next.
@@ -103,4 +110,8 @@ export function LoadedMessage({ detail }: { detail: Detail }) {
       {detail.properties && <PropertiesTable properties={detail.properties} />}
     </section>
   );
+}
+
+function HighlightedBody({ text }: { text: string }) {
+  return <>{useHighlightedNodes(linkify(text))}</>;
 }

@@ -9,6 +9,22 @@ import type { MessageSummary } from '../../shared/model.ts';
 export interface InboxPage {
   items: MessageSummary[];
   nextBefore: number | null;
+  /** How a search was done, when the server has something to say about it. */
+  notice?: string;
+}
+
+/** Search and filters besides "unread only" (all optional, as `inbox.list` takes them). */
+export interface InboxFilters {
+  search?: string;
+  sourceId?: string;
+  topic?: string;
+  minPriority?: number;
+  since?: number;
+  until?: number;
+}
+
+export function hasFilters(filters: InboxFilters): boolean {
+  return Object.values(filters).some((value) => value !== undefined && value !== '');
 }
 
 export interface InboxState {
@@ -19,6 +35,9 @@ export interface InboxState {
   loaded: boolean;
   loadingOlder: boolean;
   unreadOnly: boolean;
+  filters: InboxFilters;
+  /** The server's note on the current search, if any. */
+  notice: string | null;
   /** Bumped when the query changes, so pages requested for an older query are dropped. */
   query: number;
   /** A pushed batch was larger than what it carried: the first page must be fetched again. */
@@ -27,7 +46,7 @@ export interface InboxState {
 }
 
 export type InboxAction =
-  | { type: 'reset'; query: number; unreadOnly: boolean }
+  | { type: 'reset'; query: number; unreadOnly: boolean; filters?: InboxFilters }
   | { type: 'refreshStarted' }
   | { type: 'firstPage'; query: number; page: InboxPage }
   | { type: 'olderRequested' }
@@ -37,13 +56,15 @@ export type InboxAction =
   | { type: 'markedRead'; ids: number[] }
   | { type: 'markedAllRead' };
 
-export function initialInboxState(unreadOnly = false): InboxState {
+export function initialInboxState(unreadOnly = false, filters: InboxFilters = {}): InboxState {
   return {
     items: [],
     nextBefore: null,
     loaded: false,
     loadingOlder: false,
     unreadOnly,
+    filters,
+    notice: null,
     query: 0,
     needsRefresh: false,
     error: null,
@@ -53,15 +74,15 @@ export function initialInboxState(unreadOnly = false): InboxState {
 export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
   switch (action.type) {
     case 'reset':
-      return { ...initialInboxState(action.unreadOnly), query: action.query };
+      return { ...initialInboxState(action.unreadOnly, action.filters), query: action.query };
 
     case 'refreshStarted':
       return { ...state, needsRefresh: false };
 
     case 'firstPage': {
       if (action.query !== state.query) return state;
-      const base = { ...state, loaded: true, error: null };
       const { page } = action;
+      const base = { ...state, loaded: true, error: null, notice: page.notice ?? null };
       // Before the first load anything we hold came from events during the request: merging is safe.
       // Afterwards the page must reach down to what we hold, or there would be a hole between the two.
       const reaches =
@@ -105,11 +126,15 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
         items = withRead(items, change.readIds);
       }
       const newestId = items[0]?.id ?? 0;
-      const fresh = change.added.filter((item) => item.id > newestId && (!state.unreadOnly || !item.read));
+      // With a search or filters only the server can tell which new messages match: fetch the first page again.
+      const filtered = hasFilters(state.filters);
+      const fresh = filtered
+        ? []
+        : change.added.filter((item) => item.id > newestId && (!state.unreadOnly || !item.read));
       if (fresh.length) items = [...fresh, ...items];
       // After adding: a batch may carry a message and, later in the same batch, the newer version replacing it.
       if (change.removedIds?.length) items = without(items, change.removedIds);
-      const incomplete = change.addedCount > change.added.length;
+      const incomplete = change.addedCount > (filtered ? 0 : change.added.length);
       return { ...state, items, needsRefresh: state.needsRefresh || incomplete };
     }
 

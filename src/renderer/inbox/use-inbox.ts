@@ -2,7 +2,7 @@
 // pushed batches prepended, and a first-page refresh when a batch was too big to push whole or we reconnected.
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useClient, useLinkStatus } from '../transport/connection-context.ts';
-import { inboxReducer, initialInboxState, type InboxState } from './inbox-state.ts';
+import { inboxReducer, initialInboxState, type InboxFilters, type InboxState } from './inbox-state.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 
 export const PAGE_SIZE = 100;
@@ -18,10 +18,20 @@ export interface InboxHandle {
   reload(): void;
 }
 
-export function useInbox(unreadOnly: boolean): InboxHandle {
+const NO_FILTERS: InboxFilters = {};
+
+/** The `inbox.list` request for the state's query (its first page; add `before` for older ones). */
+function request(state: InboxState) {
+  const { search, ...rest } = state.filters;
+  const trimmed = search?.trim();
+  return { limit: PAGE_SIZE, unreadOnly: state.unreadOnly, ...rest, ...(trimmed ? { search: trimmed } : {}) };
+}
+
+export function useInbox(unreadOnly: boolean, filters: InboxFilters = NO_FILTERS): InboxHandle {
   const client = useClient();
   const { epoch } = useLinkStatus();
-  const [state, dispatch] = useReducer(inboxReducer, unreadOnly, initialInboxState);
+  const [state, dispatch] = useReducer(inboxReducer, unreadOnly, (only) => initialInboxState(only, filters));
+  const filtersKey = JSON.stringify(filters);
   // Async callbacks read the state as it is when they run, not as it was when they were created.
   const latest = useRef(state);
   latest.current = state;
@@ -31,31 +41,37 @@ export function useInbox(unreadOnly: boolean): InboxHandle {
   useEffect(() => client.on('inbox.changed', (change) => dispatch({ type: 'changed', change })), [client]);
 
   const reload = useCallback(() => {
-    dispatch({ type: 'reset', query: ++queryCounter.current, unreadOnly });
-  }, [unreadOnly]);
+    dispatch({
+      type: 'reset',
+      query: ++queryCounter.current,
+      unreadOnly,
+      filters: JSON.parse(filtersKey) as InboxFilters,
+    });
+  }, [unreadOnly, filtersKey]);
 
   // A new filter is a new query.
   useEffect(() => {
-    if (latest.current.unreadOnly !== unreadOnly) reload();
-  }, [unreadOnly, reload]);
+    const current = latest.current;
+    if (current.unreadOnly !== unreadOnly || JSON.stringify(current.filters) !== filtersKey) reload();
+  }, [unreadOnly, filtersKey, reload]);
 
   // Load the first page of the current query once we are connected.
-  const { query, loaded, unreadOnly: filter } = state;
+  const { query, loaded } = state;
   useEffect(() => {
     if (epoch === 0 || loaded) return;
-    client.invoke('inbox.list', { limit: PAGE_SIZE, unreadOnly: filter }).then(
+    client.invoke('inbox.list', request(latest.current)).then(
       (page) => dispatch({ type: 'firstPage', query, page }),
       (err: unknown) => dispatch({ type: 'failed', query, message: errorMessage(err) }),
     );
-  }, [client, epoch, query, loaded, filter]);
+  }, [client, epoch, query, loaded]);
 
   const refresh = useCallback(() => {
     if (refreshing.current) return;
     refreshing.current = true;
     dispatch({ type: 'refreshStarted' });
-    const { query: current, unreadOnly: filter } = latest.current;
+    const { query: current } = latest.current;
     client
-      .invoke('inbox.list', { limit: PAGE_SIZE, unreadOnly: filter })
+      .invoke('inbox.list', request(latest.current))
       .then(
         (page) => dispatch({ type: 'firstPage', query: current, page }),
         (err: unknown) => dispatch({ type: 'failed', query: current, message: errorMessage(err) }),
@@ -81,10 +97,10 @@ export function useInbox(unreadOnly: boolean): InboxHandle {
 
   const loadOlder = useCallback(
     (retry = false) => {
-      const { loaded: ready, loadingOlder, nextBefore, error, query: current, unreadOnly: filter } = latest.current;
+      const { loaded: ready, loadingOlder, nextBefore, error, query: current } = latest.current;
       if (!ready || loadingOlder || nextBefore === null || (error && !retry)) return;
       dispatch({ type: 'olderRequested' });
-      client.invoke('inbox.list', { before: nextBefore, limit: PAGE_SIZE, unreadOnly: filter }).then(
+      client.invoke('inbox.list', { ...request(latest.current), before: nextBefore }).then(
         (page) => dispatch({ type: 'olderPage', query: current, before: nextBefore, page }),
         (err: unknown) => dispatch({ type: 'failed', query: current, message: errorMessage(err) }),
       );

@@ -1,7 +1,7 @@
 // Every read of the messages table the UI and the command line make: keyset pages for the list, one message
 // in full, and the whole inbox for export. None of them scans the table: pages and exports walk the primary key.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { BodyKind, MessageDetail, MessageSummary } from '../../../shared/model.ts';
+import type { BodyKind, MessageDetail } from '../../../shared/model.ts';
 import {
   DETAIL_COLUMNS,
   EXPORT_COLUMNS,
@@ -12,19 +12,9 @@ import {
   type ExportRow,
   type Row,
 } from './rows.ts';
+import { FilteredList, hasFilters, type ListFilters, type ListOptions, type ListPage } from './list-query.ts';
 
-export interface ListOptions {
-  /** Keyset cursor: only messages with a smaller id (the previous page's nextBefore). */
-  before?: number;
-  limit: number;
-  unreadOnly?: boolean;
-}
-
-export interface ListPage {
-  items: MessageSummary[];
-  /** Cursor for the next (older) page, or null when this page was the last. */
-  nextBefore: number | null;
-}
+export type { ListFilters, ListOptions, ListPage } from './list-query.ts';
 
 const EXPORT_PAGE = 1000;
 
@@ -50,8 +40,10 @@ export class MessageReads {
   private readonly exportPage: StatementSync;
   private readonly maxId: StatementSync;
   private readonly recentContent: StatementSync;
+  private readonly filtered: FilteredList;
 
   constructor(db: DatabaseSync) {
+    this.filtered = new FilteredList(db);
     this.listAll = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM messages WHERE id < ? ORDER BY id DESC LIMIT ?`);
     this.listUnread = db.prepare(
       `SELECT ${SUMMARY_COLUMNS} FROM messages WHERE read = 0 AND id < ? ORDER BY id DESC LIMIT ?`,
@@ -69,6 +61,7 @@ export class MessageReads {
 
   /** Newest first; pass the returned nextBefore as `before` for the next page. */
   list(options: ListOptions): ListPage {
+    if (hasFilters(options)) return this.filtered.list(options);
     const statement = options.unreadOnly ? this.listUnread : this.listAll;
     const rows = statement.all(options.before ?? Number.MAX_SAFE_INTEGER, options.limit) as Row[];
     const items = rows.map(toSummary);
@@ -99,15 +92,33 @@ export class MessageReads {
     }));
   }
 
+  /** Messages that match, newest first, in pages (`herald search`). */
+  *searchAll(filters: ListFilters, limit = Number.MAX_SAFE_INTEGER): Generator<ExportRow> {
+    let before: number | undefined;
+    let left = limit;
+    while (left > 0) {
+      const page = Math.min(EXPORT_PAGE, left);
+      const rows = this.filtered.rowsBefore(filters, EXPORT_COLUMNS, before, page);
+      for (const row of rows) yield toExportRow(row);
+      left -= rows.length;
+      const last = rows.at(-1);
+      if (rows.length < page || last === undefined) return;
+      before = last.id as number;
+    }
+  }
+
   /**
    * Every message, oldest first, in pages so memory stays flat for any inbox size. Messages that arrive
    * while the export runs are left out, so the output is the inbox as it was when the export began.
    */
-  *exportAll(): Generator<ExportRow> {
+  *exportAll(filters: ListFilters = {}): Generator<ExportRow> {
     const lastId = (this.maxId.get() as { id: number }).id;
+    const filtered = hasFilters(filters) || filters.unreadOnly === true;
     let after = 0;
     for (;;) {
-      const rows = this.exportPage.all(after, lastId) as Row[];
+      const rows = filtered
+        ? this.filtered.rowsAfter(filters, EXPORT_COLUMNS, after, lastId, EXPORT_PAGE)
+        : (this.exportPage.all(after, lastId) as Row[]);
       for (const row of rows) yield toExportRow(row);
       const last = rows.at(-1);
       if (rows.length < EXPORT_PAGE || last === undefined) return;

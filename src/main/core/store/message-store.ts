@@ -5,14 +5,22 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { MessageDetail } from '../../../shared/model.ts';
 import type { NewMessage } from '../messages.ts';
 import { openInboxDatabase, type StoreOpenOptions } from './database.ts';
-import { MessageReads, type ListOptions, type ListPage, type RecentMessage } from './message-reads.ts';
+import {
+  MessageReads,
+  type ListFilters,
+  type ListOptions,
+  type ListPage,
+  type RecentMessage,
+} from './message-reads.ts';
 import { MessageWrites, type BatchOutcome, type InboxCounts } from './message-writes.ts';
 import type { ExportRow } from './rows.ts';
+import { SearchBackfill, type SearchIndexProgress } from './search-backfill.ts';
 import { SourceStateTables, type InflightPackets, type StateEntry } from './source-state.ts';
 
 export { SCHEMA_VERSION } from './migrations.ts';
 export type { StoreOpenOptions } from './database.ts';
-export type { ListOptions, ListPage, RecentMessage } from './message-reads.ts';
+export type { ListFilters, ListOptions, ListPage, RecentMessage } from './message-reads.ts';
+export type { SearchIndexProgress } from './search-backfill.ts';
 export type { BatchOutcome, InboxCounts } from './message-writes.ts';
 export type { ExportRow } from './rows.ts';
 export type { InflightPackets, StateEntry } from './source-state.ts';
@@ -24,6 +32,7 @@ export class MessageStore {
   private readonly writes: MessageWrites;
   private readonly reads: MessageReads;
   private readonly sourceState: SourceStateTables;
+  private readonly backfill: SearchBackfill;
   private closed = false;
 
   static open(file: string, options: StoreOpenOptions = {}): MessageStore {
@@ -40,6 +49,18 @@ export class MessageStore {
     this.sourceState = new SourceStateTables(db);
     this.writes = new MessageWrites(db, this.inboxCounts, this.sourceState);
     this.reads = new MessageReads(db);
+    this.backfill = new SearchBackfill(db);
+  }
+
+  /** How far the search index is, while older messages are being indexed; null when it is complete. */
+  searchIndexProgress(): SearchIndexProgress | null {
+    const pending = Math.min(this.backfill.pending(), this.inboxCounts.total);
+    return pending === 0 ? null : { indexed: this.inboxCounts.total - pending, total: this.inboxCounts.total };
+  }
+
+  /** Indexes one more step of older messages (one short transaction); returns how many are left. */
+  indexSearchStep(limit?: number): number {
+    return this.backfill.step(limit);
   }
 
   /**
@@ -75,8 +96,13 @@ export class MessageStore {
     return this.reads.recent(limit);
   }
 
-  exportAll(): Generator<ExportRow> {
-    return this.reads.exportAll();
+  /** Matching messages newest first, as export rows (see MessageReads.searchAll). */
+  searchAll(filters: ListFilters, limit?: number): Generator<ExportRow> {
+    return this.reads.searchAll(filters, limit);
+  }
+
+  exportAll(filters?: ListFilters): Generator<ExportRow> {
+    return this.reads.exportAll(filters);
   }
 
   /** The cursor last saved for a source (with its newest message), if any. */

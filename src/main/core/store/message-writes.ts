@@ -6,6 +6,7 @@ import type { MessageSummary } from '../../../shared/model.ts';
 import type { NewMessage } from '../messages.ts';
 import { inTransaction } from './database.ts';
 import { INSERT_COLUMNS, insertValues, summaryOf } from './rows.ts';
+import { SearchIndexWrites } from './search-index.ts';
 import type { SourceStateTables, StateEntry } from './source-state.ts';
 
 /** Unread and total messages; kept in memory by the writes, read by the badge and the UI at no cost. */
@@ -30,6 +31,7 @@ export class MessageWrites {
   private readonly deleteOne: StatementSync;
   private readonly markOneRead: StatementSync;
   private readonly markEveryRead: StatementSync;
+  private readonly searchIndex: SearchIndexWrites;
 
   constructor(db: DatabaseSync, counts: InboxCounts, sourceState: SourceStateTables) {
     this.db = db;
@@ -45,6 +47,7 @@ export class MessageWrites {
     this.deleteOne = db.prepare('DELETE FROM messages WHERE id = ?');
     this.markOneRead = db.prepare('UPDATE messages SET read = 1 WHERE id = ? AND read = 0');
     this.markEveryRead = db.prepare('UPDATE messages SET read = 1 WHERE read = 0');
+    this.searchIndex = new SearchIndexWrites(db);
   }
 
   /**
@@ -69,6 +72,7 @@ export class MessageWrites {
           const inserted = this.insert.run(...insertValues(m));
           if (inserted.changes > 0) {
             const id = Number(inserted.lastInsertRowid);
+            this.searchIndex.add(id, m);
             change.total++;
             if (m.decision.action !== 'read') change.unread++;
             if (m.foldKey !== undefined) this.applyToFolded(m.sourceId, m.foldKey, id, 'delete', outcome, change);
@@ -120,6 +124,7 @@ export class MessageWrites {
         continue;
       }
       this.deleteOne.run(row.id);
+      this.searchIndex.delete(row.id);
       outcome.removedIds.push(row.id);
       change.total--;
       if (row.read === 0) change.unread--;
