@@ -16,6 +16,7 @@ import {
 } from '../../../shared/rules/parse.ts';
 import { WEEKDAYS, type Rule, type RuleAction } from '../../../shared/rules/schema.ts';
 import type { LocalClock, LocalTime } from './local-time.ts';
+import { requiredLiteral } from './regex-literal.ts';
 import type { WordMatcher } from './word-matcher.ts';
 
 export interface CompiledRule {
@@ -32,6 +33,8 @@ export interface CompiledRule {
   /** The rule's words as written and their ids in the shared WordMatcher. */
   words: { text: string; id: number }[] | null;
   regex: RegExp | null;
+  /** The word id of a text every match of `regex` contains (see requiredLiteral); null when there is none. */
+  regexWord: number | null;
   priorityCondition: PriorityCondition | null;
   value: ValueCondition | null;
   /** A bit per weekday (bit 0 = Sunday); 0 when `when.days` is not given. */
@@ -80,6 +83,7 @@ export function compileRule(
   const snoozeUntil = Number.isFinite(snoozeMs) ? snoozeMs : null;
   const snoozeLocal = snoozeUntil === null ? null : clock.local(snoozeUntil);
   const quiet = rule.action !== 'notify';
+  const literal = rule.enabled && regex !== null ? requiredLiteral(regex) : null;
   return {
     index,
     name: rule.name,
@@ -91,6 +95,7 @@ export function compileRule(
     topic: match.topic,
     words: rule.enabled && Array.isArray(match.text) ? match.text.map((text) => ({ text, id: words.add(text) })) : null,
     regex,
+    regexWord: literal === null ? null : words.add(literal),
     priorityCondition,
     value,
     days,

@@ -24,6 +24,10 @@ import { WordMatcher } from './word-matcher.ts';
 
 export type { RulesState } from './engine-state.ts';
 
+const NO_RULES: readonly number[] = Object.freeze([]);
+/** Past every rule index. */
+const END = Number.MAX_SAFE_INTEGER;
+
 export interface RulesEngineOptions {
   /** IANA zone for `when` (days, time) and reasons; default the system's. An unknown zone falls back to it. */
   timeZone?: string;
@@ -100,15 +104,35 @@ export class RulesEngine {
 
   #decide(subject: RuleSubject, now: number): Decision {
     const message = new Evaluation(subject, text(subject.topic), now, this.#context);
-    const candidates = this.#index.candidates(message);
+    const index = this.#index;
+    const listed = index.candidates(message);
+    // The rules filed under words, merged in as the two ascending lists are walked.
+    const worded = index.hasWordRules ? index.wordRules(message) : NO_RULES;
+    const rules = this.#rules;
+    const lastStateful = this.#lastStateful;
     let decision: Decision | null = null;
-    for (let i = 0; i < candidates.length; i++) {
-      const index = candidates[i]!;
-      if (decision !== null && index > this.#lastStateful) break;
-      const rule = this.#rules[index]!;
-      if (decision === null) decision = this.#evaluate(rule, message);
-      // A rule with `changed` or `for` sees every message on its topics, whichever rule decides it.
-      else if (rule.stateful && this.#filtersPass(rule, message)) this.#observe(rule, message);
+    let i = 0;
+    let j = 0;
+    for (;;) {
+      const a = i < listed.length ? listed[i]! : END;
+      const b = j < worded.length ? worded[j]! : END;
+      let next: number;
+      if (a <= b) {
+        if (a === END) break;
+        next = a;
+        i++;
+        if (a === b) j++;
+      } else {
+        next = b;
+        j++;
+      }
+      if (decision === null) decision = this.#evaluate(rules[next]!, message);
+      else if (next > lastStateful) break;
+      else {
+        // A rule with `changed` or `for` sees every message on its topics, whichever rule decides it.
+        const rule = rules[next]!;
+        if (rule.stateful && this.#filtersPass(rule, message)) this.#observe(rule, message);
+      }
     }
     return decision ?? defaultDecision(message.priority, this.#minimumFor(message.sourceId));
   }
@@ -121,7 +145,9 @@ export class RulesEngine {
     const condition = rule.priorityCondition;
     if (condition && !comparePriority(message.priority, condition.op, condition.value)) return false;
     if (rule.words && !anyFound(rule.words, message)) return false;
-    return rule.regex === null || message.matches(rule.regex);
+    if (rule.regex === null) return true;
+    // The word scan rules out most messages before the regex has to run.
+    return (rule.regexWord === null || message.found(rule.regexWord)) && message.matches(rule.regex);
   }
 
   #evaluate(rule: CompiledRule, message: Evaluation): Decision | null {
@@ -185,7 +211,7 @@ export class RulesEngine {
       const topic = state ?? this.#topics[rule.index]!.touch(message.key);
       const start = now - rule.limit.windowMs;
       // The window is the last windowMs up to now; a timestamp after now means the clock went back: forget it.
-      const sent = (topic.sent ?? []).filter((time) => time > start && time <= now);
+      const sent = recent(topic.sent ?? [], start, now);
       if (sent.length < rule.limit.count) {
         sent.push(now);
         decision.heldBack = topic.heldBack;
@@ -206,8 +232,10 @@ export class RulesEngine {
     const labels = rule.labels;
     if (labels.when) return labels.when;
     if (labels.value) return labels.value;
-    const word = rule.words?.find((candidate) => message.found(candidate.id));
-    if (word) return `matched "${word.text}"`;
+    const words = rule.words;
+    if (words !== null) {
+      for (let i = 0; i < words.length; i++) if (message.found(words[i]!.id)) return `matched "${words[i]!.text}"`;
+    }
     return labels.regex ?? labels.priority ?? labels.topic ?? labels.source;
   }
 
@@ -219,6 +247,17 @@ export class RulesEngine {
       return 1;
     }
   }
+}
+
+/** The times in (start, now], in place (the array is the topic's own: exported and restored as copies). */
+function recent(times: number[], start: number, now: number): number[] {
+  let kept = 0;
+  for (let i = 0; i < times.length; i++) {
+    const time = times[i]!;
+    if (time > start && time <= now) times[kept++] = time;
+  }
+  times.length = kept;
+  return times;
 }
 
 function anyFound(words: readonly { id: number }[], message: Evaluation): boolean {

@@ -1,7 +1,7 @@
 // One message being decided, with what is worked out from it at most once however many rules look: its local
 // time, which words of the rules occur in it, its parsed body. Fields are read defensively: decide() takes
 // whatever a caller passes and must not throw.
-import type { CandidateQuery } from './candidates.ts';
+import type { CandidateQuery, TopicCache } from './candidates.ts';
 import type { RuleSubject } from './decision.ts';
 import type { LocalClock, LocalTime } from './local-time.ts';
 import { Payload } from './payload-value.ts';
@@ -20,6 +20,7 @@ export class Evaluation implements CandidateQuery {
   readonly body: string;
   readonly priority: number;
   readonly nameAsTopic: boolean;
+  topicCache: TopicCache | null = null;
   readonly #engine: { clock: LocalClock; words: WordMatcher };
   #local: LocalTime | null = null;
   #scanned = false;
@@ -42,7 +43,19 @@ export class Evaluation implements CandidateQuery {
 
   /** The key of this message's topic in per-topic state: source id and topic. */
   get key(): string {
-    return (this.#key ??= `${this.sourceId}\u0000${this.topic}`);
+    if (this.#key !== null) return this.#key;
+    // Remembered with the topic, so that the per-topic state maps see the same (already hashed) key string.
+    const cache = this.topicCache;
+    if (cache !== null && cache.keyTopic === this.topic && cache.keySourceId === this.sourceId) {
+      return (this.#key = cache.key!);
+    }
+    const key = `${this.sourceId}\u0000${this.topic}`;
+    if (cache !== null) {
+      cache.keyTopic = this.topic;
+      cache.keySourceId = this.sourceId;
+      cache.key = key;
+    }
+    return (this.#key = key);
   }
 
   get payload(): Payload {

@@ -44,8 +44,8 @@ export class Payload {
 
   /** The value at `path` (keys after `$`), or MISSING. A text payload has no paths below `$`. */
   at(path: readonly string[]): Value | typeof MISSING {
-    let value = this.root();
     if (path.length > 0 && this.#kind !== 'json') return MISSING;
+    let value = this.root();
     for (const key of path) value = child(value, key);
     return value;
   }

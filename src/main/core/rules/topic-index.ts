@@ -17,22 +17,23 @@ interface TrieNode {
 const newNode = (): TrieNode => ({ children: null, plus: null, here: [], hash: [] });
 const NONE: readonly number[] = Object.freeze([]);
 
-/** A topic's matching rules, and room for lists the caller derives from them, cached with them. */
-export interface TopicMatch {
+/** A topic's matching rules, and room for what the caller derives from them, cached with them. */
+export interface TopicMatch<D = unknown> {
   readonly rules: readonly number[];
-  readonly derived: (readonly number[] | undefined)[];
+  derived: D | undefined;
 }
 
-export class TopicIndex {
+export class TopicIndex<D = unknown> {
   readonly #root = newNode();
-  #young = new Map<string, TopicMatch>();
-  #old = new Map<string, TopicMatch>();
-  /** The answer for every topic while there are no filters. */
-  readonly #empty: TopicMatch = { rules: NONE, derived: [] };
+  #young = new Map<string, TopicMatch<D>>();
+  #old = new Map<string, TopicMatch<D>>();
+  /** The answer for every topic while there are no filters (shared by all topics: `derived` too). */
+  readonly #empty: TopicMatch<D> = { rules: NONE, derived: undefined };
   readonly #generationSize: number;
   #size = 0;
 
-  constructor(maxCached = 20_000) {
+  /** `maxCached` bounds the topics cached; a working set above half of it would churn the generations. */
+  constructor(maxCached = 65_536) {
     this.#generationSize = Math.max(1, Math.floor(maxCached / 2));
   }
 
@@ -82,7 +83,7 @@ export class TopicIndex {
   }
 
   /** As match(), with the cache entry itself. */
-  lookup(topic: string): TopicMatch {
+  lookup(topic: string): TopicMatch<D> {
     if (this.#size === 0) return this.#empty;
     const young = this.#young.get(topic);
     if (young !== undefined) return young;
@@ -91,7 +92,7 @@ export class TopicIndex {
       const found: number[] = [];
       walk(this.#root, topic.split('/'), 0, topic.startsWith('$'), found);
       const rules = found.length === 0 ? NONE : found.length === 1 ? found : found.sort((a, b) => a - b);
-      result = { rules, derived: [] };
+      result = { rules, derived: undefined };
     }
     if (this.#young.size >= this.#generationSize) {
       this.#old = this.#young;

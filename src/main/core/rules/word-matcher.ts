@@ -1,9 +1,14 @@
 // Every rule's words in one automaton (Aho-Corasick over lowercase UTF-16 code units): one pass over a message's
 // title and body finds every word of every rule at once, however many rules have word lists. A word is found as
 // a substring, case-insensitively, so words in scripts without spaces work too ("温度" in "客厅温度 31°C").
+// Built into a complete transition table over the words' characters (one array read per character of text,
+// no failure links to follow, no lowercase copy of ASCII text); only an automaton too large for a table
+// follows failure links as it scans.
 
 /** Text beyond this many characters of a title or body is not searched (decode already caps payloads). */
 export const MAX_SCANNED_CHARS = 1 << 20;
+/** Beyond this many entries (states x character classes) the automaton follows failure links as it scans. */
+const MAX_TABLE_ENTRIES = 1 << 22;
 
 export class WordMatcher {
   readonly #ids = new Map<string, number>();
@@ -12,6 +17,14 @@ export class WordMatcher {
   #fail: Int32Array = new Int32Array(1);
   /** The root's transitions as a dense table (most characters of a text leave the automaton at its root). */
   #rootNext: Int32Array = new Int32Array(0);
+  /**
+   * The automaton as a complete transition table (failures followed at build time), when it is not too large:
+   * per state, a row by character class (class 0 is every code unit that occurs in no word) of the next state's
+   * row offset times 2, plus 1 when a word ends in that state.
+   */
+  #table: Int32Array | null = null;
+  #classOf: Uint16Array = new Uint16Array(0);
+  #width = 0;
   /** Per state: the word ids that end here (its own and those of its failure chain). */
   #out: number[][] = [[]];
   #seen = new Uint32Array(0);
@@ -67,8 +80,10 @@ export class WordMatcher {
       }
     }
     this.#fail = fail;
-    const rootNext = new Int32Array(this.#ids.size === 0 ? 0 : 0x10000);
-    for (const [code, child] of this.#next[0]!) rootNext[code] = child;
+    this.#buildTable(queue);
+    // Without a table, scanning follows failure links, and the root's transitions are read from a dense array.
+    const rootNext = new Int32Array(this.#ids.size === 0 || this.#table !== null ? 0 : 0x10000);
+    if (this.#table === null) for (const [code, child] of this.#next[0]!) rootNext[code] = child;
     this.#rootNext = rootNext;
     this.#seen = new Uint32Array(this.#ids.size);
     this.#generation = 0;
@@ -89,7 +104,40 @@ export class WordMatcher {
     if (body) this.#scanOne(body);
   }
 
+  /** The complete transition table, from the states in breadth-first order (the root's children first). */
+  #buildTable(order: readonly number[]): void {
+    const codes: number[] = [];
+    const classOf = new Uint16Array(0x10000);
+    for (const transitions of this.#next) {
+      for (const code of transitions.keys()) if (classOf[code] === 0) classOf[code] = codes.push(code);
+    }
+    // Uppercase ASCII takes its lowercase letter's class (words are lowercase, and so is a lowercased text).
+    for (let code = 0x41; code <= 0x5a; code++) classOf[code] = classOf[code + 0x20]!;
+    const width = codes.length + 1;
+    const states = this.#next.length;
+    this.#table = null;
+    if (this.#ids.size === 0 || states * width > MAX_TABLE_ENTRIES) return;
+    const table = new Int32Array(states * width);
+    const fail = this.#fail;
+    const cell = (target: number) => target * width * 2 + (this.#out[target]!.length > 0 ? 1 : 0);
+    for (const [code, target] of this.#next[0]!) table[classOf[code]!] = cell(target);
+    for (const state of order) {
+      // A failure is shallower, so its row is complete already: start from it, then the state's own transitions.
+      const row = state * width;
+      const failRow = fail[state]! * width;
+      table.copyWithin(row, failRow, failRow + width);
+      for (const [code, target] of this.#next[state]!) table[row + classOf[code]!] = cell(target);
+    }
+    this.#table = table;
+    this.#classOf = classOf;
+    this.#width = width;
+  }
+
   #scanOne(text: string): void {
+    if (this.#table !== null) {
+      this.#scanTable(text);
+      return;
+    }
     const lower = (text.length > MAX_SCANNED_CHARS ? text.slice(0, MAX_SCANNED_CHARS) : text).toLowerCase();
     const next = this.#next;
     const rootNext = this.#rootNext;
@@ -120,6 +168,44 @@ export class WordMatcher {
           seen[id] = generation;
           this.#found.push(id);
         }
+      }
+    }
+  }
+
+  /**
+   * Scans with the table. ASCII is lowercased by the table itself (A-Z share a-z's classes), without a lowercase
+   * copy; at the first other code unit the rest is scanned in text.toLowerCase(), whose start is the same ASCII
+   * lowercased (ASCII lowercases the same wherever it stands), so the automaton carries on where it was.
+   */
+  #scanTable(text: string): void {
+    const table = this.#table!;
+    const classOf = this.#classOf;
+    const length = Math.min(text.length, MAX_SCANNED_CHARS);
+    let cell = 0;
+    let i = 0;
+    for (; i < length; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 0x80) break;
+      cell = table[(cell >>> 1) + classOf[code]!]!;
+      if ((cell & 1) !== 0) this.#record((cell >>> 1) / this.#width);
+    }
+    if (i === length) return;
+    const lower = (text.length > MAX_SCANNED_CHARS ? text.slice(0, MAX_SCANNED_CHARS) : text).toLowerCase();
+    for (; i < lower.length; i++) {
+      cell = table[(cell >>> 1) + classOf[lower.charCodeAt(i)]!]!;
+      if ((cell & 1) !== 0) this.#record((cell >>> 1) / this.#width);
+    }
+  }
+
+  #record(state: number): void {
+    const ids = this.#out[state]!;
+    const seen = this.#seen;
+    const generation = this.#generation;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      if (seen[id] !== generation) {
+        seen[id] = generation;
+        this.#found.push(id);
       }
     }
   }
