@@ -1,32 +1,15 @@
 // The `herald` command as scripts and admins use it: real processes, real broker, real files.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, test } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { describe, expect, test } from 'vitest';
 import { mosquittoPub } from '../../helpers/mosquitto.ts';
 import { freePort } from '../../helpers/ports.ts';
+import { HERALD_BIN, herald, useCliProcesses } from '../../helpers/cli.ts';
 import { eventually, tempDir } from '../../helpers/core.ts';
 
-const bin = fileURLToPath(new URL('../../../bin/herald.js', import.meta.url));
-const running: ChildProcess[] = [];
-const dirs: { remove(): void }[] = [];
-
-afterEach(async () => {
-  for (const child of running.splice(0)) {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
-  }
-  for (const dir of dirs.splice(0)) dir.remove();
-});
-
-function herald(args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 20_000 });
-}
+const { running, dirs } = useCliProcesses();
 
 function serve(args: string[]): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
-  const child = spawn(process.execPath, [bin, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [HERALD_BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(child);
   let stdout = '';
   let stderr = '';

@@ -1,32 +1,15 @@
 // Rules on the command line, as an admin scripts them: `herald rules check` and `herald serve --rules`, with
 // real processes, the embedded broker and mosquitto_pub; the export shows what was decided for each message.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { HERALD_BIN, herald, useCliProcesses } from '../../helpers/cli.ts';
 import { eventually, tempDir } from '../../helpers/core.ts';
 import { mosquittoPub } from '../../helpers/mosquitto.ts';
 import { freePort } from '../../helpers/ports.ts';
 
-const bin = fileURLToPath(new URL('../../../bin/herald.js', import.meta.url));
-const running: ChildProcess[] = [];
-const dirs: { remove(): void }[] = [];
-
-afterEach(async () => {
-  for (const child of running.splice(0)) {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
-  }
-  for (const dir of dirs.splice(0)) dir.remove();
-});
-
-function herald(args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 20_000 });
-}
+const { running, dirs } = useCliProcesses();
 
 function rulesFile(document: unknown): string {
   const dir = tempDir();
@@ -101,7 +84,7 @@ describe('herald serve --rules', () => {
     const child = spawn(
       process.execPath,
       [
-        bin,
+        HERALD_BIN,
         'serve',
         '--data-dir',
         data.path,

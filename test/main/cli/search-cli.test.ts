@@ -1,35 +1,18 @@
 // `herald search` and `herald export` with filters, as real processes: against an inbox that a Herald
 // (`herald serve`) has open on the same data dir, and against one written directly.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { DatabaseSync } from 'node:sqlite';
 import { MIGRATIONS } from '../../../src/main/core/store/migrations.ts';
 import { MessageStore } from '../../../src/main/core/store/message-store.ts';
+import { HERALD_BIN, herald, useCliProcesses } from '../../helpers/cli.ts';
 import { eventually, tempDir } from '../../helpers/core.ts';
 import { insert, newMessage } from '../../helpers/inbox.ts';
 import { mosquittoPub } from '../../helpers/mosquitto.ts';
 import { freePort } from '../../helpers/ports.ts';
 
-const bin = fileURLToPath(new URL('../../../bin/herald.js', import.meta.url));
-const running: ChildProcess[] = [];
-const dirs: { remove(): void }[] = [];
-
-afterEach(async () => {
-  for (const child of running.splice(0)) {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
-  }
-  for (const dir of dirs.splice(0)) dir.remove();
-});
-
-function herald(args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 20_000 });
-}
+const { running, dirs } = useCliProcesses();
 
 function lines(stdout: string): Record<string, unknown>[] {
   return stdout
@@ -113,7 +96,7 @@ describe('herald search', () => {
     const brokerPort = await freePort();
     const child = spawn(
       process.execPath,
-      [bin, 'serve', '--data-dir', data.path, '--port', '0', '--broker-port', String(brokerPort)],
+      [HERALD_BIN, 'serve', '--data-dir', data.path, '--port', '0', '--broker-port', String(brokerPort)],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     running.push(child);
