@@ -13,7 +13,33 @@ export interface FieldsProps {
   set<K extends RuleFormField>(key: K, value: RuleFormValues[K]): void;
 }
 
-export function MatchFields({ values, errors, sources, idFor, set }: FieldsProps) {
+/** The rule fields that are plain text. */
+type TextKey = { [K in RuleFormField]: RuleFormValues[K] extends string ? K : never }[RuleFormField];
+
+/** A text field bound to one rule field: its value, its problem and its setter, by name. */
+function BoundTextField(props: {
+  name: TextKey;
+  label: string;
+  placeholder: string;
+  hint: string;
+  fields: FieldsProps;
+}) {
+  const { name, fields } = props;
+  return (
+    <TextField
+      id={fields.idFor(name)}
+      label={props.label}
+      value={fields.values[name]}
+      error={fields.errors[name]}
+      placeholder={props.placeholder}
+      hint={props.hint}
+      onChange={(v) => fields.set(name, v)}
+    />
+  );
+}
+
+export function MatchFields(fields: FieldsProps) {
+  const { values, errors, sources, idFor, set } = fields;
   // A rule may name a source that is gone, or by name: keep it selectable rather than silently dropping it.
   const known = sources.some((source) => source.id === values.source || source.name === values.source);
   const sourceOptions = [
@@ -35,50 +61,43 @@ export function MatchFields({ values, errors, sources, idFor, set }: FieldsProps
           error={errors.source}
           onChange={(v) => set('source', v)}
         />
-        <TextField
-          id={idFor('topic')}
+        <BoundTextField
+          name="topic"
           label="Topic"
-          value={values.topic}
-          error={errors.topic}
           placeholder="kitchen/+/temp"
           hint="An MQTT filter with + and #; also ntfy topics, Gotify apps and stream names."
-          onChange={(v) => set('topic', v)}
+          fields={fields}
         />
       </div>
-      <TextField
-        id={idFor('text')}
+      <BoundTextField
+        name="text"
         label="Text"
-        value={values.text}
-        error={errors.text}
         placeholder="backup, failed"
         hint="Words separated by commas (any of them, case-insensitive), or a /regular expression/i; title and body."
-        onChange={(v) => set('text', v)}
+        fields={fields}
       />
       <div className="field-pair">
-        <TextField
-          id={idFor('matchPriority')}
+        <BoundTextField
+          name="matchPriority"
           label="Priority"
-          value={values.matchPriority}
-          error={errors.matchPriority}
           placeholder=">=4"
           hint='">=4", "<3" or "5" (1-5).'
-          onChange={(v) => set('matchPriority', v)}
+          fields={fields}
         />
-        <TextField
-          id={idFor('value')}
+        <BoundTextField
+          name="value"
           label="Value"
-          value={values.value}
-          error={errors.value}
           placeholder="$.temperature > 30"
           hint={`"$.temperature > 30", "$.state == 'open'", "$ >= 21.5" or "changed".`}
-          onChange={(v) => set('value', v)}
+          fields={fields}
         />
       </div>
     </fieldset>
   );
 }
 
-export function WhenFields({ values, errors, idFor, set }: FieldsProps) {
+export function WhenFields(fields: FieldsProps) {
+  const { values, errors, idFor, set } = fields;
   const toggleDay = (day: Weekday, on: boolean) =>
     set(
       'days',
@@ -115,23 +134,19 @@ export function WhenFields({ values, errors, idFor, set }: FieldsProps) {
         )}
       </fieldset>
       <div className="field-pair">
-        <TextField
-          id={idFor('time')}
+        <BoundTextField
+          name="time"
           label="Time"
-          value={values.time}
-          error={errors.time}
           placeholder="22:00-07:00"
           hint="Local time, 24-hour clock; may cross midnight. Empty: all day."
-          onChange={(v) => set('time', v)}
+          fields={fields}
         />
-        <TextField
-          id={idFor('for')}
+        <BoundTextField
+          name="for"
           label="For"
-          value={values.for}
-          error={errors.for}
           placeholder="5m"
           hint="The value condition must hold this long; fires once until it has been false."
-          onChange={(v) => set('for', v)}
+          fields={fields}
         />
       </div>
     </fieldset>
@@ -150,7 +165,8 @@ const PRIORITY_OPTIONS = [
   ...['1', '2', '3', '4', '5'].map((p) => ({ value: p, label: p })),
 ];
 
-export function ThenFields({ values, errors, idFor, set }: FieldsProps) {
+export function ThenFields(fields: FieldsProps) {
+  const { values, errors, idFor, set } = fields;
   const snoozeId = idFor('snoozeUntil');
   return (
     <fieldset className="rule-group">
@@ -174,14 +190,12 @@ export function ThenFields({ values, errors, idFor, set }: FieldsProps) {
         />
       </div>
       <div className="field-pair">
-        <TextField
-          id={idFor('limit')}
+        <BoundTextField
+          name="limit"
           label="Limit"
-          value={values.limit}
-          error={errors.limit}
           placeholder="1/60s"
           hint="At most this many notifications per topic in the window; the rest are summed up in the next."
-          onChange={(v) => set('limit', v)}
+          fields={fields}
         />
         <div className="field">
           <label htmlFor={snoozeId}>Snooze until</label>
