@@ -1,138 +1,21 @@
 // The one contract between the renderer and main. Electron IPC and the WebSocket bridge both carry exactly
-// these commands and events; each side validates what it receives against these schemas.
+// these commands and events; each side validates what it receives against these schemas. Each feature keeps
+// its commands in src/shared/commands/<feature>.ts; this file joins them into the one map.
 import { z } from 'zod';
-import { AppState, MessageDetail, MessageSummary, NotificationRequest, SourceView } from './model.ts';
-import { RuleAction, RulesDocument } from './rules/schema.ts';
-import { SourceInput, SourceUpdate } from './sources.ts';
+import { AppState, MessageSummary, NotificationRequest } from './model.ts';
 import { errorMessage } from './error-message.ts';
-import { isValidTopicFilter } from './sources/fields.ts';
-
-const Empty = z.object({}).strict();
-const MessageId = z.number().int().positive();
-
-const RuleProblemSchema = z.object({
-  index: z.number().int().nullable(),
-  name: z.string().optional(),
-  field: z.string(),
-  reason: z.string(),
-});
-/** The rules in force after a change, or why the change was refused (and nothing was saved). */
-const RulesReply = z.object({ document: RulesDocument, problems: z.array(RuleProblemSchema) });
+import { Empty } from './commands/common.ts';
+import { inboxCommands } from './commands/inbox.ts';
+import { notificationCommands } from './commands/notifications.ts';
+import { ruleCommands } from './commands/rules.ts';
+import { sourceCommands } from './commands/sources.ts';
 
 export const commands = {
   'app.getState': { request: Empty, response: AppState },
-  'inbox.list': {
-    request: z
-      .object({
-        /** Keyset cursor: return messages with an id below this one (newest first). */
-        before: MessageId.optional(),
-        limit: z.number().int().min(1).max(500).default(100),
-        unreadOnly: z.boolean().optional(),
-        /** Words and "phrases" (all must occur); any text is accepted, nothing is FTS5 syntax. */
-        search: z.string().max(500).optional(),
-        sourceId: z.string().min(1).optional(),
-        /** An MQTT topic filter (+ and #). */
-        topic: z.string().min(1).max(1024).refine(isValidTopicFilter, 'topic filter is invalid').optional(),
-        minPriority: z.number().int().min(1).max(5).optional(),
-        /** Received at or after / at or before (ms since the epoch). */
-        since: z.number().int().min(0).optional(),
-        until: z.number().int().min(0).optional(),
-      })
-      .strict(),
-    response: z.object({
-      items: z.array(MessageSummary),
-      nextBefore: z.number().int().nullable(),
-      /** A short note on how a search was done (e.g. short words looked for in recent messages only). */
-      notice: z.string().optional(),
-    }),
-  },
-  'inbox.get': { request: z.object({ id: MessageId }).strict(), response: MessageDetail.nullable() },
-  'inbox.markRead': {
-    request: z.object({ ids: z.array(MessageId).min(1).max(1000) }).strict(),
-    response: z.object({ unread: z.number().int() }),
-  },
-  'inbox.markAllRead': { request: Empty, response: z.object({ unread: z.number().int() }) },
-  /**
-   * Runs one of a message's action buttons (ntfy actions): `http` requests are sent by main (no CORS, no
-   * page involved); `view` and `copy` come back for the UI to open or copy.
-   */
-  'inbox.runAction': {
-    request: z.object({ id: MessageId, index: z.number().int().min(0).max(10) }).strict(),
-    response: z.object({
-      /** For http: the response status. */
-      status: z.number().int().optional(),
-      /** For view: the http(s) URL to open. */
-      openUrl: z.string().optional(),
-      /** For copy: the text to put on the clipboard. */
-      copyText: z.string().optional(),
-    }),
-  },
-  'sources.list': { request: Empty, response: z.array(SourceView) },
-  'sources.add': { request: SourceInput, response: SourceView },
-  'sources.update': { request: SourceUpdate, response: SourceView },
-  'sources.remove': { request: z.object({ id: z.string().min(1) }).strict(), response: z.object({}) },
-  /** Reconnect now and catch up: one source, or all (the same path as the OS waking up). */
-  'sources.reconnect': { request: z.object({ id: z.string().min(1).optional() }).strict(), response: z.object({}) },
-  'notifications.setPaused': {
-    request: z
-      .object({
-        paused: z.boolean(),
-        /** Pause for this long only; without it a pause lasts until it is turned off. */
-        minutes: z
-          .number()
-          .int()
-          .min(1)
-          .max(7 * 24 * 60)
-          .optional(),
-      })
-      .strict(),
-    response: z.object({ paused: z.boolean(), pausedUntil: z.number().int().optional() }),
-  },
-  /** The rules in force, and how many messages each dropping rule has dropped. */
-  'rules.get': {
-    request: Empty,
-    response: z.object({ document: RulesDocument, dropped: z.record(z.string(), z.number().int()) }),
-  },
-  /**
-   * Replaces the whole rules document. One that does not validate is refused as a whole: the reply lists each
-   * problem (rule index, field, reason) and the rules in force stay as they were.
-   */
-  'rules.set': { request: z.object({ document: z.unknown() }).strict(), response: RulesReply },
-  /** What one rule (inserted at `index`, default first) would have done to the most recent messages. */
-  'rules.preview': {
-    request: z
-      .object({
-        rule: z.unknown(),
-        index: z.number().int().min(0).optional(),
-        limit: z.number().int().min(1).max(1000).default(1000),
-      })
-      .strict(),
-    response: z.object({
-      problems: z.array(RuleProblemSchema),
-      /** Messages looked at, and how many the rule itself would have decided, by action. */
-      examined: z.number().int(),
-      matched: z.record(RuleAction, z.number().int()),
-      /** Up to 20 of the messages it would have decided, newest first. */
-      examples: z.array(z.object({ id: z.number().int(), title: z.string(), topic: z.string(), action: RuleAction })),
-    }),
-  },
-  /** "Mute this topic": a rule at the top that keeps a topic (of one source, or of all) silent. */
-  'rules.mute': {
-    request: z.object({ topic: z.string().min(1), sourceId: z.string().min(1).optional() }).strict(),
-    response: RulesReply,
-  },
-  /** "Snooze 15 min / 1 h / 8 h / until tomorrow": a temporary silent rule for a topic or a whole source. */
-  'rules.snooze': {
-    request: z
-      .object({
-        topic: z.string().min(1).optional(),
-        sourceId: z.string().min(1).optional(),
-        until: z.iso.datetime({ offset: true }),
-      })
-      .strict()
-      .refine((r) => r.topic !== undefined || r.sourceId !== undefined, 'give a topic, a source, or both'),
-    response: RulesReply,
-  },
+  ...inboxCommands,
+  ...sourceCommands,
+  ...notificationCommands,
+  ...ruleCommands,
 } as const;
 
 export const events = {

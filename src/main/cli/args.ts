@@ -1,5 +1,7 @@
 // Command-line parsing for `herald`. --topic and --qos belong to the --source before them, so options are
 // read in order rather than with a generic parser.
+import { SUBCOMMANDS } from './commands/index.ts';
+import { forEachOption, portNumber, positive, UsageError } from './options.ts';
 import type { EphemeralSource } from '../core/core-api.ts';
 import { isValidTopicFilter } from '../../shared/sources.ts';
 import type { ListFilters } from '../core/store/message-store.ts';
@@ -38,9 +40,9 @@ export interface RulesCheckArgs {
   command: 'rules-check';
   file: string;
 }
-export type CliArgs = ServeArgs | ExportArgs | SearchArgs | RulesCheckArgs | { command: 'help' };
+export { UsageError } from './options.ts';
 
-export class UsageError extends Error {}
+export type CliArgs = ServeArgs | ExportArgs | SearchArgs | RulesCheckArgs | { command: 'help' };
 
 export const DEFAULT_WEB_PORT = 7341;
 
@@ -64,6 +66,7 @@ ${SOURCE_URL_HELP}
 ${FILTER_HELP}
   herald rules check FILE
       Checks a rules document: prints each problem (rule, field, reason) and exits 1, or a summary and exits 0.
+${SUBCOMMANDS.map((command) => command.usage).join('\n')}
   herald help`;
 
 export function parseArgs(argv: string[]): CliArgs {
@@ -174,37 +177,4 @@ function asFilterUsage(parse: () => boolean): boolean {
     if (err instanceof FilterUsageError) throw new UsageError(err.message);
     throw err;
   }
-}
-
-function positive(name: string, raw: string): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a positive whole number, not "${raw}"`);
-  return n;
-}
-
-function forEachOption(argv: string[], handle: (name: string, value: () => string) => void): void {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? splitOnce(arg) : [arg, undefined];
-    if (!name.startsWith('--')) throw new UsageError(`unexpected argument "${name}"`);
-    handle(name, () => {
-      if (inline !== undefined) return inline;
-      const next = argv[++i];
-      if (next === undefined) throw new UsageError(`${name} needs a value`);
-      return next;
-    });
-  }
-}
-
-function splitOnce(arg: string): [string, string] {
-  const at = arg.indexOf('=');
-  return [arg.slice(0, at), arg.slice(at + 1)];
-}
-
-function portNumber(raw: string, name: string, allowZero: boolean): number {
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < (allowZero ? 0 : 1) || port > 65535) {
-    throw new UsageError(`${name} must be a port number${allowZero ? ' (0 for any free port)' : ''}, not "${raw}"`);
-  }
-  return port;
 }

@@ -8,6 +8,7 @@ import { createHeraldCore } from '../core/herald-core.ts';
 import { FileSecretStore } from '../core/settings/file-secret-store.ts';
 import { JsonSettingsRepo } from '../core/settings/json-settings-repo.ts';
 import { parseArgs, UsageError, USAGE, type ServeArgs } from './args.ts';
+import { findSubcommand } from './commands/index.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { exportInbox, searchInbox } from './export.ts';
 import { checkRulesFile, summariseRules } from './rules-file.ts';
@@ -79,6 +80,12 @@ async function serve(args: ServeArgs): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  const subcommand = findSubcommand(name);
+  if (subcommand && !rest.some((arg) => arg === '--help' || arg === '-h')) {
+    await subcommand.run(rest);
+    return;
+  }
   const args = parseArgs(argv);
   if (args.command === 'help') {
     console.log(USAGE);

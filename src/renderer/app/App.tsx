@@ -11,6 +11,7 @@ import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { PauseButton } from './PauseButton.tsx';
 import { useAppState } from './use-app-state.ts';
 import { useDocumentTitle } from './use-document-title.ts';
+import { PAGES } from './pages.ts';
 import { usePage } from './use-page.ts';
 
 export function App() {
@@ -39,25 +40,17 @@ export function App() {
       <header className="app-header">
         <h1 className="brand">Herald</h1>
         <nav aria-label="Pages" className="nav">
-          <button type="button" aria-current={page === 'inbox' ? 'page' : undefined} onClick={() => setPage('inbox')}>
-            Inbox
-            {unread > 0 && (
-              <span className="nav-count">
-                {unread}
-                <span className="visually-hidden"> unread</span>
-              </span>
-            )}
-          </button>
-          <button
-            type="button"
-            aria-current={page === 'sources' ? 'page' : undefined}
-            onClick={() => setPage('sources')}
-          >
-            Sources
-          </button>
-          <button type="button" aria-current={page === 'rules' ? 'page' : undefined} onClick={() => setPage('rules')}>
-            Rules
-          </button>
+          {PAGES.map(({ id, label }) => (
+            <button key={id} type="button" aria-current={page === id ? 'page' : undefined} onClick={() => setPage(id)}>
+              {label}
+              {id === 'inbox' && unread > 0 && (
+                <span className="nav-count">
+                  {unread}
+                  <span className="visually-hidden"> unread</span>
+                </span>
+              )}
+            </button>
+          ))}
         </nav>
         <div className="header-actions">
           {mode === 'browser' && <EnableNotificationsButton />}

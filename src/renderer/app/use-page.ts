@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
+import { pageFromHash, type Page } from './pages.ts';
 
-export type Page = 'inbox' | 'sources' | 'rules';
+export type { Page } from './pages.ts';
 
 /** The current page, mirrored in the address hash so a reload (or the back button) keeps it. */
 export function usePage(): [Page, (page: Page) => void] {
-  const [page, setPageState] = useState<Page>(readHash);
+  const [page, setPageState] = useState<Page>(() => pageFromHash(location.hash));
   useEffect(() => {
-    const onHashChange = () => setPageState(readHash());
+    const onHashChange = () => setPageState(pageFromHash(location.hash));
     addEventListener('hashchange', onHashChange);
     return () => removeEventListener('hashchange', onHashChange);
   }, []);
@@ -16,10 +17,4 @@ export function usePage(): [Page, (page: Page) => void] {
     history.replaceState(null, '', next === 'inbox' ? location.pathname + location.search : `#${next}`);
   }, []);
   return [page, setPage];
-}
-
-function readHash(): Page {
-  if (location.hash === '#sources') return 'sources';
-  if (location.hash === '#rules') return 'rules';
-  return 'inbox';
 }

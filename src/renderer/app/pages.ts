@@ -1,0 +1,12 @@
+// The app's pages, in navigation order. The id is also the address hash (#sources), so a reload keeps the page.
+export const PAGES = [
+  { id: 'inbox', label: 'Inbox' },
+  { id: 'sources', label: 'Sources' },
+  { id: 'rules', label: 'Rules' },
+] as const;
+
+export type Page = (typeof PAGES)[number]['id'];
+
+export function pageFromHash(hash: string): Page {
+  return PAGES.find((page) => `#${page.id}` === hash)?.id ?? 'inbox';
+}
