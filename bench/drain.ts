@@ -84,18 +84,24 @@ async function heraldDrain(broker: Mosquitto, round: number, messages: number): 
   const started = performance.now();
   const t = await startTestCore(options);
   loop.enable();
-  // A command's round trip counts from when it was due: a busy loop delays the timer as much as the reply.
-  let due = performance.now() + 50;
-  const probe = setInterval(() => {
-    const sent = due;
-    due += 50;
-    void dispatch(t.core.handlers, 'app.getState', {}).then(() => {
-      commandMax = Math.max(commandMax, performance.now() - sent);
-    });
-  }, 50);
+  // A command's round trip counts from when it was due (50 ms after the previous probe was scheduled): a busy
+  // loop delays the timer as much as the reply. Each probe is timed from its own schedule, so the lateness of
+  // one timer does not add up across probes the way a setInterval's drift would.
+  let probing = true;
+  const probe = () => {
+    const due = performance.now() + 50;
+    setTimeout(() => {
+      if (!probing) return;
+      void dispatch(t.core.handlers, 'app.getState', {}).then(() => {
+        commandMax = Math.max(commandMax, performance.now() - due);
+      });
+      probe();
+    }, 50);
+  };
+  probe();
   await until(() => t.core.getState().total >= messages, 'herald drain');
   const ms = performance.now() - started;
-  clearInterval(probe);
+  probing = false;
   loop.disable();
   await t.stop();
   dir.remove();

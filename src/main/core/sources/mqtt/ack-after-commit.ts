@@ -8,6 +8,13 @@
 // QoS 2 needs the durable incoming store as well (mqtt-inflight-store.ts): PUBREC goes out once the packet is
 // in the database, and the PUBCOMP held here once the message is.
 //
+// Reading is paced, because mqtt.js hands every packet of its buffered input to `handleMessage` in one
+// process.nextTick chain that never yields: when a broker delivers a queued session (tens of thousands of
+// messages at once) the whole backlog would be decoded and committed in one task, and the tray, notifications
+// and commands would wait for it (~850 ms per 50,000 measured). So after reading for `sliceMs` the next packet
+// waits for the event loop to turn (the pipeline commits what it has meanwhile), and while `maxUncommitted`
+// messages wait for their commit mqtt.js reads nothing: its input stream fills and TCP pushes back on the broker.
+//
 // Nothing here holds back PUBRECs to limit how many QoS 2 messages wait for PUBCOMP: tried against Mosquitto
 // 2.0.11, whose QoS 2 flow control counts wrongly, that made the broker send without bound until its packet
 // ids wrapped and it dropped the connection as a protocol error, over and over.
@@ -21,6 +28,15 @@ interface HeldAck {
   connection: number;
 }
 
+export interface ReadPacing {
+  /** Let the event loop turn after reading messages for this long in one go (ms). */
+  sliceMs: number;
+  /** Stop reading while this many messages are handed to the pipeline and not committed yet. */
+  maxUncommitted: number;
+}
+
+export const DEFAULT_READ_PACING: ReadPacing = { sliceMs: 8, maxUncommitted: 5_000 };
+
 export interface AckAfterCommit {
   /** Messages that arrive from now on are left to the broker to send again; none is stored or acknowledged. */
   stopReceiving(): void;
@@ -32,11 +48,13 @@ export function acknowledgeAfterCommit(
   client: MqttClient,
   commit: (packet: IPublishPacket) => Promise<unknown>,
   onCommitFailed: (err: Error) => void,
+  pacing: ReadPacing = DEFAULT_READ_PACING,
 ): AckAfterCommit {
   const held = new Map<number, HeldAck>();
   const pending = new Set<Promise<unknown>>();
   let connection = 0;
   let receiving = true;
+  const reader = new PacedReader(pacing);
   client.on('connect', () => connection++);
   client.on('close', () => {
     // Acks of a closed connection mean nothing to the next one; the broker redelivers what it kept.
@@ -59,7 +77,7 @@ export function acknowledgeAfterCommit(
     const committed = commit(packet);
     if (acknowledged) held.set(packet.messageId!, { commit: committed, connection });
     else track(committed.catch(onCommitFailed));
-    done();
+    reader.next(committed, done);
   };
 
   const internals = client as unknown as { _sendPacket: SendPacket };
@@ -91,5 +109,45 @@ export function acknowledgeAfterCommit(
     settled: async () => {
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },
+  };
+}
+
+/** Decides when mqtt.js may read the next packet: now, after the event loop turned, or once commits caught up. */
+class PacedReader {
+  private readonly pacing: ReadPacing;
+  private uncommitted = 0;
+  private sliceStart: number | null = null;
+  private waiting: (() => void) | null = null;
+
+  constructor(pacing: ReadPacing) {
+    this.pacing = pacing;
+  }
+
+  next(committed: Promise<unknown>, readNext: () => void): void {
+    this.uncommitted++;
+    committed.then(this.settled, this.settled);
+    if (this.uncommitted >= this.pacing.maxUncommitted) {
+      this.waiting = readNext;
+      return;
+    }
+    const now = performance.now();
+    if (this.sliceStart === null) {
+      this.sliceStart = now;
+      // Runs once this task (and mqtt.js's nextTick chain in it) has ended: the next message starts a new slice.
+      setImmediate(() => (this.sliceStart = null));
+    } else if (now - this.sliceStart >= this.pacing.sliceMs) {
+      setImmediate(readNext);
+      return;
+    }
+    readNext();
+  }
+
+  private readonly settled = (): void => {
+    this.uncommitted--;
+    if (this.waiting !== null && this.uncommitted <= this.pacing.maxUncommitted / 2) {
+      const readNext = this.waiting;
+      this.waiting = null;
+      readNext();
+    }
   };
 }

@@ -9,7 +9,7 @@ import mqtt, {
   type MqttClient,
 } from 'mqtt';
 import type { TopicSubscription } from '../../../../shared/sources.ts';
-import { acknowledgeAfterCommit } from './ack-after-commit.ts';
+import { acknowledgeAfterCommit, type ReadPacing } from './ack-after-commit.ts';
 import type { Attempt, AttemptEvents } from '../common/connection-loop.ts';
 import {
   describeConnack,
@@ -37,6 +37,7 @@ export interface MqttConnectionOptions {
   onSubscriptionProblem: (problem: string | undefined) => void;
   /** How long CONNACK, and then SUBACK, may take. */
   answerTimeoutMs: number;
+  readPacing?: ReadPacing;
 }
 
 /** How long closing waits for commits in flight and for the broker to take DISCONNECT. */
@@ -78,6 +79,7 @@ export function dialMqtt(options: MqttConnectionOptions, events: AttemptEvents):
   const acks = acknowledgeAfterCommit(client, options.commit, (err) =>
     // Nothing was acknowledged for it; the next connection makes the broker send it again.
     lose(`a message could not be stored: ${err.message}`),
+    options.readPacing,
   );
   let connected = false;
 

@@ -9,6 +9,7 @@ import { dialMqtt } from './mqtt-connection.ts';
 import { toIncomingMessage } from './mqtt-message.ts';
 import { clientIdFor, mqttClientOptions, MqttSettingsError, type MqttConfig } from './mqtt-options.ts';
 import { SessionSubscriptions } from './mqtt-subscriptions.ts';
+import type { ReadPacing } from './ack-after-commit.ts';
 import type { Source, SourceContext } from '../common/source.ts';
 
 export type { IncomingMessage, MessageSink } from '../common/source.ts';
@@ -17,6 +18,8 @@ export interface MqttSourceOptions {
   backoff?: BackoffOptions;
   /** How long the broker may take to answer CONNECT and SUBSCRIBE. Default 10 s. */
   answerTimeoutMs?: number;
+  /** When mqtt.js may read on while messages wait for their commit (see ack-after-commit.ts). */
+  readPacing?: ReadPacing;
 }
 
 const DEFAULT_ANSWER_TIMEOUT_MS = 10_000;
@@ -30,6 +33,7 @@ export class MqttSource extends LoopSource implements Source {
   readonly config: MqttConfig;
   private readonly context: SourceContext;
   private readonly answerTimeoutMs: number;
+  private readonly readPacing: ReadPacing | undefined;
   /** Set while the broker refuses some subscriptions: shown as an error although the connection is up. */
   private subscriptionProblem: string | undefined;
 
@@ -38,6 +42,7 @@ export class MqttSource extends LoopSource implements Source {
     this.config = config;
     this.context = context;
     this.answerTimeoutMs = options.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_MS;
+    this.readPacing = options.readPacing;
   }
 
   protected connect(events: AttemptEvents): Attempt {
@@ -63,6 +68,7 @@ export class MqttSource extends LoopSource implements Source {
         commit: (packet) => context.sink(toIncomingMessage(packet, config)),
         onSubscriptionProblem: (problem) => this.setSubscriptionProblem(problem),
         answerTimeoutMs: this.answerTimeoutMs,
+        readPacing: this.readPacing,
       },
       events,
     );
