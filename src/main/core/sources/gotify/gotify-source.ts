@@ -25,6 +25,7 @@ import { fetchMissed, newestId } from './gotify-catch-up.ts';
 import { gotifyToIncoming, parseGotifyMessage, type GotifyMessage } from './gotify-message.ts';
 import { openGotifyStream, StreamClosedError } from './gotify-stream.ts';
 import { HttpStatusError, IdleDeadline, IdleTimeoutError } from '../common/http-json-stream.ts';
+import { CommitSlices } from '../common/commit-slices.ts';
 import { StartPoint } from '../common/push-start-point.ts';
 import { StoreError, type Source, type SourceContext } from '../common/source.ts';
 
@@ -189,18 +190,14 @@ export class GotifySource extends LoopSource implements Source {
 
   /** Hands messages to the pipeline in order and resolves once all of them are committed. */
   private async deliver(messages: readonly GotifyMessage[], signal: AbortSignal): Promise<void> {
-    const commits: Promise<unknown>[] = [];
+    const commits = new CommitSlices();
     const context = { sourceId: this.config.id, sourceName: this.config.name };
     for (const message of messages) {
       const app = await this.apps.lookup(message.appid, signal);
       signal.throwIfAborted();
-      commits.push(this.context.sink(gotifyToIncoming(message, app, context)));
+      await commits.add(this.context.sink(gotifyToIncoming(message, app, context)));
     }
-    try {
-      await Promise.all(commits);
-    } catch (err) {
-      throw new StoreError(`a message could not be stored: ${(err as Error).message}`);
-    }
+    await commits.settled();
   }
 
   /** A text frame holding one message; anything else is dropped and counted. */

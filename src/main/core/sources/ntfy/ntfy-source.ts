@@ -21,6 +21,7 @@ import type { BackoffOptions } from '../common/backoff.ts';
 import { LoopSource, type Attempt, type AttemptEvents } from '../common/connection-loop.ts';
 import { HttpStatusError, IdleTimeoutError, streamLines } from '../common/http-json-stream.ts';
 import { coalesceCatchUp, INBOX_EVENTS, ntfyToIncoming, parseNtfyLine, type NtfyEvent } from './ntfy-message.ts';
+import { CATCH_UP_SLICE, CommitSlices } from '../common/commit-slices.ts';
 import { StartPoint } from '../common/push-start-point.ts';
 import { StoreError, type IncomingMessage, type Source, type SourceContext } from '../common/source.ts';
 
@@ -29,14 +30,15 @@ export interface NtfyOptions {
   idleTimeoutMs?: number;
   /** Longer lines are dropped and counted (ntfy messages are at most 4 KB). Default 1 MiB. */
   maxLineBytes?: number;
-  /** Catch-up events held in memory at once; more are stored in chunks of this size. Default 5000. */
+  /** Catch-up events held in memory at once; more are stored in chunks of this size. Default CATCH_UP_SLICE (500). */
   catchUpChunk?: number;
   backoff?: BackoffOptions;
 }
 
 export const NTFY_IDLE_TIMEOUT_MS = 55_000;
 export const NTFY_MAX_LINE_BYTES = 1024 * 1024;
-const CATCH_UP_CHUNK = 5000;
+/** Parsed and handed over per turn of the event loop; a chunk is also the unit in which updates are folded. */
+const CATCH_UP_CHUNK = CATCH_UP_SLICE;
 /** A poll_request fetches one message; anything beyond this is not what was asked for. */
 const POLL_REQUEST_MAX_EVENTS = 10;
 
@@ -137,21 +139,17 @@ export class NtfySource extends LoopSource implements Source {
 
   /** Hands inbox events to the pipeline in order and resolves once all of them are committed. */
   private async deliver(events: readonly (NtfyEvent | null)[], signal: AbortSignal): Promise<void> {
-    const commits: Promise<unknown>[] = [];
+    const commits = new CommitSlices();
     for (const event of events) {
       if (event === null) continue;
       if (INBOX_EVENTS.has(event.event)) {
-        commits.push(this.context.sink(this.toIncoming(event)));
+        await commits.add(this.context.sink(this.toIncoming(event)));
       } else if (event.event === 'poll_request') {
-        for (const message of await this.fetchPolled(event, signal)) commits.push(this.context.sink(message));
+        for (const message of await this.fetchPolled(event, signal)) await commits.add(this.context.sink(message));
       }
       // open, keepalive and events of later ntfy versions only show that the connection is alive.
     }
-    try {
-      await Promise.all(commits);
-    } catch (err) {
-      throw new StoreError(`a message could not be stored: ${(err as Error).message}`);
-    }
+    await commits.settled();
   }
 
   /** A poll_request (ntfy's relay for iOS) names a message to fetch from the server itself. */
