@@ -1,92 +1,266 @@
-// The MQTT broker Herald can host itself (aedes). Loopback only unless the user opens it to the LAN, and then
-// only with a username and password.
-import { timingSafeEqual } from 'node:crypto';
-import { createServer, type Server, type Socket } from 'node:net';
-import { Aedes } from 'aedes';
+// The MQTT broker Herald can host itself (aedes), wrapped so it is safe and correct for a home or small office:
+// loopback unless opened to the LAN, and then only with authentication; users and ACLs from Mosquitto's files;
+// a connection cap, a packet size limit and MQTT 3.1.1 conformance fixes (conformance.ts).
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createSecureContext } from 'node:tls';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Aedes, type Client } from 'aedes';
+import { errorMessage } from '../../../shared/error-message.ts';
+import { readAclFile } from './acl-file.ts';
+import { keepBrokerState } from './broker-state-file.ts';
+import { BrokerAuth, type Credentials } from './broker-auth.ts';
+import { connectRefusal, isLoopbackAddress, limitPacketSize, remoteAddressOf, sendRefusal } from './conformance.ts';
+import { ConnectionCap, listenTcp, listenWebSocket, type Listener, type TlsFiles } from './listeners.ts';
+import { readPasswordFile } from './password-file.ts';
+import { RefusedLog, type RefusedConnection } from './refused-log.ts';
 
 export interface EmbeddedBrokerOptions {
-  /** Preferred port; when it is taken another free port is used (and reported). */
+  /** Preferred TCP port; when it is taken another free port is used (and reported). */
   port: number;
-  lan: boolean;
+  /** Address to listen on (default loopback); anything else opens the broker to the network. */
+  host?: string;
+  /** Older settings' way to say "all interfaces" (host 0.0.0.0). */
+  lan?: boolean;
+  /** The user configured in the settings. */
   username?: string;
   password?: string;
+  /** A Mosquitto password file (mosquitto_passwd) and ACL file (acl_file syntax). */
+  passwordFile?: string;
+  aclFile?: string;
+  /** Let anonymous clients in from this computer (never from the network). Default true. */
+  anonymous?: boolean;
+  /** MQTT over WebSocket on this port and path (default /mqtt). */
+  wsPort?: number;
+  wsPath?: string;
+  /** PEM files: with both, the TCP and WebSocket listeners speak TLS. */
+  tlsCert?: string;
+  tlsKey?: string;
+  maxConnections?: number;
+  maxPacketBytes?: number;
+  maxTopicLevels?: number;
+  /** Longest keepalive a client may ask for (seconds); 0 = any (then keepalive 0 is allowed too). */
+  maxKeepalive?: number;
+  /** Where retained messages and persistent sessions are kept across restarts; none when absent. */
+  stateFile?: string;
 }
 
 export interface RunningBroker {
   host: string;
   port: number;
+  wsPort: number | null;
+  wsPath: string | null;
+  tls: boolean;
+  /** SHA-256 fingerprint of the TLS certificate (AA:BB:...), for users to check what their clients see. */
+  tlsFingerprint: string | null;
+  /** True when authentication is on for users other than loopback anonymous clients. */
+  auth: boolean;
   /** True when the preferred port was taken and another one was chosen. */
   movedFromPort: number | null;
+  /** Plain MQTT on loopback, where Herald's own connection dials (the TCP port, unless that one is TLS or elsewhere). */
+  internalPort: number;
+  /** Credentials for Herald's own connection (the internal user). */
+  internal: Credentials;
+  /** Problems in the password or ACL file (lines skipped), for the UI. */
+  warnings: string[];
+  refused(): RefusedConnection[];
+  connectedClients(): number;
   close(): Promise<void>;
 }
 
 export const LOOPBACK = '127.0.0.1';
+export const DEFAULT_WS_PATH = '/mqtt';
+interface BrokerLimits {
+  maxConnections: number;
+  maxPacketBytes: number;
+  maxTopicLevels: number;
+  maxKeepalive: number;
+}
+export const BROKER_LIMITS: Readonly<BrokerLimits> = {
+  maxConnections: 1000,
+  maxPacketBytes: 32 * 1024 * 1024,
+  maxTopicLevels: 32,
+  maxKeepalive: 0,
+};
 
+/** A configuration Herald refuses to run (e.g. open to the LAN without authentication). */
 export class BrokerConfigError extends Error {}
 
-export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promise<RunningBroker> {
-  if (options.lan && !(options.username && options.password)) {
-    throw new BrokerConfigError('the broker can be opened to the LAN only with a username and password');
+/** The address to listen on: the host given, else all interfaces for the older `lan` flag, else loopback. */
+export function bindAddress(options: Pick<EmbeddedBrokerOptions, 'host' | 'lan'>): string {
+  return options.host ?? (options.lan ? '0.0.0.0' : LOOPBACK);
+}
+
+/** Why these options must not run, or null. Opening to the network needs someone to log in as. */
+export function unsafeConfiguration(options: EmbeddedBrokerOptions): string | null {
+  const host = bindAddress(options);
+  const hasUsers = Boolean((options.username && options.password) || options.passwordFile);
+  if (!isLoopbackAddress(host) && !hasUsers) {
+    return (
+      `the broker can listen on ${host} (the network) only with authentication: set a username and password ` +
+      `or a password file (--broker-password-file); anonymous clients are allowed only on 127.0.0.1`
+    );
   }
+  if (Boolean(options.tlsCert) !== Boolean(options.tlsKey)) {
+    return 'TLS needs both a certificate (--broker-tls-cert) and a private key (--broker-tls-key)';
+  }
+  return null;
+}
+
+export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promise<RunningBroker> {
+  const unsafe = unsafeConfiguration(options);
+  if (unsafe) throw new BrokerConfigError(unsafe);
+  const host = bindAddress(options);
+  const limits = { ...BROKER_LIMITS, ...definedOnly(options) };
+  const refusedLog = new RefusedLog();
+  const onRefused = (address: string, reason: string) => refusedLog.add(address, reason);
+
+  const passwordFile = options.passwordFile ? readOrExplain(options.passwordFile, readPasswordFile) : undefined;
+  const acl = options.aclFile ? readOrExplain(options.aclFile, readAclFile) : undefined;
+  const warnings = [
+    ...(passwordFile?.problems.map((p) => `${options.passwordFile}: ${p}`) ?? []),
+    ...(acl?.problems.map((p) => `${options.aclFile}: ${p}`) ?? []),
+  ];
+  if (passwordFile && passwordFile.users.size === 0) {
+    warnings.push(`${options.passwordFile}: no valid users, so no one can log in with a password from it`);
+  }
+  const tls: TlsFiles | undefined =
+    options.tlsCert && options.tlsKey
+      ? {
+          cert: readOrExplain(options.tlsCert, (p) => readFileSync(p)),
+          key: readOrExplain(options.tlsKey, (p) => readFileSync(p)),
+        }
+      : undefined;
+  if (tls) {
+    try {
+      createSecureContext(tls);
+    } catch (err) {
+      throw new BrokerConfigError(`the TLS certificate and key cannot be used: ${errorMessage(err)}`);
+    }
+  }
+
+  const auth = new BrokerAuth({
+    passwordFile,
+    acl,
+    configuredUser:
+      options.username && options.password ? { username: options.username, password: options.password } : undefined,
+    anonymousOnLoopback: options.anonymous ?? true,
+    maxTopicLevels: limits.maxTopicLevels,
+    onRefused,
+  });
   const broker = await Aedes.createBroker({
     // One stuck subscriber must not stall delivery to everybody else.
     drainTimeout: 15_000,
-    maxTopicLevels: 32,
+    // Herald applies its own (lower) limit so a deep subscription gets SUBACK 0x80 instead of a disconnect.
+    maxTopicLevels: 100,
     heartbeatInterval: 60_000,
-    authenticate: options.lan
-      ? (_client, username, password, done) => done(null, credentialsMatch(options, username, password))
-      : (_client, _username, _password, done) => done(null, true),
+    // A socket that never says CONNECT holds a slot under the cap; let it go soon.
+    connectTimeout: 10_000,
+    preConnect: (client, packet, done) => {
+      const refusal = connectRefusal(packet, limits);
+      if (!refusal) return done(null, true);
+      onRefused(remoteAddressOf(client), refusal.reason);
+      sendRefusal(client, refusal, () => done(new Error(refusal.reason), false));
+    },
+    authenticate: auth.authenticate,
+    authorizePublish: auth.authorizePublish,
+    authorizeSubscribe: auth.authorizeSubscribe,
+    authorizeForward: auth.authorizeForward,
   });
-  const sockets = new Set<Socket>();
-  // noDelay: otherwise a QoS 1 stream pays a delayed-ACK wait (~40 ms) per message.
-  const server = createServer({ noDelay: true }, (socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-    broker.handle(socket);
-  });
-  const host = options.lan ? '0.0.0.0' : LOOPBACK;
-  let port: number;
+  const state = options.stateFile ? await keepBrokerState(broker, options.stateFile) : null;
+  broker.on('keepaliveTimeout', (client: Client) => onRefused(remoteAddressOf(client), 'keepalive timed out'));
+
+  const cap = new ConnectionCap({ maxConnections: limits.maxConnections, onRefused });
+  const listenerOptions = {
+    host,
+    tls,
+    maxConnections: limits.maxConnections,
+    maxPacketBytes: limits.maxPacketBytes,
+    onRefused,
+    handle: (stream: Duplex, req?: IncomingMessage) => {
+      const client = broker.handle(stream, req);
+      limitPacketSize(client, limits.maxPacketBytes, (length) =>
+        onRefused(remoteAddressOf(client), `packet of ${length} bytes over the limit of ${limits.maxPacketBytes}`),
+      );
+    },
+  };
+  const listeners: Listener[] = [];
+  const stop = async () => {
+    cap.destroyAll();
+    await Promise.all(listeners.map((listener) => listener.close()));
+    await state?.close();
+    await new Promise<void>((resolve) => broker.close(() => resolve()));
+  };
   let movedFromPort: number | null = null;
+  let internal: Listener;
   try {
-    port = await listen(server, options.port, host);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' && (err as NodeJS.ErrnoException).code !== 'EACCES') {
-      await closeBroker(broker);
-      throw err;
+    let tcp: Listener;
+    try {
+      tcp = await listenTcp(listenerOptions, cap, options.port);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'EADDRINUSE' && code !== 'EACCES') throw err;
+      movedFromPort = options.port;
+      tcp = await listenTcp(listenerOptions, cap, 0);
     }
-    movedFromPort = options.port;
-    port = await listen(server, 0, host);
+    listeners.push(tcp);
+    if (options.wsPort !== undefined) {
+      listeners.push(await listenWebSocket(listenerOptions, cap, options.wsPort, options.wsPath ?? DEFAULT_WS_PATH));
+    }
+    internal =
+      tls || !reachableOnLoopback(host)
+        ? await listenTcp({ ...listenerOptions, host: LOOPBACK, tls: undefined }, cap, 0)
+        : tcp;
+    if (internal !== tcp) listeners.push(internal);
+  } catch (err) {
+    await stop();
+    throw err;
   }
   return {
     host,
-    port,
+    port: listeners[0]!.port,
+    wsPort: options.wsPort !== undefined ? listeners[1]!.port : null,
+    wsPath: options.wsPort !== undefined ? (options.wsPath ?? DEFAULT_WS_PATH) : null,
+    internalPort: internal.port,
+    tls: tls !== undefined,
+    tlsFingerprint: tls ? fingerprintOf(tls.cert) : null,
+    auth: auth.hasUsers,
     movedFromPort,
-    async close() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await closeBroker(broker);
-    },
+    internal: auth.internal,
+    warnings,
+    refused: () => refusedLog.list(),
+    connectedClients: () => broker.connectedClients,
+    close: stop,
   };
 }
 
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (err: Error) => reject(err);
-    server.once('error', onError);
-    server.listen(port, host, () => {
-      server.off('error', onError);
-      const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : port);
-    });
-  });
+function fingerprintOf(pem: Buffer): string | null {
+  try {
+    return new X509Certificate(pem).fingerprint256;
+  } catch {
+    return null; // Node's TLS server accepted it, so it works; only the fingerprint is not shown.
+  }
 }
 
-function closeBroker(broker: Aedes): Promise<void> {
-  return new Promise((resolve) => broker.close(() => resolve()));
+/** Whether a listener on `host` also takes connections to 127.0.0.1. */
+function reachableOnLoopback(host: string): boolean {
+  return host === '0.0.0.0' || host === '::' || isLoopbackAddress(host);
 }
 
-function credentialsMatch(options: EmbeddedBrokerOptions, username?: string, password?: Buffer): boolean {
-  if (username !== options.username || !password || !options.password) return false;
-  const expected = Buffer.from(options.password);
-  return password.length === expected.length && timingSafeEqual(password, expected);
+/** Reads a file the user named, or says which one could not be read and why. */
+function readOrExplain<T>(path: string, read: (path: string) => T): T {
+  try {
+    return read(path);
+  } catch (err) {
+    throw new BrokerConfigError(`cannot read ${path}: ${errorMessage(err)}`);
+  }
+}
+
+function definedOnly(options: EmbeddedBrokerOptions): Partial<BrokerLimits> {
+  const limits: Partial<BrokerLimits> = {};
+  for (const key of Object.keys(BROKER_LIMITS) as (keyof BrokerLimits)[]) {
+    if (options[key] !== undefined) limits[key] = options[key];
+  }
+  return limits;
 }
