@@ -16,7 +16,13 @@ import { partsFromText } from '../common/field-mapping.ts';
 import { describeConnectionError, displayUrl } from '../common/network-errors.ts';
 import { endpointTopic, formatDuration, headerProblem, requestHeaders } from '../common/push-endpoint.ts';
 import { DEFAULT_MAX_PENDING, SinkWindow } from '../common/sink-window.ts';
-import type { IncomingMessage, Source, SourceContext } from '../common/source.ts';
+import {
+  SourceOffline,
+  type IncomingMessage,
+  type Source,
+  type SourceContext,
+  type SourceSender,
+} from '../common/source.ts';
 
 export interface WebSocketSourceOptions {
   /** How often to ping. Default 20 s. */
@@ -58,6 +64,14 @@ class WebSocketSource extends LoopSource implements Source {
   private readonly maxPending: number;
   private readonly where: string;
   private readonly topic: string;
+  /** The socket of the current attempt, for publishing; null until one opens. */
+  private socket: WebSocket | null = null;
+
+  /** A publish is one text frame on the open socket (the topic, QoS and retain mean nothing here). */
+  readonly sender: SourceSender = {
+    online: () => this.socket?.readyState === WebSocket.OPEN,
+    send: (request) => sendTextFrame(this.socket, request.payload, this.config.name, request.properties !== undefined),
+  };
 
   constructor(config: StoredSourceOf<'websocket'>, context: SourceContext, options: WebSocketSourceOptions) {
     super(context.onStatus, options.backoff);
@@ -134,6 +148,7 @@ class WebSocketSource extends LoopSource implements Source {
 
     socket.on('open', () => {
       if (finished) return;
+      this.socket = socket;
       alive();
       events.opened();
       const openMessage = this.config.openMessage;
@@ -201,6 +216,21 @@ class WebSocketSource extends LoopSource implements Source {
     const { note, ...parts } = partsFromText(bytes.toString('utf8'), this.config.format, this.config.mapping);
     return { ...base, ...parts, properties: { frame: 'text', ...(note ? { note } : {}) } };
   }
+}
+
+function sendTextFrame(
+  socket: WebSocket | null,
+  text: string,
+  name: string,
+  withProperties: boolean,
+): Promise<{ note?: string }> {
+  if (socket?.readyState !== WebSocket.OPEN) return Promise.reject(new SourceOffline(`${name} is not connected`));
+  return new Promise((resolve, reject) => {
+    socket.send(text, { binary: false }, (err) => {
+      if (err) reject(new SourceOffline(`the frame could not be sent: ${err.message}`));
+      else resolve(withProperties ? { note: 'WebSocket frames carry no MQTT properties; they were not sent' } : {});
+    });
+  });
 }
 
 function closeCodeMeaning(code: number): string {
