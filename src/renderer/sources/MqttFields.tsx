@@ -1,4 +1,5 @@
-// MQTT settings: credentials, client id, topics, protocol version, keepalive, a kept session, and TLS.
+// MQTT settings: credentials, client id, topics, protocol version, keepalive, a kept session, device discovery
+// and TLS.
 import { CheckboxField, SecretField, SelectField, TextField } from './fields.tsx';
 import type { KindFieldsProps } from './kind-fields-props.ts';
 import { TlsFields } from './TlsFields.tsx';
@@ -80,6 +81,34 @@ export function MqttFields(props: KindFieldsProps) {
       )}
       {values.keepSession && values.protocolVersion === 4 && (
         <p className="hint">MQTT 3.1.1 has no session expiry: the broker keeps the session until its own limit.</p>
+      )}
+      <CheckboxField
+        label="Home Assistant devices (MQTT discovery)"
+        checked={values.discovery.homeAssistant}
+        hint={`Lists what is announced under ${values.discovery.prefix}/ on the Devices page; device state stays out of the inbox.`}
+        onChange={(v) => set('discovery', { ...values.discovery, homeAssistant: v })}
+      />
+      {values.discovery.homeAssistant && (
+        <TextField
+          id={idFor('discovery-prefix')}
+          label="Discovery prefix"
+          value={values.discovery.prefix}
+          onChange={(v) => set('discovery', { ...values.discovery, prefix: v })}
+        />
+      )}
+      <CheckboxField
+        label="Zigbee2MQTT devices"
+        checked={values.discovery.zigbee2mqtt}
+        hint={`Lists the devices of ${values.discovery.baseTopic}/bridge/devices on the Devices page.`}
+        onChange={(v) => set('discovery', { ...values.discovery, zigbee2mqtt: v })}
+      />
+      {values.discovery.zigbee2mqtt && (
+        <TextField
+          id={idFor('discovery-base-topic')}
+          label="Zigbee2MQTT base topic"
+          value={values.discovery.baseTopic}
+          onChange={(v) => set('discovery', { ...values.discovery, baseTopic: v })}
+        />
       )}
       <TlsFields {...props} />
     </>

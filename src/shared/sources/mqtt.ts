@@ -19,6 +19,27 @@ export const MqttTls = z.object({
   allowUntrusted: z.boolean().default(false),
 });
 
+/** A discovery prefix or base topic: one or more topic levels, no wildcards. */
+const baseTopic = z
+  .string()
+  .trim()
+  .min(1)
+  .max(256)
+  .refine(
+    (t) => !/[+#]/.test(t) && !t.startsWith('/') && !t.endsWith('/'),
+    'a topic without wildcards or outer slashes',
+  );
+
+export const MqttDiscovery = z.object({
+  homeAssistant: z.boolean().default(true),
+  zigbee2mqtt: z.boolean().default(true),
+  /** Home Assistant's discovery prefix. */
+  prefix: baseTopic.default('homeassistant'),
+  /** Zigbee2MQTT's base topic. */
+  baseTopic: baseTopic.default('zigbee2mqtt'),
+});
+export type MqttDiscovery = z.output<typeof MqttDiscovery>;
+
 export const mqtt = defineKind({
   kind: 'mqtt',
   label: 'MQTT',
@@ -44,6 +65,8 @@ export const mqtt = defineKind({
     /** MQTT 5 session expiry in seconds when clean is false (0 = the default, one day). */
     sessionExpiry: z.number().int().min(0).max(4_294_967_295).default(0),
     tls: MqttTls.optional(),
+    /** Devices announced on this broker (Home Assistant MQTT discovery, Zigbee2MQTT), on by default. */
+    discovery: MqttDiscovery.prefault({}),
   },
 });
 export const MqttSettings = mqtt.settings;

@@ -6,7 +6,7 @@
 // transaction; a dropped message is not stored, but its cursor and QoS 2 release still are.
 import type { SourceKind } from '../../../shared/sources.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
-import type { CommittedMessage, MessageSink } from '../messages.ts';
+import type { CommittedMessage, IncomingMessage, MessageSink, NewMessage } from '../messages.ts';
 import { BatchWriter, type BatchSideEffects } from '../store/batch-writer.ts';
 import type { MessageStore, StateEntry } from '../store/message-store.ts';
 import { toNewMessage, type RulesStage } from './to-new-message.ts';
@@ -23,6 +23,16 @@ export interface PipelineOptions {
   stateToSave?: () => readonly StateEntry[];
   /** After each commit: what the batch stored (in order) with its decisions, and entries it removed or marked read. */
   onCommitted?: (committed: CommittedMessage[], effects: BatchSideEffects) => void;
+  /**
+   * True: the message is taken care of elsewhere (device state, an unchanged retained copy) and is not stored,
+   * but like a message a rule dropped, its cursor and QoS 2 release still commit (and it is then acknowledged).
+   */
+  divert?: (message: IncomingMessage) => boolean;
+  /**
+   * Told of a message that was not diverted once it is committed (stored, a duplicate, or dropped by a rule);
+   * only for the messages `wants` picks, so the rest cost no extra promise.
+   */
+  afterCommit?: { wants(message: IncomingMessage): boolean; committed(message: IncomingMessage): void };
   /** Commit early when this many messages are queued (BatchWriter's default otherwise). */
   maxBatch?: number;
   now?: () => number;
@@ -49,19 +59,49 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     { maxBatch: options.maxBatch, stateToSave: options.stateToSave },
   );
   const now = options.now ?? Date.now;
+  const afterCommit = options.afterCommit;
   const sink: MessageSink = (message) => {
     try {
+      if (options.divert?.(message)) return writer.write(diverted(message));
       const stored = toNewMessage(message, {
         maxBytes: options.maxPayloadBytes(),
         rules: options.rules?.() ?? null,
         sourceKind: options.sourceKind?.(message.sourceId),
         now: now(),
       });
-      return writer.write(stored);
+      const written = writer.write(stored);
+      if (!afterCommit?.wants(message)) return written;
+      return written.then((result) => (afterCommit.committed(message), result));
     } catch (err) {
       // A stage that throws must not take the source's read loop down: the message is refused like a failed write.
       return Promise.reject(err instanceof Error ? err : new Error(errorMessage(err)));
     }
   };
   return { sink, close: () => writer.close() };
+}
+
+const DIVERTED = {
+  action: 'drop',
+  rule: null,
+  reason: 'device state',
+  priority: 1,
+  notify: false,
+  heldBack: 0,
+} as const satisfies NewMessage['decision'];
+
+/** A diverted message as the store sees it: its envelope (cursor, QoS 2 release), no content, dropped. */
+function diverted(message: IncomingMessage): NewMessage {
+  const { payload: _payload, fields: _fields, ...envelope } = message;
+  return {
+    ...envelope,
+    title: null,
+    preview: '',
+    body: '',
+    bodyKind: 'text',
+    priority: 1,
+    truncated: false,
+    size: 0,
+    raw: null,
+    decision: DIVERTED,
+  };
 }

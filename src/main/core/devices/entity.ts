@@ -1,0 +1,109 @@
+// What the registry keeps per entity, whatever announced it (Home Assistant discovery or Zigbee2MQTT): how it
+// is shown, which topics carry its state and availability, and how a command becomes a publish.
+import type { DeviceAction, EntityControl, EntityView } from '../../../shared/commands/devices.ts';
+
+export type EntityValue = boolean | number | string | null;
+
+/** The live part of an entity, changed by its state topics. */
+export interface EntityState {
+  value: EntityValue;
+  brightness: number | null;
+  colorTemp: number | null;
+  /** Why the last state could not be read (a template that failed); cleared by the next good one. */
+  error?: string;
+}
+
+/** A state topic of an entity: how one payload changes its state (throws TemplateError when it cannot). */
+export interface StateBinding {
+  topic: string;
+  apply(payload: string, state: EntityState): Partial<EntityState>;
+}
+
+/** One availability topic; `read` says online (true), offline (false) or neither (undefined). */
+export interface AvailabilityBinding {
+  topic: string;
+  read(payload: string): boolean | undefined;
+}
+
+export interface Availability {
+  topics: AvailabilityBinding[];
+  /** latest: the last message decides; all: every topic online; any: one is enough. */
+  mode: 'latest' | 'all' | 'any';
+}
+
+export interface CommandRequest {
+  action: DeviceAction;
+  value?: number | string;
+  feature?: 'brightness' | 'colorTemp';
+}
+
+export interface Publish {
+  topic: string;
+  payload: string;
+  qos: 0 | 1 | 2;
+  retain: boolean;
+}
+
+/** Why a command cannot be sent (wrong action for the entity, a command template that failed). */
+export class CommandError extends Error {}
+
+export interface EntityDefinition {
+  id: string;
+  name: string;
+  component: string;
+  control: EntityControl;
+  settable: boolean;
+  unit?: string;
+  min?: number;
+  max?: number;
+  step?: number;
+  options?: string[];
+  brightnessMax?: number;
+  colorTemp?: { min: number; max: number };
+  /** The config could not be used as a whole; the entity is listed with this error and nothing else. */
+  error?: string;
+  state: StateBinding[];
+  availability?: Availability;
+  command?: (request: CommandRequest) => Publish;
+}
+
+export function emptyState(): EntityState {
+  return { value: null, brightness: null, colorTemp: null };
+}
+
+export function entityView(definition: EntityDefinition, state: EntityState): EntityView {
+  const view: EntityView = {
+    id: definition.id,
+    name: definition.name,
+    component: definition.component,
+    control: definition.control,
+    settable: definition.settable,
+    value: state.value,
+  };
+  if (definition.unit !== undefined) view.unit = definition.unit;
+  if (definition.min !== undefined) view.min = definition.min;
+  if (definition.max !== undefined) view.max = definition.max;
+  if (definition.step !== undefined) view.step = definition.step;
+  if (definition.options !== undefined) view.options = definition.options;
+  if (definition.brightnessMax !== undefined) {
+    view.brightness = { value: state.brightness, max: definition.brightnessMax };
+  }
+  if (definition.colorTemp !== undefined) view.colorTemp = { value: state.colorTemp, ...definition.colorTemp };
+  const error = definition.error ?? state.error;
+  if (error !== undefined) view.error = error;
+  return view;
+}
+
+/** A number from a command's value, or a CommandError saying what was expected. */
+export function numberValue(request: CommandRequest, what: string): number {
+  const value = typeof request.value === 'string' ? Number(request.value) : request.value;
+  if (value === undefined || !Number.isFinite(value)) throw new CommandError(`${what} needs a number`);
+  return value;
+}
+
+/** A template's result as a state: numbers, text and booleans as they are, anything else as JSON text. */
+export function asEntityValue(value: unknown): EntityValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  return JSON.stringify(value);
+}

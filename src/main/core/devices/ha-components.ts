@@ -1,0 +1,190 @@
+// Home Assistant's MQTT components as entities: what each one shows, how its state topics are read and its
+// commands are built, with the defaults Home Assistant documents for each (payload_on "ON", min 1, ...).
+import type { EntityControl } from '../../../shared/commands/devices.ts';
+import { ConfigError, HaConfig } from './ha-config.ts';
+import { haLight } from './ha-light.ts';
+import { expectAction, sender } from './ha-command.ts';
+import {
+  CommandError,
+  numberValue,
+  type CommandRequest,
+  type EntityDefinition,
+  asEntityValue,
+  type EntityValue,
+  type StateBinding,
+} from './entity.ts';
+
+export const HA_COMPONENTS = [
+  'switch',
+  'light',
+  'button',
+  'sensor',
+  'binary_sensor',
+  'number',
+  'select',
+  'cover',
+  'lock',
+] as const;
+
+/** The parts every component shares; `build` adds the component's own. */
+export interface EntityBase {
+  id: string;
+  name: string;
+  component: string;
+}
+
+type Parts = Omit<EntityDefinition, 'id' | 'name' | 'component' | 'availability'>;
+
+/** null: a component Herald does not drive. Throws ConfigError for a config it cannot use. */
+export function haEntity(base: EntityBase, config: HaConfig): EntityDefinition | null {
+  const build = BUILDERS[base.component];
+  if (!build) return null;
+  const parts = build(config);
+  const availability = config.availability();
+  return { ...base, ...parts, ...(availability ? { availability } : {}) };
+}
+
+const BUILDERS: Record<string, (config: HaConfig) => Parts> = {
+  switch: (config) => onOff(config, { on: 'payload_on', off: 'payload_off' }, ['ON', 'OFF']),
+  lock: (config) =>
+    onOff(config, { on: 'payload_lock', off: 'payload_unlock' }, ['LOCK', 'UNLOCK'], lockStates(config)),
+  light: haLight,
+  button: (config) => {
+    const press = config.string('payload_press', 'PRESS');
+    const send = sender(config, 'command_topic', 'command_template');
+    return {
+      control: 'press',
+      settable: true,
+      state: [],
+      command: (request) => {
+        expectAction(request, ['press'], 'a button');
+        return send(press);
+      },
+    };
+  },
+  sensor: (config) => ({
+    ...readout(config, asEntityValue),
+    ...(config.string('unit_of_measurement') !== undefined ? { unit: config.string('unit_of_measurement') } : {}),
+  }),
+  binary_sensor: (config) => {
+    const on = config.string('payload_on', 'ON');
+    const off = config.string('payload_off', 'OFF');
+    return readout(config, (value) => {
+      const text = String(value);
+      return text === on ? true : text === off ? false : null;
+    });
+  },
+  number: (config) => {
+    const min = config.number('min', 1);
+    const max = config.number('max', 100);
+    const step = config.number('step', 1);
+    if (!(min <= max)) throw new ConfigError(`min (${min}) is above max (${max})`);
+    const send = sender(config, 'command_topic', 'command_template');
+    const unit = config.string('unit_of_measurement');
+    return {
+      ...readout(config, (value) => toNumber(value)),
+      control: 'number',
+      settable: true,
+      min,
+      max,
+      step,
+      ...(unit !== undefined ? { unit } : {}),
+      command: (request) => {
+        expectAction(request, ['set'], 'a number');
+        const value = numberValue(request, 'a number');
+        if (value < min || value > max) throw new CommandError(`${value} is outside ${min}..${max}`);
+        return send(value);
+      },
+    };
+  },
+  select: (config) => {
+    const options = config.strings('options');
+    if (!options || options.length === 0) throw new ConfigError('options is required');
+    const send = sender(config, 'command_topic', 'command_template');
+    return {
+      ...readout(config, (value) => String(value)),
+      control: 'select',
+      settable: true,
+      options,
+      command: (request) => {
+        expectAction(request, ['set'], 'a select');
+        const value = String(request.value ?? '');
+        if (!options.includes(value)) throw new CommandError(`"${value}" is not one of the options`);
+        return send(value);
+      },
+    };
+  },
+  cover: (config) => {
+    const payloads = {
+      open: config.string('payload_open', 'OPEN'),
+      close: config.string('payload_close', 'CLOSE'),
+      stop: config.string('payload_stop', 'STOP'),
+    };
+    const states = new Map<string, string>([
+      [config.string('state_open', 'open'), 'open'],
+      [config.string('state_opening', 'opening'), 'opening'],
+      [config.string('state_closed', 'closed'), 'closed'],
+      [config.string('state_closing', 'closing'), 'closing'],
+      [config.string('state_stopped', 'stopped'), 'stopped'],
+    ]);
+    const hasCommand = config.topic('command_topic') !== undefined;
+    const send = hasCommand ? sender(config, 'command_topic', 'command_template') : null;
+    return {
+      ...readout(config, (value) => states.get(String(value)) ?? String(value)),
+      control: 'cover',
+      settable: send !== null,
+      ...(send
+        ? {
+            command: (request: CommandRequest) => {
+              expectAction(request, ['open', 'close', 'stop'], 'a cover');
+              return send(payloads[request.action as 'open' | 'close' | 'stop']);
+            },
+          }
+        : {}),
+    };
+  },
+};
+
+/** switch and lock: on/off payloads out, state_on/state_off (defaulting to the payloads) in. */
+function onOff(
+  config: HaConfig,
+  keys: { on: string; off: string },
+  defaults: [string, string],
+  states?: { on: string; off: string },
+): Parts {
+  const on = config.string(keys.on, defaults[0]);
+  const off = config.string(keys.off, defaults[1]);
+  const stateOn = states?.on ?? config.string('state_on', on);
+  const stateOff = states?.off ?? config.string('state_off', off);
+  const send = sender(config, 'command_topic', 'command_template');
+  const parts = readout(config, (value) => {
+    const text = String(value);
+    return text === stateOn ? true : text === stateOff ? false : null;
+  });
+  return {
+    ...parts,
+    control: 'toggle' satisfies EntityControl,
+    settable: true,
+    command: (request) => {
+      expectAction(request, ['turn_on', 'turn_off'], 'a toggle');
+      return send(request.action === 'turn_on' ? on : off);
+    },
+  };
+}
+
+function lockStates(config: HaConfig): { on: string; off: string } {
+  return { on: config.string('state_locked', 'LOCKED'), off: config.string('state_unlocked', 'UNLOCKED') };
+}
+
+/** A read-only entity whose state_topic (through value_template) gives its value. */
+function readout(config: HaConfig, convert: (value: unknown) => EntityValue): Parts {
+  const topic = config.topic('state_topic');
+  const read = config.reader('value_template');
+  const state: StateBinding[] = topic ? [{ topic, apply: (payload) => ({ value: convert(read(payload)) }) }] : [];
+  return { control: 'readout', settable: false, state };
+}
+
+function toNumber(value: unknown): number | string | null {
+  const number = typeof value === 'number' ? value : Number(String(value).trim());
+  return Number.isFinite(number) && String(value).trim() !== '' ? number : String(value);
+}

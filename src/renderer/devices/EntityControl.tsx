@@ -1,0 +1,181 @@
+// One entity's control, with the roles the issue names: a toggle is a switch labelled by the entity's name, a
+// press control a button named by its entity, a number a slider with its unit, a select a combobox. Read-only
+// entities show their value; an entity whose config or state could not be read shows why.
+import { useEffect, useState } from 'react';
+import type { EntityView } from '../../shared/commands/devices.ts';
+import type { DevicesHandle } from './use-devices.ts';
+
+interface EntityControlProps {
+  entity: EntityView;
+  send: DevicesHandle['send'];
+}
+
+export function EntityControl({ entity, send }: EntityControlProps) {
+  return (
+    <li className="entity">
+      <span className="entity-name">{entity.name}</span>
+      <span className="entity-control">
+        <Control entity={entity} send={send} />
+      </span>
+      {entity.error && <span className="entity-error">{entity.error}</span>}
+    </li>
+  );
+}
+
+function Control({ entity, send }: EntityControlProps) {
+  const disabled = !entity.settable;
+  switch (entity.control) {
+    case 'toggle':
+      return (
+        <>
+          <label className="switch">
+            <input
+              type="checkbox"
+              role="switch"
+              aria-label={entity.name}
+              checked={entity.value === true}
+              disabled={disabled}
+              onChange={(event) => {
+                const on = event.target.checked;
+                send(entity.id, { action: on ? 'turn_on' : 'turn_off' }, { field: 'value', expected: on });
+              }}
+            />
+            <span className="switch-track" aria-hidden="true" />
+          </label>
+          {entity.brightness && (
+            <Slider
+              label={`${entity.name} brightness`}
+              value={entity.brightness.value}
+              min={0}
+              max={entity.brightness.max}
+              step={1}
+              onCommit={(value) =>
+                send(
+                  entity.id,
+                  { action: 'set', feature: 'brightness', value },
+                  { field: 'brightness', expected: value },
+                )
+              }
+            />
+          )}
+          {entity.colorTemp && (
+            <Slider
+              label={`${entity.name} colour temperature`}
+              value={entity.colorTemp.value}
+              min={entity.colorTemp.min}
+              max={entity.colorTemp.max}
+              step={1}
+              unit="mired"
+              onCommit={(value) =>
+                send(entity.id, { action: 'set', feature: 'colorTemp', value }, { field: 'colorTemp', expected: value })
+              }
+            />
+          )}
+        </>
+      );
+    case 'press':
+      return (
+        <button type="button" disabled={disabled} onClick={() => send(entity.id, { action: 'press' })}>
+          {entity.name}
+        </button>
+      );
+    case 'number':
+      return (
+        <Slider
+          label={entity.name}
+          value={typeof entity.value === 'number' ? entity.value : null}
+          min={entity.min ?? 0}
+          max={entity.max ?? 100}
+          step={entity.step ?? 1}
+          unit={entity.unit}
+          disabled={disabled}
+          onCommit={(value) => send(entity.id, { action: 'set', value }, { field: 'value', expected: value })}
+        />
+      );
+    case 'select':
+      return (
+        <select
+          aria-label={entity.name}
+          value={typeof entity.value === 'string' ? entity.value : ''}
+          disabled={disabled}
+          onChange={(event) =>
+            send(
+              entity.id,
+              { action: 'set', value: event.target.value },
+              { field: 'value', expected: event.target.value },
+            )
+          }
+        >
+          {typeof entity.value !== 'string' && <option value="">—</option>}
+          {(entity.options ?? []).map((option) => (
+            <option key={option} value={option}>
+              {option}
+            </option>
+          ))}
+        </select>
+      );
+    case 'cover':
+      return (
+        <span className="cover-buttons">
+          <span className="entity-value">{text(entity)}</span>
+          {(['open', 'stop', 'close'] as const).map((action) => (
+            <button key={action} type="button" disabled={disabled} onClick={() => send(entity.id, { action })}>
+              {`${action[0]!.toUpperCase()}${action.slice(1)}`}
+              <span className="visually-hidden"> {entity.name}</span>
+            </button>
+          ))}
+        </span>
+      );
+    default:
+      return <span className="entity-value">{text(entity)}</span>;
+  }
+}
+
+function text(entity: EntityView): string {
+  if (entity.value === null) return '—';
+  if (typeof entity.value === 'boolean') return entity.value ? 'On' : 'Off';
+  return entity.unit ? `${entity.value} ${entity.unit}` : String(entity.value);
+}
+
+interface SliderProps {
+  label: string;
+  value: number | null;
+  min: number;
+  max: number;
+  step: number;
+  unit?: string;
+  disabled?: boolean;
+  onCommit: (value: number) => void;
+}
+
+/** A range input that sends once the user lets go (pointer up, key up), not on every step of a drag. */
+function Slider({ label, value, min, max, step, unit, disabled, onCommit }: SliderProps) {
+  const [draft, setDraft] = useState<number | null>(null);
+  useEffect(() => setDraft(null), [value]);
+  const current = draft ?? value ?? min;
+  const commit = () => {
+    if (draft !== null && draft !== value) onCommit(draft);
+  };
+  return (
+    <span className="slider">
+      <input
+        type="range"
+        aria-label={label}
+        aria-valuetext={unit ? `${current} ${unit}` : String(current)}
+        min={min}
+        max={max}
+        step={step}
+        value={current}
+        disabled={disabled}
+        onChange={(event) => setDraft(Number(event.target.value))}
+        onPointerUp={commit}
+        onKeyUp={commit}
+        onBlur={commit}
+      />
+      <output className="slider-value">
+        {value === null && draft === null ? '—' : current}
+        {unit ? ` ${unit}` : ''}
+      </output>
+    </span>
+  );
+}
