@@ -1,5 +1,6 @@
 // The inbox filters `herald search` and `herald export` share: --search, --source, --topic, --since, --until,
-// --unread, --priority. Parsed into the store's ListFilters; bad values are usage errors.
+// --unread, --priority, --has. Parsed into the store's ListFilters; bad values are usage errors.
+import { MessageFeature } from '../../shared/commands/inbox.ts';
 import type { ListFilters } from '../core/store/message-store.ts';
 import { isValidTopicFilter } from '../../shared/sources.ts';
 
@@ -8,7 +9,8 @@ export const FILTER_HELP = `      --source S       only messages of this source 
       --since ISO      received at or after this time (e.g. 2026-12-01 or 2026-12-01T08:00:00Z)
       --until ISO      received at or before this time (a date alone means the end of that day, UTC)
       --priority N     priority N (1-5) and above
-      --unread         unread messages only`;
+      --unread         unread messages only
+      --has WHAT       only messages with an attachment (--has attachment) or action buttons (--has actions)`;
 
 /** Handles one filter option; returns false for an option that is not a filter. */
 export function parseFilterOption(
@@ -49,6 +51,13 @@ export function parseFilterOption(
     case '--unread':
       filters.unreadOnly = true;
       return true;
+    case '--has': {
+      const raw = value();
+      const parsed = MessageFeature.safeParse(raw);
+      if (!parsed.success) throw new FilterUsageError(`--has must be attachment or actions, not "${raw}"`);
+      filters.has = parsed.data;
+      return true;
+    }
     default:
       return false;
   }

@@ -2,13 +2,15 @@
 //
 // Invariant: `items` is a contiguous run of the server's list, newest first, from the newest matching message
 // down to the oldest page loaded so far. That is what makes keyset paging (`before` = oldest loaded id) and
-// prepending pushed messages correct without ever refetching what we already have.
+// prepending pushed messages correct without ever refetching what we already have. Pinned messages are not
+// in that run: they come with the first page in `pinned`, shown above it.
 import type { EventPayload } from '../../shared/contract.ts';
 import type { MessageSummary } from '../../shared/model.ts';
 
 export interface InboxPage {
   items: MessageSummary[];
   nextBefore: number | null;
+  pinned?: MessageSummary[];
   /** How a search was done, when the server has something to say about it. */
   notice?: string;
 }
@@ -21,6 +23,7 @@ export interface InboxFilters {
   minPriority?: number;
   since?: number;
   until?: number;
+  has?: 'attachment' | 'actions';
 }
 
 export function hasFilters(filters: InboxFilters): boolean {
@@ -29,6 +32,8 @@ export function hasFilters(filters: InboxFilters): boolean {
 
 export interface InboxState {
   items: MessageSummary[];
+  /** Pinned messages that match, newest first, shown above `items`. */
+  pinned: MessageSummary[];
   /** Cursor for the next older page; null once the oldest message is loaded. */
   nextBefore: number | null;
   /** False until the first page of the current query arrived. */
@@ -54,11 +59,15 @@ export type InboxAction =
   | { type: 'failed'; query: number; message: string }
   | { type: 'changed'; change: EventPayload<'inbox.changed'> }
   | { type: 'markedRead'; ids: number[] }
-  | { type: 'markedAllRead' };
+  | { type: 'markedUnread'; ids: number[] }
+  | { type: 'markedAllRead' }
+  | { type: 'pinned'; ids: number[]; pinned: boolean }
+  | { type: 'removed'; ids: number[] };
 
 export function initialInboxState(unreadOnly = false, filters: InboxFilters = {}): InboxState {
   return {
     items: [],
+    pinned: [],
     nextBefore: null,
     loaded: false,
     loadingOlder: false,
@@ -82,7 +91,13 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     case 'firstPage': {
       if (action.query !== state.query) return state;
       const { page } = action;
-      const base = { ...state, loaded: true, error: null, notice: page.notice ?? null };
+      const base = {
+        ...state,
+        loaded: true,
+        error: null,
+        notice: page.notice ?? null,
+        pinned: page.pinned ?? state.pinned,
+      };
       // Before the first load anything we hold came from events during the request: merging is safe.
       // Afterwards the page must reach down to what we hold, or there would be a hole between the two.
       const reaches =
@@ -120,10 +135,17 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     case 'changed': {
       const { change } = action;
       let items = state.items;
+      let pinned = state.pinned;
       if (change.allRead) {
         items = allRead(items);
+        pinned = allRead(pinned);
       } else if (change.readIds?.length) {
-        items = withRead(items, change.readIds);
+        items = withRead(items, change.readIds, true);
+        pinned = withRead(pinned, change.readIds, true);
+      }
+      if (change.unreadIds?.length) {
+        items = withRead(items, change.unreadIds, false);
+        pinned = withRead(pinned, change.unreadIds, false);
       }
       const newestId = items[0]?.id ?? 0;
       // With a search or filters only the server can tell which new messages match: fetch the first page again.
@@ -133,31 +155,74 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
         : change.added.filter((item) => item.id > newestId && (!state.unreadOnly || !item.read));
       if (fresh.length) items = [...fresh, ...items];
       // After adding: a batch may carry a message and, later in the same batch, the newer version replacing it.
-      if (change.removedIds?.length) items = without(items, change.removedIds);
+      if (change.removedIds?.length) {
+        items = without(items, change.removedIds);
+        pinned = without(pinned, change.removedIds);
+      }
       const incomplete = change.addedCount > (filtered ? 0 : change.added.length);
-      return { ...state, items, needsRefresh: state.needsRefresh || incomplete };
+      return { ...state, items, pinned, needsRefresh: state.needsRefresh || incomplete };
     }
 
     case 'markedRead':
-      return { ...state, items: withRead(state.items, action.ids) };
+    case 'markedUnread': {
+      const read = action.type === 'markedRead';
+      return {
+        ...state,
+        items: withRead(state.items, action.ids, read),
+        pinned: withRead(state.pinned, action.ids, read),
+      };
+    }
 
     case 'markedAllRead':
-      return { ...state, items: allRead(state.items) };
+      return { ...state, items: allRead(state.items), pinned: allRead(state.pinned) };
+
+    case 'pinned':
+      return action.pinned ? pin(state, action.ids) : unpin(state, action.ids);
+
+    case 'removed':
+      return { ...state, items: without(state.items, action.ids), pinned: without(state.pinned, action.ids) };
   }
+}
+
+/** Moves loaded messages up into the pinned list. */
+function pin(state: InboxState, ids: number[]): InboxState {
+  const chosen = new Set(ids);
+  const moved = state.items.filter((item) => chosen.has(item.id)).map((item) => ({ ...item, pinned: true }));
+  if (moved.length === 0) return state;
+  return {
+    ...state,
+    items: state.items.filter((item) => !chosen.has(item.id)),
+    pinned: mergeNewestFirst(state.pinned, moved),
+  };
+}
+
+/** Moves messages back from the pinned list to their place in the list, when that place is loaded. */
+function unpin(state: InboxState, ids: number[]): InboxState {
+  const chosen = new Set(ids);
+  const moved = state.pinned.filter((item) => chosen.has(item.id)).map((item) => ({ ...item, pinned: false }));
+  if (moved.length === 0) return state;
+  // Below the oldest loaded page it will come with a later page.
+  const inRange = moved.filter((item) => state.nextBefore === null || item.id > state.nextBefore);
+  return {
+    ...state,
+    pinned: state.pinned.filter((item) => !chosen.has(item.id)),
+    items: mergeNewestFirst(state.items, inRange),
+  };
 }
 
 function allRead(items: MessageSummary[]): MessageSummary[] {
   return items.some((item) => !item.read) ? items.map((item) => (item.read ? item : { ...item, read: true })) : items;
 }
 
-/** Marks ids read, keeping the rows: in "unread only" a row that vanished on click would be disorienting. */
-function withRead(items: MessageSummary[], ids: number[]): MessageSummary[] {
-  const read = new Set(ids);
+/** Marks ids read (or unread), keeping the rows: in "unread only" a row that vanished on click would be
+ * disorienting. */
+function withRead(items: MessageSummary[], ids: number[], read: boolean): MessageSummary[] {
+  const chosen = new Set(ids);
   let changed = false;
   const next = items.map((item) => {
-    if (item.read || !read.has(item.id)) return item;
+    if (item.read === read || !chosen.has(item.id)) return item;
     changed = true;
-    return { ...item, read: true };
+    return { ...item, read };
   });
   return changed ? next : items;
 }

@@ -13,7 +13,12 @@ export interface InboxHandle {
   loadOlder(retry?: boolean): void;
   /** Reflects a markRead we just did, before its inbox.changed event comes back. */
   markedRead(ids: number[]): void;
+  markedUnread(ids: number[]): void;
   markedAllRead(): void;
+  /** Reflects a pin or unpin we just did (pins are not pushed as events). */
+  pinned(ids: number[], pinned: boolean): void;
+  /** Reflects a deletion we just did, before its inbox.changed event comes back. */
+  removed(ids: number[]): void;
   /** Starts the current query over (after an error). */
   reload(): void;
 }
@@ -110,7 +115,13 @@ export function useInbox(unreadOnly: boolean, filters: InboxFilters = NO_FILTERS
 
   const markedRead = useCallback((ids: number[]) => dispatch({ type: 'markedRead', ids }), []);
 
+  const markedUnread = useCallback((ids: number[]) => dispatch({ type: 'markedUnread', ids }), []);
+
   const markedAllRead = useCallback(() => dispatch({ type: 'markedAllRead' }), []);
 
-  return { state, loadOlder, markedRead, markedAllRead, reload };
+  const pinned = useCallback((ids: number[], pin: boolean) => dispatch({ type: 'pinned', ids, pinned: pin }), []);
+
+  const removed = useCallback((ids: number[]) => dispatch({ type: 'removed', ids }), []);
+
+  return { state, loadOlder, markedRead, markedUnread, markedAllRead, pinned, removed, reload };
 }

@@ -3,6 +3,13 @@
 import { MAX_PUSHED_SUMMARIES, type EventPayload } from '../../../shared/contract.ts';
 import type { MessageSummary } from '../../../shared/model.ts';
 
+/** Read-state changes: ids marked read or unread, or every message read. */
+export interface ReadChange {
+  readIds?: number[];
+  unreadIds?: number[];
+  allRead?: boolean;
+}
+
 export interface InboxEventsOptions {
   intervalMs?: number;
   counts: () => { unread: number; total: number };
@@ -30,11 +37,11 @@ export class InboxEvents {
   }
 
   /** Read-state changes go out at once (the user is waiting for them), with any pending additions. */
-  readChanged(change: { readIds?: number[]; allRead?: boolean }): void {
+  readChanged(change: ReadChange): void {
     this.flush(change);
   }
 
-  flush(change: { readIds?: number[]; allRead?: boolean } = {}): void {
+  flush(change: ReadChange = {}): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const added = this.added.slice(-MAX_PUSHED_SUMMARIES).reverse();
@@ -43,7 +50,7 @@ export class InboxEvents {
     this.added = [];
     this.addedCount = 0;
     this.removedIds = [];
-    if (addedCount === 0 && removedIds.length === 0 && !change.readIds && !change.allRead) return;
+    if (addedCount === 0 && removedIds.length === 0 && !change.readIds && !change.unreadIds && !change.allRead) return;
     this.options.emit({
       added,
       addedCount,

@@ -5,7 +5,9 @@
 // arrival; found by binary search on the primary key). Every condition is also checked exactly on the rows.
 // Statements are cached by their SQL text.
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import type { MessageFeature } from '../../../shared/commands/inbox.ts';
 import { CJK_CHAR, isShortTerm, parseSearchQuery, type SearchTerm } from '../../../shared/search-query.ts';
+import { READ_EXPRESSION } from './read-state.ts';
 import { SUMMARY_COLUMNS, toSummary, type Row } from './rows.ts';
 import { priorityToken, sourceToken, spaceCjk } from './search-index.ts';
 
@@ -23,6 +25,8 @@ export interface ListFilters {
   since?: number;
   /** Received at or before (ms since the epoch). */
   until?: number;
+  /** Only messages with an attachment, or with action buttons (push servers' extras). */
+  has?: MessageFeature;
 }
 
 export interface ListOptions extends ListFilters {
@@ -33,6 +37,8 @@ export interface ListOptions extends ListFilters {
 
 export interface ListPage {
   items: ReturnType<typeof toSummary>[];
+  /** On the first page (no `before`): the pinned messages that match, newest first, shown above the rest. */
+  pinned?: ReturnType<typeof toSummary>[];
   /** Cursor for the next (older) page, or null when this page was the last. */
   nextBefore: number | null;
   /** A short note on how the search was done (e.g. short words looked for in recent messages only). */
@@ -53,9 +59,25 @@ export function hasFilters(o: ListFilters): boolean {
     (o.topic !== undefined && o.topic !== '#') ||
     o.minPriority !== undefined ||
     o.since !== undefined ||
-    o.until !== undefined
+    o.until !== undefined ||
+    o.has !== undefined
   );
 }
+
+/** The read exceptions as candidate rows (the alias keeps `id` in the selected columns unambiguous). */
+const EXCEPTIONS_FROM = '(SELECT id AS xid FROM read_exceptions) x CROSS JOIN messages ON messages.id = x.xid';
+
+/**
+ * Whether the list lifts pinned messages to the top. Not for a search: checking each pin against the index
+ * costs a lookup in the whole index per pin (milliseconds each at a million messages), so with a search, pinned
+ * messages that match are listed in their place.
+ */
+export function liftsPins(filters: ListFilters): boolean {
+  return parseSearchQuery(filters.search ?? '').length === 0;
+}
+
+/** Pinned messages shown on top of the list at most (more stay pinned, and are found by their filters). */
+export const MAX_PINNED_SHOWN = 200;
 
 export class FilteredList {
   private readonly db: DatabaseSync;
@@ -64,6 +86,7 @@ export class FilteredList {
   private readonly minId: StatementSync;
   private readonly nextRow: StatementSync;
   private readonly backfillPending: StatementSync;
+  private readonly watermark: StatementSync;
 
   constructor(db: DatabaseSync) {
     this.db = db;
@@ -74,10 +97,12 @@ export class FilteredList {
     this.minId = db.prepare('SELECT coalesce(min(id), 0) AS id FROM messages');
     this.nextRow = db.prepare('SELECT id, received_at FROM messages WHERE id >= ? ORDER BY id LIMIT 1');
     this.backfillPending = db.prepare('SELECT 1 AS yes FROM search_backfill');
+    this.watermark = db.prepare('SELECT id FROM read_watermark');
   }
 
+  /** A page of unpinned messages (the pinned ones come from pinnedRows). */
   list(options: ListOptions): ListPage {
-    const { rows, notice } = this.query(options, SUMMARY_COLUMNS, options.before, false);
+    const { rows, notice } = this.query(options, SUMMARY_COLUMNS, options.before, false, undefined, liftsPins(options));
     const items = rows.map(toSummary);
     const last = items.at(-1);
     const page: ListPage = { items, nextBefore: items.length === options.limit && last ? last.id : null };
@@ -95,18 +120,66 @@ export class FilteredList {
     return this.query({ ...filters, limit }, columns, after, true, upTo).rows;
   }
 
+  /**
+   * The pinned messages that match, newest first: walked on the partial index of pinned rows (few), each
+   * checked against the search with an FTS lookup of its own rowid rather than a walk of every match.
+   */
+  pinned(filters: ListFilters): ReturnType<typeof toSummary>[] {
+    const from = 'messages INDEXED BY messages_pinned';
+    const rows = this.checkedRows(filters, SUMMARY_COLUMNS, from, ['messages.pinned = 1'], [], false, MAX_PINNED_SHOWN);
+    return rows.map(toSummary);
+  }
+
+  /**
+   * Rows of `from` (a few candidates: pins, read exceptions) that match every filter, each checked on its own:
+   * the search by an FTS lookup of the row's own rowid, the rest exactly.
+   */
+  private checkedRows(
+    filters: ListFilters,
+    columns: string,
+    from: string,
+    where: string[],
+    params: SQLInputValue[],
+    ascending: boolean,
+    limit: number,
+  ): Row[] {
+    const terms = parseSearchQuery(filters.search ?? '');
+    const indexed = terms.filter((t) => !isShortTerm(t));
+    if (indexed.length > 0) {
+      where.push('EXISTS (SELECT 1 FROM messages_fts WHERE messages_fts MATCH ? AND rowid = messages.id)');
+      params.push(ftsExpression(indexed));
+    }
+    for (const term of terms.filter(isShortTerm)) addShortTerm(term, where, params);
+    addFilters(filters, where, params);
+    const sql =
+      `SELECT ${columns} FROM ${from} WHERE ${where.join(' AND ')} ` +
+      `ORDER BY messages.id ${ascending ? 'ASC' : 'DESC'} LIMIT ?`;
+    return this.statement(sql).all(...params, limit);
+  }
+
   private query(
     options: ListOptions,
     columns: string,
     cursor: number | undefined,
     ascending: boolean,
     upTo?: number,
+    unpinnedOnly = false,
   ): { rows: Row[]; notice?: string } {
     const terms = parseSearchQuery(options.search ?? '');
     const indexed = terms.filter((t) => !isShortTerm(t));
     const short = terms.filter(isShortTerm);
+    let idColumn = 'messages.id';
     const where: string[] = [];
     const params: SQLInputValue[] = [];
+    // The id bounds again, on messages.id, for the read exceptions of "unread only" (see below).
+    const bounds: string[] = [];
+    const boundParams: SQLInputValue[] = [];
+    const bound = (operator: string, value: number) => {
+      where.push(`${idColumn} ${operator} ?`);
+      params.push(value);
+      bounds.push(`messages.id ${operator} ?`);
+      boundParams.push(value);
+    };
     const match = indexed.length > 0 ? [ftsExpression(indexed)] : [];
     // Facets from the index only once every message is in it (or when a search limits us to the index anyway).
     if (match.length > 0 || this.backfillPending.get() === undefined) {
@@ -118,53 +191,64 @@ export class FilteredList {
       }
     }
     let from = 'messages';
-    let idColumn = 'messages.id';
     if (match.length > 0) {
       from = 'messages_fts CROSS JOIN messages ON messages.id = messages_fts.rowid';
       idColumn = 'messages_fts.rowid';
       where.push('messages_fts MATCH ?');
       params.push(match.join(' AND '));
     }
-    if (options.since !== undefined) {
-      where.push(`${idColumn} >= ?`);
-      params.push(this.firstIdAtOrAfter(options.since));
-    }
-    if (options.until !== undefined) {
-      where.push(`${idColumn} < ?`);
-      params.push(this.firstIdAtOrAfter(options.until + 1));
-    }
+    if (options.since !== undefined) bound('>=', this.firstIdAtOrAfter(options.since));
+    if (options.until !== undefined) bound('<', this.firstIdAtOrAfter(options.until + 1));
     let notice: string | undefined;
     if (short.length > 0 && indexed.length === 0) {
-      where.push('messages.id > ?');
-      params.push((this.maxId.get() as { id: number }).id - SHORT_TERM_WINDOW);
+      bound('>', (this.maxId.get() as { id: number }).id - SHORT_TERM_WINDOW);
       notice = SHORT_NOTICE;
     }
-    for (const term of short) {
-      const like = `%${term.text.replace(/[\\%_]/g, '\\$&')}%`;
-      where.push(
-        `(messages.title LIKE ? ESCAPE '\\' OR (messages.body_kind != 'binary' AND messages.body LIKE ? ESCAPE '\\')` +
-          ` OR messages.topic LIKE ? ESCAPE '\\' OR messages.source_name LIKE ? ESCAPE '\\')`,
-      );
-      params.push(like, like, like, like);
-    }
     if (ascending) {
-      where.push(`${idColumn} > ?`, `${idColumn} <= ?`);
-      params.push(cursor ?? 0, upTo ?? Number.MAX_SAFE_INTEGER);
+      bound('>', cursor ?? 0);
+      bound('<=', upTo ?? Number.MAX_SAFE_INTEGER);
     } else {
-      where.push(`${idColumn} < ?`);
-      params.push(cursor ?? Number.MAX_SAFE_INTEGER);
+      bound('<', cursor ?? Number.MAX_SAFE_INTEGER);
     }
+    if (unpinnedOnly) {
+      where.push('messages.pinned = 0');
+      bounds.push('messages.pinned = 0');
+    }
+    // Unread only, in two parts (read-state.ts): the walk covers only ids above the read watermark, and the
+    // unread ones below it are its exceptions, looked up one by one; so after "mark all read" no query walks
+    // through the read million.
+    const watermark = options.unreadOnly === true ? (this.watermark.get() as { id: number }).id : 0;
+    // Right after "mark all read" nothing is above the watermark: the index need not be asked at all.
+    const above = watermark === 0 || watermark < (this.maxId.get() as { id: number }).id;
+    if (watermark > 0) {
+      where.push(`${idColumn} > ?`);
+      params.push(watermark);
+    }
+    for (const term of short) addShortTerm(term, where, params);
     addFilters(options, where, params);
     const sql =
       `SELECT ${columns} FROM ${from} WHERE ${where.join(' AND ')} ` +
       `ORDER BY ${idColumn} ${ascending ? 'ASC' : 'DESC'} LIMIT ?`;
     params.push(options.limit);
-    const rows = this.statement(sql).all(...params) as Row[];
+    let rows = above ? (this.statement(sql).all(...params) as Row[]) : [];
+    if (watermark > 0 && (ascending || rows.length < options.limit)) {
+      const exceptions = this.checkedRows(
+        options,
+        columns,
+        EXCEPTIONS_FROM,
+        bounds,
+        boundParams,
+        ascending,
+        ascending ? options.limit : options.limit - rows.length,
+      );
+      // Exceptions are all below the watermark: before the walk's rows oldest first, after them newest first.
+      rows = ascending ? exceptions.concat(rows).slice(0, options.limit) : rows.concat(exceptions);
+    }
     return notice === undefined ? { rows } : { rows, notice };
   }
 
   /** The first id received at or after `time`, assuming arrival order (binary search, ~log2(n) lookups). */
-  private firstIdAtOrAfter(time: number): number {
+  firstIdAtOrAfter(time: number): number {
     let lo = (this.minId.get() as { id: number }).id;
     let hi = (this.maxId.get() as { id: number }).id + 1;
     while (lo < hi) {
@@ -200,7 +284,18 @@ function ftsExpression(terms: readonly SearchTerm[]): string {
     .join(' AND ');
 }
 
-function addFilters(o: ListFilters, where: string[], params: SQLInputValue[]): void {
+/** A single letter or two: looked for with LIKE (the index holds no such short prefixes). */
+function addShortTerm(term: SearchTerm, where: string[], params: SQLInputValue[]): void {
+  const like = `%${term.text.replace(/[\\%_]/g, '\\$&')}%`;
+  where.push(
+    `(messages.title LIKE ? ESCAPE '\\' OR (messages.body_kind != 'binary' AND messages.body LIKE ? ESCAPE '\\')` +
+      ` OR messages.topic LIKE ? ESCAPE '\\' OR messages.source_name LIKE ? ESCAPE '\\')`,
+  );
+  params.push(like, like, like, like);
+}
+
+/** The exact checks of every filter, as SQL conditions on the messages table. */
+export function addFilters(o: ListFilters, where: string[], params: SQLInputValue[]): void {
   if (o.sourceId !== undefined) {
     where.push('messages.source_id = ?');
     params.push(o.sourceId);
@@ -214,7 +309,9 @@ function addFilters(o: ListFilters, where: string[], params: SQLInputValue[]): v
     where.push('messages.priority >= ?');
     params.push(o.minPriority);
   }
-  if (o.unreadOnly === true) where.push('messages.read = 0');
+  if (o.unreadOnly === true) where.push(`NOT ${READ_EXPRESSION}`);
+  if (o.has === 'attachment') where.push(`json_extract(messages.extras, '$.attachment') IS NOT NULL`);
+  if (o.has === 'actions') where.push(`json_array_length(messages.extras, '$.actions') > 0`);
   if (o.since !== undefined) {
     where.push('messages.received_at >= ?');
     params.push(o.since);

@@ -12,7 +12,15 @@ import {
   type ExportRow,
   type Row,
 } from './rows.ts';
-import { FilteredList, hasFilters, type ListFilters, type ListOptions, type ListPage } from './list-query.ts';
+import { READ_EXPRESSION } from './read-state.ts';
+import {
+  FilteredList,
+  hasFilters,
+  liftsPins,
+  type ListFilters,
+  type ListOptions,
+  type ListPage,
+} from './list-query.ts';
 
 export type { ListFilters, ListOptions, ListPage } from './list-query.ts';
 
@@ -35,39 +43,81 @@ export interface RecentMessage {
 
 export class MessageReads {
   private readonly listAll: StatementSync;
-  private readonly listUnread: StatementSync;
+  private readonly listUnreadAbove: StatementSync;
+  private readonly listExceptions: StatementSync;
+  private readonly watermark: StatementSync;
   private readonly getOne: StatementSync;
   private readonly exportPage: StatementSync;
   private readonly maxId: StatementSync;
+  private readonly minId: StatementSync;
   private readonly recentContent: StatementSync;
-  private readonly filtered: FilteredList;
+  readonly filtered: FilteredList;
 
   constructor(db: DatabaseSync) {
     this.filtered = new FilteredList(db);
-    this.listAll = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM messages WHERE id < ? ORDER BY id DESC LIMIT ?`);
-    this.listUnread = db.prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM messages WHERE read = 0 AND id < ? ORDER BY id DESC LIMIT ?`,
+    this.listAll = db.prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM messages WHERE id < ? AND pinned = 0 ORDER BY id DESC LIMIT ?`,
     );
+    // Unread only, in two parts (read-state.ts): above the read watermark the rows' own read column, below it
+    // only the exceptions, so after "mark all read" the walk never goes through the read million.
+    this.listUnreadAbove = db.prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM messages WHERE id < ? AND id > ? AND read = 0 AND pinned = 0
+       ORDER BY id DESC LIMIT ?`,
+    );
+    this.listExceptions = db.prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM messages WHERE id IN (SELECT x.id FROM read_exceptions x
+         CROSS JOIN messages p ON p.id = x.id WHERE x.id < ? AND p.pinned = 0 ORDER BY x.id DESC LIMIT ?)
+       ORDER BY id DESC`,
+    );
+    this.watermark = db.prepare('SELECT id FROM read_watermark');
     this.getOne = db.prepare(`SELECT ${DETAIL_COLUMNS} FROM messages WHERE id = ?`);
     this.exportPage = db.prepare(
       `SELECT ${EXPORT_COLUMNS} FROM messages WHERE id > ? AND id <= ? ORDER BY id LIMIT ${EXPORT_PAGE}`,
     );
     this.maxId = db.prepare('SELECT coalesce(max(id), 0) AS id FROM messages');
+    this.minId = db.prepare('SELECT coalesce(min(id), 0) AS id FROM messages');
     this.recentContent = db.prepare(
       `SELECT id, source_id, source_name, topic, title, coalesce(title, topic) AS shown_title, body, body_kind, priority,
          received_at FROM messages ORDER BY id DESC LIMIT ?`,
     );
   }
 
-  /** Newest first; pass the returned nextBefore as `before` for the next page. */
+  /**
+   * Newest first; pass the returned nextBefore as `before` for the next page. Pinned messages are not in the
+   * pages: the first page carries those that match in `pinned`, to be shown above the rest (except for a
+   * search, which lists them in their place: see liftsPins).
+   */
   list(options: ListOptions): ListPage {
-    if (hasFilters(options)) return this.filtered.list(options);
-    const statement = options.unreadOnly ? this.listUnread : this.listAll;
-    const rows = statement.all(options.before ?? Number.MAX_SAFE_INTEGER, options.limit) as Row[];
+    const page = hasFilters(options) ? this.filtered.list(options) : this.plainList(options);
+    if (options.before === undefined && liftsPins(options)) page.pinned = this.filtered.pinned(options);
+    return page;
+  }
+
+  private plainList(options: ListOptions): ListPage {
+    const before = options.before ?? Number.MAX_SAFE_INTEGER;
+    let rows: Row[];
+    if (options.unreadOnly === true) {
+      const mark = (this.watermark.get() as { id: number }).id;
+      rows = this.listUnreadAbove.all(before, mark, options.limit);
+      if (rows.length < options.limit) {
+        const below = Math.min(before, mark + 1);
+        rows = rows.concat(this.listExceptions.all(below, options.limit - rows.length));
+      }
+    } else {
+      rows = this.listAll.all(before, options.limit);
+    }
     const items = rows.map(toSummary);
     const last = items.at(-1);
     const nextBefore = items.length === options.limit && last !== undefined ? last.id : null;
     return { items, nextBefore };
+  }
+
+  newestId(): number {
+    return (this.maxId.get() as { id: number }).id;
+  }
+
+  oldestId(): number {
+    return (this.minId.get() as { id: number }).id;
   }
 
   get(id: number): MessageDetail | null {
@@ -90,6 +140,16 @@ export class MessageReads {
       priority: row.priority as number,
       receivedAt: row.received_at as number,
     }));
+  }
+
+  /**
+   * The next `limit` messages that match `filters` (read or not) below `before`, newest first, with their read
+   * state: a walk as bounded as a list page, whatever share of them is unread.
+   */
+  readStateBelow(filters: ListFilters, before: number, limit: number): { id: number; read: boolean }[] {
+    const { unreadOnly: _all, ...matching } = filters;
+    const rows = this.filtered.rowsBefore(matching, `messages.id AS id, ${READ_EXPRESSION} AS read`, before, limit);
+    return rows.map((row) => ({ id: row.id as number, read: row.read === 1 }));
   }
 
   /** Messages that match, newest first, in pages (`herald search`). */

@@ -13,6 +13,9 @@ import {
   type RecentMessage,
 } from './message-reads.ts';
 import { MessageWrites, type BatchOutcome, type InboxCounts } from './message-writes.ts';
+import { ReadState } from './read-state.ts';
+import { RetentionQueries } from './retention.ts';
+import type { TopicCount } from './topic-counts.ts';
 import type { ExportRow } from './rows.ts';
 import { SearchBackfill, type SearchIndexProgress } from './search-backfill.ts';
 import { SourceStateTables, type InflightPackets, type StateEntry } from './source-state.ts';
@@ -23,6 +26,7 @@ export type { ListFilters, ListOptions, ListPage, RecentMessage } from './messag
 export type { SearchIndexProgress } from './search-backfill.ts';
 export type { BatchOutcome, InboxCounts } from './message-writes.ts';
 export type { ExportRow } from './rows.ts';
+export type { TopicCount } from './topic-counts.ts';
 export type { InflightPackets, StateEntry } from './source-state.ts';
 
 export class MessageStore {
@@ -33,6 +37,8 @@ export class MessageStore {
   private readonly reads: MessageReads;
   private readonly sourceState: SourceStateTables;
   private readonly backfill: SearchBackfill;
+  /** The bounded queries retention runs on (retention-runner.ts drives them). */
+  readonly retention: RetentionQueries;
   private closed = false;
 
   static open(file: string, options: StoreOpenOptions = {}): MessageStore {
@@ -44,12 +50,13 @@ export class MessageStore {
     this.file = file;
     this.inboxCounts = {
       total: (db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n,
-      unread: (db.prepare('SELECT count(*) AS n FROM messages WHERE read = 0').get() as { n: number }).n,
+      unread: ReadState.countUnread(db),
     };
     this.sourceState = new SourceStateTables(db);
     this.writes = new MessageWrites(db, this.inboxCounts, this.sourceState);
     this.reads = new MessageReads(db);
     this.backfill = new SearchBackfill(db);
+    this.retention = new RetentionQueries(db, this.reads.filtered);
   }
 
   /** How far the search index is, while older messages are being indexed; null when it is complete. */
@@ -80,8 +87,51 @@ export class MessageStore {
     return this.writes.markRead(ids);
   }
 
+  /** Every message stored so far becomes read (a watermark: no row is rewritten); returns how many were unread. */
   markAllRead(): number {
     return this.writes.markAllRead();
+  }
+
+  /** Returns the ids that were read and now are unread. */
+  markUnread(ids: readonly number[]): number[] {
+    return this.writes.markUnread(ids);
+  }
+
+  /**
+   * One bounded step of "mark all read" for a filter: of the next `limit` messages that match below `before`
+   * (newest first), the unread ones become read, in one transaction. Returns them and where the next step starts
+   * (null: no more). Callers walk down in steps, yielding between them.
+   */
+  markReadStep(filters: ListFilters, before: number, limit: number): { marked: number[]; next: number | null } {
+    const rows = this.reads.readStateBelow(filters, before, limit);
+    const unread = rows.filter((row) => !row.read).map((row) => row.id);
+    const marked = unread.length === 0 ? [] : this.writes.markRead(unread);
+    return { marked, next: rows.length < limit ? null : rows.at(-1)!.id };
+  }
+
+  /** The newest id stored (0 for an empty inbox). */
+  newestId(): number {
+    return this.reads.newestId();
+  }
+
+  /** Unread and total per source and topic (kept with every change: no counting over the inbox). */
+  topicCounts(): TopicCount[] {
+    return this.writes.topics.list();
+  }
+
+  /** The oldest id stored (0 for an empty inbox). */
+  oldestId(): number {
+    return this.reads.oldestId();
+  }
+
+  /** Pins or unpins; returns the ids whose state changed. */
+  pin(ids: readonly number[], pinned: boolean): number[] {
+    return this.writes.pin(ids, pinned);
+  }
+
+  /** Deletes messages; returns the ids that existed. */
+  delete(ids: readonly number[]): number[] {
+    return this.writes.delete(ids);
   }
 
   list(options: ListOptions): ListPage {

@@ -5,16 +5,17 @@ import type { BodyKind, MessageDetail, MessageSummary } from '../../../shared/mo
 import { formatBody } from '../decode/body-format.ts';
 import type { RuleAction } from '../../../shared/rules/schema.ts';
 import type { NewMessage } from '../messages.ts';
+import { READ_EXPRESSION } from './read-state.ts';
 
 export type Row = Record<string, unknown>;
 
 export const SUMMARY_COLUMNS =
-  'id, source_id, source_name, topic, coalesce(title, topic) AS title, preview, priority, received_at, read, ' +
-  'body_kind, truncated, size, notified, rule';
+  'id, source_id, source_name, topic, coalesce(title, topic) AS title, preview, priority, received_at, ' +
+  `${READ_EXPRESSION} AS read, body_kind, truncated, size, notified, rule, pinned`;
 export const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, body, raw, properties, extras, rule_action, rule_reason`;
 export const EXPORT_COLUMNS =
-  'id, source_name, topic, coalesce(title, topic) AS title, body, raw, priority, received_at, read, body_kind, ' +
-  'truncated, size, notified, rule';
+  `id, source_name, topic, coalesce(title, topic) AS title, body, raw, priority, received_at, ${READ_EXPRESSION} AS read, ` +
+  'body_kind, truncated, size, notified, rule';
 
 /** One line of `herald export`. */
 export interface ExportRow {
@@ -37,6 +38,26 @@ export interface ExportRow {
   rule: string | null;
 }
 
+/** Every field of an export row, in the order the JSON Lines and CSV exports write them. */
+export const EXPORT_FIELDS = [
+  'id',
+  'source',
+  'topic',
+  'title',
+  'body',
+  'priority',
+  'receivedAt',
+  'read',
+  'bodyKind',
+  'truncated',
+  'size',
+  'notified',
+  'rule',
+] as const satisfies readonly (keyof ExportRow)[];
+type AssertNever<T extends never> = T;
+/** Compile-time check: no field of ExportRow is left out of EXPORT_FIELDS. */
+export type EveryExportField = AssertNever<Exclude<keyof ExportRow, (typeof EXPORT_FIELDS)[number]>>;
+
 /** The summary of a message just stored under `id`, without reading it back. */
 export function summaryOf(id: number, m: NewMessage): MessageSummary {
   return {
@@ -54,6 +75,7 @@ export function summaryOf(id: number, m: NewMessage): MessageSummary {
     size: m.size,
     notified: m.decision.notify,
     rule: m.decision.rule,
+    pinned: false,
   };
 }
 
@@ -104,6 +126,7 @@ export function toSummary(row: Row): MessageSummary {
     size: row.size as number,
     notified: row.notified === 1,
     rule: row.rule as string | null,
+    pinned: row.pinned === 1,
   };
 }
 

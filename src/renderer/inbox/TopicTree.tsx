@@ -1,0 +1,111 @@
+// The sidebar: sources and their topics as a tree with unread counts per node. The counts come from main's
+// per-topic table (`inbox.topics`, kept as messages change), fetched again after inbox changes (arrivals at most
+// twice a second), so the sidebar agrees with the badge and the list without ever counting the inbox.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useClient, useLinkStatus } from '../transport/connection-context.ts';
+import type { SourceOption } from './SearchBar.tsx';
+import { buildTree, filterOf, type TopicCountRow, type TreeNode } from './topic-tree.ts';
+
+const REFRESH_MS = 500;
+
+interface TopicTreeProps {
+  sources: readonly SourceOption[];
+  /** The list's current source and topic filter, to show which node is chosen. */
+  sourceId: string | undefined;
+  topic: string | undefined;
+  onChoose(filter: { sourceId?: string; topic?: string }): void;
+}
+
+export function TopicTree({ sources, sourceId, topic, onChoose }: TopicTreeProps) {
+  const client = useClient();
+  const { epoch } = useLinkStatus();
+  const [rows, setRows] = useState<TopicCountRow[]>([]);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    if (epoch === 0) return;
+    let live = true;
+    const load = () => {
+      timer.current = null;
+      client.invoke('inbox.topics', {}).then(
+        (reply) => live && setRows(reply.topics),
+        () => {}, // the next change or reconnect tries again
+      );
+    };
+    load();
+    // Read-state changes are what the user just did: shown at once. Arrivals come in bursts: at most every REFRESH_MS.
+    const off = client.on('inbox.changed', (change) => {
+      const now = change.allRead || change.readIds || change.unreadIds || change.removedIds;
+      if (now && timer.current) clearTimeout(timer.current);
+      if (now) load();
+      else timer.current ??= setTimeout(load, REFRESH_MS);
+    });
+    return () => {
+      live = false;
+      off();
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+    };
+  }, [client, epoch]);
+
+  const tree = useMemo(() => buildTree(rows, (id) => sources.find((s) => s.id === id)?.name ?? id), [rows, sources]);
+  const toggle = (key: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+
+  const renderNode = (node: TreeNode, depth: number) => {
+    const filter = filterOf(node);
+    const chosen = filter.sourceId === sourceId && filter.topic === topic;
+    const open = depth === 0 || expanded.has(node.key);
+    return (
+      <li
+        key={node.key}
+        role="treeitem"
+        aria-expanded={node.children.length > 0 ? open : undefined}
+        aria-selected={chosen}
+      >
+        <div className="tree-row" style={{ paddingLeft: depth * 12 }}>
+          {node.children.length > 0 && depth > 0 ? (
+            <button
+              type="button"
+              className="tree-toggle"
+              aria-label={open ? 'Collapse' : 'Expand'}
+              onClick={() => toggle(node.key)}
+            >
+              {open ? '▾' : '▸'}
+            </button>
+          ) : (
+            <span className="tree-toggle" aria-hidden="true" />
+          )}
+          <button
+            type="button"
+            className={chosen ? 'tree-node chosen' : 'tree-node'}
+            title={filter.topic ?? node.label}
+            onClick={() => onChoose(chosen ? {} : filter)}
+          >
+            <span className="tree-label">{node.label === '' ? '(empty)' : node.label}</span>
+            {node.unread > 0 && (
+              <span className="tree-count" data-testid="tree-count" aria-label={`${node.unread} unread`}>
+                {node.unread.toLocaleString()}
+              </span>
+            )}
+          </button>
+        </div>
+        {open && node.children.length > 0 && <ul role="group">{node.children.map((c) => renderNode(c, depth + 1))}</ul>}
+      </li>
+    );
+  };
+
+  return (
+    <nav className="topic-tree" aria-label="Inbox tree">
+      <ul role="tree" aria-label="Inbox tree">
+        {tree.map((node) => renderNode(node, 0))}
+      </ul>
+    </nav>
+  );
+}
