@@ -6,7 +6,8 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  // http(s) images: only ever an <img> the user asked for in a message body (see inbox/body/RemoteImage.tsx).
+  "img-src 'self' data: http: https:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -1,6 +1,7 @@
 // Pauses desktop notifications (messages still arrive in the inbox): until turned back on (the toggle), or for
 // a while (the menu beside it: 1 h, 8 h). A timed pause says when it ends and offers Resume.
 import { useState } from 'react';
+import { useT } from '../i18n/i18n.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { ChoiceMenu } from '../rules/ChoiceMenu.tsx';
 import { PAUSE_CHOICES, type PauseChoice } from '../rules/durations.ts';
@@ -9,6 +10,7 @@ import { useClient } from '../transport/connection-context.ts';
 
 export function PauseButton({ paused, pausedUntil }: { paused: boolean; pausedUntil?: number }) {
   const client = useClient();
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
 
   async function setPaused(next: boolean, minutes?: number) {
@@ -25,10 +27,10 @@ export function PauseButton({ paused, pausedUntil }: { paused: boolean; pausedUn
     control = (
       <>
         <span className="paused-until" role="status">
-          Paused until {untilText(new Date(pausedUntil), new Date())}
+          {t('pause.until', { until: untilText(new Date(pausedUntil), new Date()) })}
         </span>
         <button type="button" onClick={() => setPaused(false)}>
-          Resume
+          {t('pause.resume')}
         </button>
       </>
     );
@@ -39,17 +41,17 @@ export function PauseButton({ paused, pausedUntil }: { paused: boolean; pausedUn
         <button
           type="button"
           aria-pressed={paused}
-          title={paused ? 'Resume notifications' : 'Pause until turned back on'}
+          title={paused ? t('pause.toggleOff') : t('pause.toggleOn')}
           onClick={() => setPaused(!paused)}
         >
-          {paused ? 'Notifications paused' : 'Pause notifications'}
+          {paused ? t('pause.paused') : t('pause.pause')}
         </button>
         {!paused && (
-          <ChoiceMenu<PauseChoice>
+          <ChoiceMenu<PauseChoice & { label: string }>
             label=""
-            ariaLabel="Pause for a while"
-            groupLabel="Pause notifications"
-            choices={PAUSE_CHOICES}
+            ariaLabel={t('pause.forAWhile')}
+            groupLabel={t('pause.pause')}
+            choices={PAUSE_CHOICES.map((choice) => ({ ...choice, label: t(choice.labelKey) }))}
             onChoose={(choice) => setPaused(true, choice.minutes)}
           />
         )}

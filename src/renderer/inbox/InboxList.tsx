@@ -3,14 +3,17 @@
 // what the user is reading.
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useT } from '../i18n/i18n.ts';
 import type { MessageSummary } from '../../shared/model.ts';
 import { InboxRow, ROW_HEIGHT, rowElementId } from './InboxRow.tsx';
+import type { SelectMode } from './selection.ts';
 import { useNow } from './use-now.ts';
 
 /** Start fetching the next page this many rows before the end comes into view. */
 const PREFETCH_ROWS = 30;
 
 interface InboxListProps {
+  /** The rows shown: pinned messages first, then the list's pages. */
   items: MessageSummary[];
   hasMore: boolean;
   loadingOlder: boolean;
@@ -18,14 +21,20 @@ interface InboxListProps {
   /** Total number of messages in this view when known (for screen readers); -1 when unknown. */
   setSize: number;
   selectedId: number | null;
+  /** The bulk selection. */
+  checkedIds: ReadonlySet<number>;
+  /** The row the keyboard is on (the open message, or the lead of a bulk selection). */
+  cursorId: number | null;
   /** Changes whenever the selection should be scrolled into view (clicks need not, keys and openMessage do). */
   revealSeq: number;
-  onSelect(id: number, reveal: boolean): void;
+  onSelect(id: number, reveal: boolean, mode: SelectMode): void;
   loadOlder(retry?: boolean): void;
 }
 
 export function InboxList(props: InboxListProps) {
-  const { items, hasMore, loadingOlder, error, setSize, selectedId, revealSeq, onSelect, loadOlder } = props;
+  const { items, hasMore, loadingOlder, error, setSize, selectedId, checkedIds, cursorId, revealSeq } = props;
+  const { onSelect, loadOlder } = props;
+  const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
   const now = useNow();
   const footer = hasMore || error !== null;
@@ -47,20 +56,25 @@ export function InboxList(props: InboxListProps) {
   useKeepReadingPosition(items, scrollRef);
 
   useEffect(() => {
-    if (selectedId === null || revealSeq === 0) return;
-    const index = items.findIndex((item) => item.id === selectedId);
+    if (cursorId === null || revealSeq === 0) return;
+    const index = items.findIndex((item) => item.id === cursorId);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
     // Only a new reveal request scrolls; items arriving later must not yank the view back.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the reveal request on purpose
   }, [revealSeq]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const index = selectedId === null ? -1 : items.findIndex((item) => item.id === selectedId);
+    if (event.key === ' ' && cursorId !== null) {
+      event.preventDefault();
+      onSelect(cursorId, false, 'toggle');
+      return;
+    }
+    const index = cursorId === null ? -1 : items.findIndex((item) => item.id === cursorId);
     const target = keyTarget(event.key, index, items.length);
     if (target === null) return;
     event.preventDefault();
     const item = items[target];
-    if (item) onSelect(item.id, true);
+    if (item) onSelect(item.id, true, event.shiftKey ? 'range' : 'open');
   }
 
   return (
@@ -68,9 +82,10 @@ export function InboxList(props: InboxListProps) {
       ref={scrollRef}
       className="inbox-list"
       role="listbox"
-      aria-label="Messages"
+      aria-label={t('list.label')}
+      aria-multiselectable="true"
       tabIndex={0}
-      aria-activedescendant={selectedId !== null ? rowElementId(selectedId) : undefined}
+      aria-activedescendant={cursorId !== null ? rowElementId(cursorId) : undefined}
       onKeyDown={onKeyDown}
     >
       <div className="inbox-list-sizer" style={{ height: virtualizer.getTotalSize() }}>
@@ -85,13 +100,13 @@ export function InboxList(props: InboxListProps) {
               >
                 {error ? (
                   <>
-                    <span role="alert">Could not load older messages: {error}</span>{' '}
+                    <span role="alert">{t('list.olderFailed', { error })}</span>{' '}
                     <button type="button" onClick={() => loadOlder(true)}>
-                      Try again
+                      {t('inbox.tryAgain')}
                     </button>
                   </>
                 ) : (
-                  'Loading older messages…'
+                  t('list.loadingOlder')
                 )}
               </div>
             );
@@ -101,11 +116,12 @@ export function InboxList(props: InboxListProps) {
               key={message.id}
               message={message}
               selected={message.id === selectedId}
+              checked={checkedIds.has(message.id)}
               now={now}
               top={row.start}
               position={row.index + 1}
               setSize={setSize}
-              onSelect={(id) => onSelect(id, false)}
+              onSelect={(id, mode) => onSelect(id, false, mode)}
             />
           );
         })}

@@ -1,6 +1,7 @@
 // The inbox: toolbar (counts, filter, mark all read), the virtualised list and the detail pane.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parseSearchQuery } from '../../shared/search-query.ts';
+import { useT } from '../i18n/i18n.ts';
 import { useClient, useLinkStatus } from '../transport/connection-context.ts';
 import { InboxList } from './InboxList.tsx';
 import { MessageDetailPane } from './MessageDetail.tsx';
@@ -9,6 +10,15 @@ import { hasFilters, selectionAfterRemoval, type InboxFilters } from './inbox-st
 import { SearchBar, type SourceOption } from './SearchBar.tsx';
 import { useInbox } from './use-inbox.ts';
 import { useMessage } from './use-message.ts';
+import { RetentionPanel } from './RetentionPanel.tsx';
+import { TopicTree } from './TopicTree.tsx';
+import { SelectionActions } from './SelectionActions.tsx';
+import type { SelectMode } from './selection.ts';
+import { useSelection } from './use-selection.ts';
+import type { PurgeProgress } from '../../shared/retention.ts';
+import { KeyboardHelp } from './keyboard/KeyboardHelp.tsx';
+import { useInboxKeys } from './keyboard/use-inbox-keys.ts';
+import { useFocusDetail } from './keyboard/use-focus-detail.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 
 /** A request from outside the page (notification click, `ui.openMessage`) to show a message or the newest. */
@@ -27,16 +37,21 @@ interface InboxPageProps {
   sources?: readonly SourceOption[];
   /** While older messages are being indexed for search. */
   searchIndex?: { indexed: number; total: number } | null;
+  /** While retention deletes old messages. */
+  purge?: PurgeProgress | null;
   onUnreadChanged(unread: number): void;
 }
 
 export function InboxPage(props: InboxPageProps) {
   const { unread, total, openRequest, broker, onUnreadChanged } = props;
   const client = useClient();
+  const t = useT();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [filters, setFilters] = useState<InboxFilters>({});
   const inbox = useInbox(unreadOnly, filters);
-  const { items, loaded, nextBefore, loadingOlder, error, notice } = inbox.state;
+  const { items, pinned, loaded, nextBefore, loadingOlder, error, notice } = inbox.state;
+  // Pinned messages on top, then the pages.
+  const rows = useMemo(() => (pinned.length > 0 ? [...pinned, ...items] : items), [pinned, items]);
   const filtered = hasFilters(filters);
   // The terms of the search on show (not of what is still being typed), for highlighting.
   const terms = useMemo(() => parseSearchQuery(inbox.state.filters.search ?? ''), [inbox.state.filters.search]);
@@ -52,11 +67,20 @@ export function InboxPage(props: InboxPageProps) {
   const selectedRef = useRef(selectedId);
   selectedRef.current = selectedId;
 
-  const select = useCallback((id: number, reveal: boolean) => {
-    setSelectedId(id);
-    setRemovedNotice(false);
-    if (reveal) setRevealSeq((seq) => seq + 1);
-  }, []);
+  const bulk = useSelection(rows, selectedId);
+  const { choose } = bulk;
+  // A plain click or key opens the row; ctrl/shift (and space) change the bulk selection instead.
+  const select = useCallback(
+    (id: number, reveal: boolean, mode: SelectMode = 'open') => {
+      choose(id, mode);
+      if (mode === 'open') {
+        setSelectedId(id);
+        setRemovedNotice(false);
+      }
+      if (reveal) setRevealSeq((seq) => seq + 1);
+    },
+    [choose],
+  );
 
   // A message deleted at its source (or replaced by a newer version) must not stay open as if it still existed.
   useEffect(
@@ -83,17 +107,41 @@ export function InboxPage(props: InboxPageProps) {
   // Open the requested message, or the newest one for a burst notification.
   useEffect(() => {
     if (!openRequest) return;
-    const id = openRequest.id ?? items[0]?.id;
+    const id = openRequest.id ?? rows[0]?.id;
     if (id !== undefined) select(id, true);
     // Only a new request should move the selection, not every new message.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the request on purpose
   }, [openRequest?.seq]);
 
+  const pageRef = useRef<HTMLDivElement>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const focusDetail = useFocusDetail(pageRef, message);
+  useInboxKeys(pageRef, {
+    ids: () => rows.map((item) => item.id),
+    selectedId,
+    select: (id) => select(id, true),
+    open: () => {
+      if (selectedId === null && rows[0]) select(rows[0].id, true);
+      focusDetail();
+    },
+    markRead: (id) => {
+      client.invoke('inbox.markRead', { ids: [id] }).then(
+        (result) => onMarkedRead(id, result.unread),
+        (err: unknown) => setActionError(errorMessage(err)),
+      );
+    },
+    snooze: () => openSnoozeMenu(pageRef.current),
+    help: () => setHelpOpen(true),
+  });
+
+  // With a search or filters, only what matches (main walks it in bounded steps, pushing what it marks).
   async function markAllRead() {
     setActionError(null);
     try {
-      const result = await client.invoke('inbox.markAllRead', {});
-      inbox.markedAllRead();
+      const { search, ...rest } = filters;
+      const query = { ...rest, ...(search?.trim() ? { search: search.trim() } : {}) };
+      const result = await client.invoke('inbox.markAllRead', filtered ? { filters: query } : {});
+      if (!filtered) inbox.markedAllRead();
       onUnreadChanged(result.unread);
     } catch (err) {
       setActionError(errorMessage(err));
@@ -101,19 +149,34 @@ export function InboxPage(props: InboxPageProps) {
   }
 
   return (
-    <div className="inbox-page">
+    <div className="inbox-page with-sidebar" ref={pageRef}>
+      <TopicTree
+        sources={props.sources ?? []}
+        sourceId={filters.sourceId}
+        topic={filters.topic}
+        onChoose={(chosen) => setFilters({ ...filters, sourceId: chosen.sourceId, topic: chosen.topic })}
+      />
       <div className="inbox-pane">
-        <div className="toolbar" role="toolbar" aria-label="Inbox">
+        <div className="toolbar" role="toolbar" aria-label={t('inbox.toolbar')}>
           <span className="counts" data-testid="unread-count">
-            {unread === 0 ? 'All read' : `${unread.toLocaleString()} unread`}
-            <span className="muted"> · {total.toLocaleString()} total</span>
+            {unread === 0 ? t('inbox.allRead') : t('inbox.unreadCount', { count: unread.toLocaleString() })}
+            <span className="muted">{t('inbox.total', { count: total.toLocaleString() })}</span>
           </span>
           <label className="checkbox">
             <input type="checkbox" checked={unreadOnly} onChange={(event) => setUnreadOnly(event.target.checked)} />
-            Unread only
+            {t('inbox.unreadOnly')}
           </label>
           <button type="button" onClick={markAllRead} disabled={unread === 0}>
-            Mark all read
+            {t('inbox.markAllRead')}
+          </button>
+          <button
+            type="button"
+            className="keys-button"
+            aria-label={t('keys.helpButton')}
+            title={t('keys.helpButton')}
+            onClick={() => setHelpOpen(true)}
+          >
+            ?
           </button>
         </div>
         <SearchBar
@@ -123,6 +186,17 @@ export function InboxPage(props: InboxPageProps) {
           searchIndex={props.searchIndex ?? null}
           notice={notice}
         />
+        <RetentionPanel sources={props.sources ?? []} purge={props.purge ?? null} />
+        <SelectionActions
+          targets={bulk.targets}
+          bulk={bulk.bulk}
+          inbox={inbox}
+          onUnreadChanged={onUnreadChanged}
+          onClearSelection={bulk.clear}
+          onDeleted={(ids) => {
+            if (selectedId !== null && ids.includes(selectedId)) setSelectedId(null);
+          }}
+        />
         {actionError && (
           <p className="inline-error" role="alert">
             {actionError}
@@ -130,15 +204,15 @@ export function InboxPage(props: InboxPageProps) {
         )}
         {!loaded && error ? (
           <div className="list-empty" role="alert">
-            <p>Could not load the inbox: {error}</p>
+            <p>{t('inbox.loadFailed', { error })}</p>
             <button type="button" onClick={inbox.reload}>
-              Try again
+              {t('inbox.tryAgain')}
             </button>
           </div>
-        ) : loaded && items.length === 0 ? (
+        ) : loaded && rows.length === 0 ? (
           filtered ? (
             <div className="list-empty" role="status">
-              No messages match.
+              {t('inbox.noMatch')}
             </div>
           ) : (
             <EmptyInbox unreadOnly={unreadOnly} broker={broker} />
@@ -146,12 +220,14 @@ export function InboxPage(props: InboxPageProps) {
         ) : (
           <SearchTermsContext.Provider value={terms}>
             <InboxList
-              items={items}
+              items={rows}
               hasMore={loaded && nextBefore !== null}
               loadingOlder={loadingOlder}
               error={loaded ? error : null}
-              setSize={unreadOnly || filtered ? -1 : Math.max(total, items.length)}
+              setSize={unreadOnly || filtered ? -1 : Math.max(total, rows.length)}
               selectedId={selectedId}
+              checkedIds={bulk.selection.ids}
+              cursorId={bulk.cursorId}
               revealSeq={revealSeq}
               onSelect={select}
               loadOlder={inbox.loadOlder}
@@ -162,6 +238,7 @@ export function InboxPage(props: InboxPageProps) {
       <SearchTermsContext.Provider value={terms}>
         <MessageDetailPane load={message} removedNotice={removedNotice} />
       </SearchTermsContext.Provider>
+      <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
 }
@@ -172,15 +249,24 @@ export interface BrokerAddress {
 }
 
 function EmptyInbox({ unreadOnly, broker }: { unreadOnly: boolean; broker: BrokerAddress | null }) {
-  if (unreadOnly) return <div className="list-empty">No unread messages.</div>;
+  const t = useT();
+  if (unreadOnly) return <div className="list-empty">{t('inbox.noUnread')}</div>;
   return (
     <div className="list-empty">
-      <p>No messages yet.</p>
+      <p>{t('inbox.empty')}</p>
       {broker && (
         <p className="muted">
-          Try: <code>{`mosquitto_pub -h ${broker.host} -p ${broker.port} -t herald/hello -m "Hello"`}</code>
+          {t('inbox.try')} <code>{`mosquitto_pub -h ${broker.host} -p ${broker.port} -t herald/hello -m "Hello"`}</code>
         </p>
       )}
     </div>
   );
+}
+
+/** `s`: opens the snooze choices of the message on show and puts the focus on the first one. */
+function openSnoozeMenu(page: HTMLElement | null) {
+  const toggle = page?.querySelector<HTMLButtonElement>('[data-testid="message-detail"] .snooze button[aria-expanded]');
+  if (!toggle) return;
+  if (toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
+  requestAnimationFrame(() => toggle.parentElement?.querySelector<HTMLButtonElement>('.choice-list button')?.focus());
 }

@@ -1,62 +1,86 @@
 // One inbox row. Everything from the message is rendered as text nodes only: a payload can hold anything.
 import { memo } from 'react';
 import type { MessageSummary } from '../../shared/model.ts';
-import { absoluteTime, displayTitle, priorityLabel, relativeTime } from './format.ts';
+import { useLocale, useT } from '../i18n/i18n.ts';
+import { absoluteTimeText, relativeTimeText } from '../i18n/time.ts';
+import { displayTitle, priorityLabel } from './format.ts';
 import { Highlight } from './Highlight.tsx';
+import { modeOf, type SelectMode } from './selection.ts';
 
 export const ROW_HEIGHT = 76;
 
 interface InboxRowProps {
   message: MessageSummary;
   selected: boolean;
+  /** In the bulk selection. */
+  checked?: boolean;
   now: number;
   /** Offset from the top of the list, from the virtualizer. */
   top: number;
   position: number;
   setSize: number;
-  onSelect(id: number): void;
+  onSelect(id: number, mode: SelectMode): void;
 }
 
 export const InboxRow = memo(function InboxRow({
   message,
   selected,
+  checked = false,
   now,
   top,
   position,
   setSize,
   onSelect,
 }: InboxRowProps) {
+  const t = useT();
+  const locale = useLocale();
   const priority = priorityLabel(message.priority);
-  const classes = ['row', message.read ? 'read' : 'unread', selected ? 'selected' : ''].filter(Boolean).join(' ');
+  const classes = [
+    'row',
+    message.read ? 'read' : 'unread',
+    selected ? 'selected' : '',
+    checked ? 'checked' : '',
+    message.pinned ? 'pinned' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       id={rowElementId(message.id)}
       role="option"
-      aria-selected={selected}
+      aria-selected={selected || checked}
       aria-posinset={position}
       aria-setsize={setSize}
       data-testid="message-row"
       data-message-id={message.id}
       data-read={message.read}
+      data-pinned={message.pinned === true}
       className={classes}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
-      onClick={() => onSelect(message.id)}
+      // Shift-click selects a run of rows, not the text between two clicks.
+      onMouseDown={(event) => event.shiftKey && event.preventDefault()}
+      onClick={(event) => onSelect(message.id, modeOf(event))}
     >
       <div className="row-line">
         <span className="unread-dot" aria-hidden="true" />
-        {!message.read && <span className="visually-hidden">Unread: </span>}
+        {!message.read && <span className="visually-hidden">{t('row.unread')}</span>}
         <span className="row-title">
           <Highlight text={displayTitle(message)} />
         </span>
-        {priority && <span className={`badge priority-${priority.level}`}>{priority.text}</span>}
-        {message.truncated && <span className="badge truncated">truncated</span>}
+        {message.pinned && (
+          <span className="badge pinned" title="Pinned: stays on top">
+            pinned
+          </span>
+        )}
+        {priority && <span className={`badge priority-${priority.level}`}>{t(`priority.${priority.level}`)}</span>}
+        {message.truncated && <span className="badge truncated">{t('row.truncated')}</span>}
         {!message.notified && <NotNotifiedMarker rule={message.rule} />}
         <time
           className="row-time"
           dateTime={new Date(message.receivedAt).toISOString()}
-          title={absoluteTime(message.receivedAt)}
+          title={absoluteTimeText(message.receivedAt, locale)}
         >
-          {relativeTime(message.receivedAt, now)}
+          {relativeTimeText(message.receivedAt, now, locale)}
         </time>
       </div>
       <div className="row-preview">
@@ -71,12 +95,13 @@ export const InboxRow = memo(function InboxRow({
 
 /** A small bell with a slash: this message was stored without an OS notification. */
 function NotNotifiedMarker({ rule }: { rule: string | null }) {
+  const t = useT();
   return (
     <span
       className="not-notified"
       role="img"
-      aria-label="not notified"
-      title={rule ? `Not notified (rule '${rule}')` : 'Not notified'}
+      aria-label={t('row.notNotifiedLabel')}
+      title={rule ? t('row.notNotifiedByRule', { rule }) : t('row.notNotified')}
     >
       <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
         <path

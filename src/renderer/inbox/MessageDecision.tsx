@@ -6,9 +6,11 @@ import { describeRuleProblem } from '../../shared/rules/schema.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { decisionLine } from '../rules/decision-text.ts';
 import { SnoozeMenu } from '../rules/SnoozeMenu.tsx';
+import { useT } from '../i18n/i18n.ts';
 import { useClient } from '../transport/connection-context.ts';
 
 export function MessageDecision({ detail }: { detail: MessageDetail }) {
+  const t = useT();
   const line = decisionLine(detail);
   return (
     <div className="message-decision">
@@ -17,7 +19,7 @@ export function MessageDecision({ detail }: { detail: MessageDetail }) {
           {line}
         </p>
       )}
-      <div className="decision-actions" role="group" aria-label="Attention">
+      <div className="decision-actions" role="group" aria-label={t('decision.attention')}>
         <MuteTopicButton topic={detail.topic} sourceId={detail.sourceId} />
         <SnoozeMenu topic={detail.topic} sourceId={detail.sourceId} what={detail.topic} />
       </div>
@@ -27,6 +29,7 @@ export function MessageDecision({ detail }: { detail: MessageDetail }) {
 
 function MuteTopicButton({ topic, sourceId }: { topic: string; sourceId: string }) {
   const client = useClient();
+  const t = useT();
   const [outcome, setOutcome] = useState<{ text: string; failed: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -37,11 +40,11 @@ function MuteTopicButton({ topic, sourceId }: { topic: string; sourceId: string 
       const reply = await client.invoke('rules.mute', { topic, sourceId });
       setOutcome(
         reply.problems.length > 0
-          ? { text: `Not muted: ${reply.problems.map(describeRuleProblem).join('; ')}`, failed: true }
-          : { text: `Muted ${topic}`, failed: false },
+          ? { text: t('mute.failed', { error: reply.problems.map(describeRuleProblem).join('; ') }), failed: true }
+          : { text: t('mute.done', { topic }), failed: false },
       );
     } catch (err) {
-      setOutcome({ text: `Not muted: ${errorMessage(err)}`, failed: true });
+      setOutcome({ text: t('mute.failed', { error: errorMessage(err) }), failed: true });
     } finally {
       setBusy(false);
     }
@@ -50,7 +53,7 @@ function MuteTopicButton({ topic, sourceId }: { topic: string; sourceId: string 
   return (
     <>
       <button type="button" onClick={mute} disabled={busy}>
-        Mute this topic
+        {t('mute.button')}
       </button>
       <span className={outcome?.failed ? 'rule-outcome failed' : 'rule-outcome'} role="status">
         {outcome?.text}

@@ -1,16 +1,22 @@
-// The detail pane for one message. Body and properties are shown as text only (see linkify for the one
-// exception: http(s) URLs become links); a Markdown body is shown as its source, never rendered.
+// The detail pane for one message. Titles and properties are shown as text only (see linkify for the one
+// exception: http(s) URLs become links); the body is read the way it was meant (body/MessageBody.tsx).
 import type { MessageDetail as Detail } from '../../shared/model.ts';
-import { absoluteTime, displayTitle, groupDigits, formatBytes, priorityLabel } from './format.ts';
-import { Highlight, useHighlightedNodes } from './Highlight.tsx';
-import { linkify } from './linkify.tsx';
+import { useT, type MessageKey } from '../i18n/i18n.ts';
+import { MessageBody } from './body/MessageBody.tsx';
+import { TimeText } from './body/TimeText.tsx';
+import { displayTitle, groupDigits, formatBytes, priorityLabel } from './format.ts';
+import { Highlight } from './Highlight.tsx';
 import { MessageActions } from './MessageActions.tsx';
 import { MessageDecision } from './MessageDecision.tsx';
-import { ExtrasRows, isMarkdown } from './MessageExtras.tsx';
+import { ExtrasRows } from './MessageExtras.tsx';
 import { PropertiesTable } from './PropertiesTable.tsx';
 import type { MessageLoad } from './use-message.ts';
 
-const KIND_LABEL: Record<Detail['bodyKind'], string> = { text: 'Text', json: 'JSON', binary: 'Binary (hex)' };
+const KIND_LABEL: Record<Detail['bodyKind'], MessageKey> = {
+  text: 'detail.kind.text',
+  json: 'detail.kind.json',
+  binary: 'detail.kind.binary',
+};
 
 interface MessageDetailPaneProps {
   load: MessageLoad;
@@ -19,33 +25,30 @@ interface MessageDetailPaneProps {
 }
 
 export function MessageDetailPane({ load, removedNotice = false }: MessageDetailPaneProps) {
+  const t = useT();
   switch (load.status) {
     case 'idle':
       return (
-        <section className="detail empty" aria-label="Message">
-          {removedNotice ? (
-            <p role="status">The message you were reading was removed at its source or replaced by a newer version.</p>
-          ) : (
-            'Select a message to read it.'
-          )}
+        <section className="detail empty" aria-label={t('detail.label')}>
+          {removedNotice ? <p role="status">{t('detail.removed')}</p> : t('detail.selectHint')}
         </section>
       );
     case 'loading':
       return (
-        <section className="detail empty" aria-label="Message" aria-busy="true">
-          Loading…
+        <section className="detail empty" aria-label={t('detail.label')} aria-busy="true">
+          {t('detail.loading')}
         </section>
       );
     case 'missing':
       return (
-        <section className="detail empty" aria-label="Message">
-          This message is no longer in the inbox.
+        <section className="detail empty" aria-label={t('detail.label')}>
+          {t('detail.missing')}
         </section>
       );
     case 'failed':
       return (
-        <section className="detail empty" aria-label="Message">
-          <p role="alert">Could not load the message: {load.error}</p>
+        <section className="detail empty" aria-label={t('detail.label')}>
+          <p role="alert">{t('detail.loadFailed', { error: load.error })}</p>
         </section>
       );
     case 'loaded':
@@ -54,55 +57,51 @@ export function MessageDetailPane({ load, removedNotice = false }: MessageDetail
 }
 
 export function LoadedMessage({ detail }: { detail: Detail }) {
+  const t = useT();
   const priority = priorityLabel(detail.priority);
   const { extras } = detail;
-  const markdown = isMarkdown(extras);
   return (
-    <section className="detail" aria-label="Message" data-testid="message-detail">
+    <section className="detail" aria-label={t('detail.label')} data-testid="message-detail" tabIndex={-1}>
       <h2 className="detail-title">
         <Highlight text={displayTitle(detail)} />
       </h2>
       {/* Keyed by message: a "Muted …" confirmation belongs to the message it was given for. */}
       <MessageDecision key={detail.id} detail={detail} />
       <dl className="detail-meta">
-        <dt>Topic</dt>
+        <dt>{t('detail.topic')}</dt>
         <dd>
           <Highlight text={detail.topic} />
         </dd>
-        <dt>Source</dt>
+        <dt>{t('detail.source')}</dt>
         <dd>
           <Highlight text={detail.sourceName} />
         </dd>
-        <dt>Received</dt>
-        <dd>{absoluteTime(detail.receivedAt)}</dd>
-        <dt>Priority</dt>
+        <dt>{t('detail.received')}</dt>
+        <dd>
+          <TimeText at={detail.receivedAt} />
+        </dd>
+        <dt>{t('detail.priority')}</dt>
         <dd>
           {detail.priority}
           {priority ? (
-            <span className={`badge priority-${priority.level}`}>{priority.text}</span>
+            <span className={`badge priority-${priority.level}`}>{t(`priority.${priority.level}`)}</span>
           ) : (
-            <span className="muted"> (normal)</span>
+            <span className="muted"> {t('detail.priorityNormal')}</span>
           )}
         </dd>
-        <dt>Size</dt>
+        <dt>{t('detail.size')}</dt>
         <dd>
-          {formatBytes(detail.size)} · {KIND_LABEL[detail.bodyKind]}
+          {formatBytes(detail.size)} · {t(KIND_LABEL[detail.bodyKind])}
         </dd>
         {extras && <ExtrasRows extras={extras} />}
       </dl>
       {detail.truncated && (
         <p className="truncated-marker" role="note">
-          truncated — showing the first {groupDigits(detail.keptBytes)} of {groupDigits(detail.size)} bytes
+          {t('detail.truncated', { kept: groupDigits(detail.keptBytes), size: groupDigits(detail.size) })}
         </p>
       )}
-      {markdown && (
-        <p className="body-note muted small" role="note">
-          Markdown (shown as text)
-        </p>
-      )}
-      <pre className={`body body-${detail.bodyKind}`} data-testid="message-body">
-        {detail.bodyKind === 'binary' ? detail.body : <HighlightedBody text={detail.body} />}
-      </pre>
+      {/* Keyed by message: the view chosen for one body (source, base64) starts afresh for the next. */}
+      <MessageBody key={detail.id} detail={detail} />
       {extras?.actions && extras.actions.length > 0 && (
         // Keyed by message: a result from one message's action must not linger on the next.
         <MessageActions key={detail.id} messageId={detail.id} actions={extras.actions} />
@@ -110,8 +109,4 @@ export function LoadedMessage({ detail }: { detail: Detail }) {
       {detail.properties && <PropertiesTable properties={detail.properties} />}
     </section>
   );
-}
-
-function HighlightedBody({ text }: { text: string }) {
-  return <>{useHighlightedNodes(linkify(text))}</>;
 }

@@ -2,11 +2,10 @@
 // field focuses the search. A topic filter is applied only once it is a valid MQTT filter.
 import { useEffect, useRef, useState } from 'react';
 import { isValidTopicFilter } from '../../shared/sources/fields.ts';
+import { useT } from '../i18n/i18n.ts';
 import type { InboxFilters } from './inbox-state.ts';
 
 export const SEARCH_DEBOUNCE_MS = 250;
-/** How much of a body the index holds (the store's INDEXED_BODY_CHARS), said next to the field. */
-const INDEXED_BODY_HINT = 'Searches titles, topics, sources and the first 2,048 characters of each body.';
 
 export interface SourceOption {
   id: string;
@@ -23,18 +22,28 @@ interface SearchBarProps {
 }
 
 export function SearchBar({ filters, onFilters, sources, searchIndex, notice }: SearchBarProps) {
+  const t = useT();
   const [text, setText] = useState(filters.search ?? '');
   const [topic, setTopic] = useState(filters.topic ?? '');
   const input = useRef<HTMLInputElement>(null);
   const latest = useRef(filters);
   latest.current = filters;
+  // A topic chosen elsewhere (the sidebar's tree) shows in the field; one this field sent leaves the typing alone.
+  const sentTopic = useRef(filters.topic);
+  useEffect(() => {
+    if (filters.topic !== sentTopic.current) setTopic(filters.topic ?? '');
+    sentTopic.current = filters.topic;
+  }, [filters.topic]);
 
   // Debounced: one query per pause in typing, not one per key.
   useEffect(() => {
     const search = text.trim() === '' ? undefined : text;
     const topicFilter = topic.trim() !== '' && isValidTopicFilter(topic.trim()) ? topic.trim() : undefined;
     if (search === latest.current.search && topicFilter === latest.current.topic) return;
-    const timer = setTimeout(() => onFilters({ ...latest.current, search, topic: topicFilter }), SEARCH_DEBOUNCE_MS);
+    const timer = setTimeout(() => {
+      sentTopic.current = topicFilter;
+      onFilters({ ...latest.current, search, topic: topicFilter });
+    }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [text, topic, onFilters]);
 
@@ -59,7 +68,7 @@ export function SearchBar({ filters, onFilters, sources, searchIndex, notice }: 
     input.current?.focus();
   };
   const topicInvalid = topic.trim() !== '' && !isValidTopicFilter(topic.trim());
-  const active = [filters.sourceId, filters.topic, filters.minPriority, filters.since, filters.until].some(
+  const active = [filters.sourceId, filters.topic, filters.minPriority, filters.since, filters.until, filters.has].some(
     (value) => value !== undefined,
   );
 
@@ -69,9 +78,10 @@ export function SearchBar({ filters, onFilters, sources, searchIndex, notice }: 
         <input
           ref={input}
           type="search"
-          aria-label="Search messages"
-          placeholder="Search messages  ( / )"
-          title={INDEXED_BODY_HINT}
+          aria-label={t('search.label')}
+          placeholder={t('search.placeholder')}
+          // How much of a body the index holds (the store's INDEXED_BODY_CHARS).
+          title={t('search.hint')}
           value={text}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={(event) => {
@@ -83,17 +93,17 @@ export function SearchBar({ filters, onFilters, sources, searchIndex, notice }: 
         />
         {text !== '' && (
           <button type="button" className="link-button" onClick={clear}>
-            Clear search
+            {t('search.clear')}
           </button>
         )}
       </div>
-      <div className="filter-row" aria-label="Filters" role="group">
+      <div className="filter-row" aria-label={t('filter.label')} role="group">
         <select
-          aria-label="Source"
+          aria-label={t('filter.source')}
           value={filters.sourceId ?? ''}
           onChange={(event) => set({ sourceId: event.target.value || undefined })}
         >
-          <option value="">All sources</option>
+          <option value="">{t('filter.allSources')}</option>
           {sources.map((source) => (
             <option key={source.id} value={source.id}>
               {source.name}
@@ -102,39 +112,48 @@ export function SearchBar({ filters, onFilters, sources, searchIndex, notice }: 
         </select>
         <input
           type="text"
-          aria-label="Topic filter"
-          placeholder="Topic filter, e.g. home/+/temp"
+          aria-label={t('filter.topic')}
+          placeholder={t('filter.topicPlaceholder')}
           aria-invalid={topicInvalid}
-          title={topicInvalid ? '# must be last and alone in its level, + alone in its level' : undefined}
+          title={topicInvalid ? t('filter.topicInvalid') : undefined}
           value={topic}
           onChange={(event) => setTopic(event.target.value)}
         />
         <select
-          aria-label="Minimum priority"
+          aria-label={t('filter.minPriority')}
           value={filters.minPriority ?? ''}
           onChange={(event) => set({ minPriority: event.target.value ? Number(event.target.value) : undefined })}
         >
-          <option value="">Any priority</option>
+          <option value="">{t('filter.anyPriority')}</option>
           {[2, 3, 4, 5].map((p) => (
             <option key={p} value={p}>
-              Priority {p}+
+              {t('filter.priorityAtLeast', { priority: p })}
             </option>
           ))}
         </select>
+        <select
+          aria-label="Has"
+          value={filters.has ?? ''}
+          onChange={(event) => set({ has: hasValue(event.target.value) })}
+        >
+          <option value="">Any content</option>
+          <option value="attachment">Has attachment</option>
+          <option value="actions">Has actions</option>
+        </select>
         <label className="date-filter">
-          From
+          {t('filter.from')}
           <input
             type="date"
-            aria-label="Received from"
+            aria-label={t('filter.receivedFrom')}
             value={dateValue(filters.since)}
             onChange={(event) => set({ since: dayStart(event.target.value) })}
           />
         </label>
         <label className="date-filter">
-          to
+          {t('filter.to')}
           <input
             type="date"
-            aria-label="Received until"
+            aria-label={t('filter.receivedUntil')}
             value={dateValue(filters.until)}
             onChange={(event) => {
               const start = dayStart(event.target.value);
@@ -151,14 +170,16 @@ export function SearchBar({ filters, onFilters, sources, searchIndex, notice }: 
               onFilters({ search: filters.search });
             }}
           >
-            Clear filters
+            {t('filter.clear')}
           </button>
         )}
       </div>
       {searchIndex && (
         <p className="search-note muted small" role="status">
-          Indexing older messages for search: {searchIndex.indexed.toLocaleString()} of{' '}
-          {searchIndex.total.toLocaleString()}. Search finds the indexed part meanwhile.
+          {t('search.indexing', {
+            indexed: searchIndex.indexed.toLocaleString(),
+            total: searchIndex.total.toLocaleString(),
+          })}
         </p>
       )}
       {notice && (
@@ -168,6 +189,10 @@ export function SearchBar({ filters, onFilters, sources, searchIndex, notice }: 
       )}
     </div>
   );
+}
+
+function hasValue(value: string): InboxFilters['has'] {
+  return value === 'attachment' || value === 'actions' ? value : undefined;
 }
 
 /** A date input's value (local day) for a time, or '' for none. */

@@ -8,6 +8,7 @@ import {
   type RulesDocument,
 } from '../../shared/rules/schema.ts';
 import { errorMessage } from '../../shared/error-message.ts';
+import { useT } from '../i18n/i18n.ts';
 
 interface RawRulesEditorProps {
   document: RulesDocument;
@@ -17,6 +18,7 @@ interface RawRulesEditorProps {
 
 export function RawRulesEditor({ document, onSave, onDone }: RawRulesEditorProps) {
   const id = useId();
+  const t = useT();
   const [text, setText] = useState(() => JSON.stringify(document, null, 2));
   const [problems, setProblems] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
@@ -40,10 +42,10 @@ export function RawRulesEditor({ document, onSave, onDone }: RawRulesEditorProps
 
   return (
     <div className="raw-rules">
-      <h2 id={`${id}-heading`}>Rules as JSON</h2>
+      <h2 id={`${id}-heading`}>{t('rawRules.title')}</h2>
       <p className="muted small">
-        <code>{'{ "version": 1, "rules": [ … ] }'}</code>, checked in order; docs/rules.md describes every field. A
-        document with a problem is refused as a whole and the rules in force stay as they are.
+        <code>{'{ "version": 1, "rules": [ … ] }'}</code>
+        {t('rawRules.intro')}
       </p>
       <textarea
         id={`${id}-text`}
@@ -61,7 +63,7 @@ export function RawRulesEditor({ document, onSave, onDone }: RawRulesEditorProps
       />
       {problems.length > 0 && (
         <div id={`${id}-problems`} className="form-refusal" role="alert" data-testid="raw-problems">
-          <p>Not applied:</p>
+          <p>{t('rawRules.notApplied')}</p>
           <ul>
             {problems.map((problem, i) => (
               <li key={i}>{problem}</li>
@@ -71,10 +73,10 @@ export function RawRulesEditor({ document, onSave, onDone }: RawRulesEditorProps
       )}
       <div className="form-actions">
         <button type="button" className="primary" disabled={saving} onClick={apply}>
-          {saving ? 'Applying…' : 'Apply'}
+          {saving ? t('rawRules.applying') : t('rawRules.apply')}
         </button>
         <button type="button" onClick={onDone}>
-          Cancel
+          {t('ruleForm.cancel')}
         </button>
       </div>
     </div>

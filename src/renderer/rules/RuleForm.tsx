@@ -5,6 +5,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { SourceView } from '../../shared/model.ts';
 import { describeRuleProblem, type Rule, type RuleProblem } from '../../shared/rules/schema.ts';
 import { errorMessage } from '../../shared/error-message.ts';
+import { useT } from '../i18n/i18n.ts';
 import { CheckboxField, TextField } from '../sources/fields.tsx';
 import { documentWith, emptyRuleForm, errorsFor, formFromRule, validateRuleForm } from './rule-form.ts';
 import type { RuleFormErrors, RuleFormField, RuleFormValues } from './rule-form.ts';
@@ -26,6 +27,7 @@ export function RuleForm({ rules, index, sources, onSave, onSaved, onCancel }: R
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const editing = index === null ? null : rules[index];
+  const t = useT();
   const [values, setValues] = useState<RuleFormValues>(() => (editing ? formFromRule(editing) : emptyRuleForm()));
   const [touched, setTouched] = useState<ReadonlySet<RuleFormField>>(() => new Set());
   const [showAll, setShowAll] = useState(false);
@@ -74,10 +76,12 @@ export function RuleForm({ rules, index, sources, onSave, onSaved, onCancel }: R
   return (
     <div className="rule-editor">
       <form ref={formRef} className="rule-form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
-        <h2 id={`${id}-heading`}>{editing ? `Edit rule ${editing.name}` : 'Add a rule'}</h2>
+        <h2 id={`${id}-heading`}>
+          {editing ? t('ruleForm.editTitle', { name: editing.name }) : t('ruleForm.addTitle')}
+        </h2>
         {refusal && (
           <p className="form-refusal" role="alert" data-testid="rule-refusal">
-            Not saved: {refusal.text}
+            {t('rules.notSaved', { error: refusal.text })}
           </p>
         )}
         {shown.general && !refusal && (
@@ -88,14 +92,14 @@ export function RuleForm({ rules, index, sources, onSave, onSaved, onCancel }: R
         <div className="field-pair">
           <TextField
             id={`${id}-name`}
-            label="Name"
+            label={t('ruleForm.name')}
             value={values.name}
             error={shown.name}
-            hint="Shown wherever the rule decided something."
+            hint={t('ruleForm.nameHint')}
             onChange={(v) => set('name', v)}
           />
           <div className="rule-enabled">
-            <CheckboxField label="Enabled" checked={values.enabled} onChange={(v) => set('enabled', v)} />
+            <CheckboxField label={t('ruleForm.enabled')} checked={values.enabled} onChange={(v) => set('enabled', v)} />
           </div>
         </div>
         <MatchFields {...fieldProps} />
@@ -103,10 +107,10 @@ export function RuleForm({ rules, index, sources, onSave, onSaved, onCancel }: R
         <ThenFields {...fieldProps} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={saving}>
-            {saving ? 'Saving…' : editing ? 'Save rule' : 'Add rule'}
+            {saving ? t('ruleForm.saving') : editing ? t('ruleForm.save') : t('rules.add')}
           </button>
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('ruleForm.cancel')}
           </button>
         </div>
       </form>

@@ -1,6 +1,7 @@
 // The rule form's three groups: which messages (match), when, and what to do with them.
 import type { SourceView } from '../../shared/model.ts';
 import { RULE_ACTIONS, type RuleAction, type Weekday } from '../../shared/rules/schema.ts';
+import { useT, type MessageKey } from '../i18n/i18n.ts';
 import { SelectField, TextField } from '../sources/fields.tsx';
 import type { RuleFormErrors, RuleFormField, RuleFormValues } from './rule-form.ts';
 import { DAY_LABEL, WEEK } from './rule-summary.ts';
@@ -40,22 +41,25 @@ function BoundTextField(props: {
 
 export function MatchFields(fields: FieldsProps) {
   const { values, errors, sources, idFor, set } = fields;
+  const t = useT();
   // A rule may name a source that is gone, or by name: keep it selectable rather than silently dropping it.
   const known = sources.some((source) => source.id === values.source || source.name === values.source);
   const sourceOptions = [
-    { value: '', label: 'Any source' },
+    { value: '', label: t('ruleForm.anySource') },
     ...sources.map((source) => ({ value: source.id, label: source.name })),
-    ...(values.source && !known ? [{ value: values.source, label: `${values.source} (not a current source)` }] : []),
+    ...(values.source && !known
+      ? [{ value: values.source, label: t('ruleForm.goneSource', { source: values.source }) }]
+      : []),
   ];
   const sourceValue = sources.find((source) => source.name === values.source)?.id ?? values.source;
   return (
     <fieldset className="rule-group">
-      <legend>Which messages</legend>
-      <p className="hint">Leave a field empty to match anything. A message must fit every field that is set.</p>
+      <legend>{t('ruleForm.which')}</legend>
+      <p className="hint">{t('ruleForm.whichHint')}</p>
       <div className="field-pair">
         <SelectField
           id={idFor('source')}
-          label="Source"
+          label={t('filter.source')}
           value={sourceValue}
           options={sourceOptions}
           error={errors.source}
@@ -63,32 +67,32 @@ export function MatchFields(fields: FieldsProps) {
         />
         <BoundTextField
           name="topic"
-          label="Topic"
+          label={t('detail.topic')}
           placeholder="kitchen/+/temp"
-          hint="An MQTT filter with + and #; also ntfy topics, Gotify apps and stream names."
+          hint={t('ruleForm.topicHint')}
           fields={fields}
         />
       </div>
       <BoundTextField
         name="text"
-        label="Text"
+        label={t('ruleForm.text')}
         placeholder="backup, failed"
-        hint="Words separated by commas (any of them, case-insensitive), or a /regular expression/i; title and body."
+        hint={t('ruleForm.textHint')}
         fields={fields}
       />
       <div className="field-pair">
         <BoundTextField
           name="matchPriority"
-          label="Priority"
+          label={t('detail.priority')}
           placeholder=">=4"
-          hint='">=4", "<3" or "5" (1-5).'
+          hint={t('ruleForm.priorityHint')}
           fields={fields}
         />
         <BoundTextField
           name="value"
-          label="Value"
+          label={t('ruleForm.value')}
           placeholder="$.temperature > 30"
-          hint={`"$.temperature > 30", "$.state == 'open'", "$ >= 21.5" or "changed".`}
+          hint={t('ruleForm.valueHint')}
           fields={fields}
         />
       </div>
@@ -98,6 +102,7 @@ export function MatchFields(fields: FieldsProps) {
 
 export function WhenFields(fields: FieldsProps) {
   const { values, errors, idFor, set } = fields;
+  const t = useT();
   const toggleDay = (day: Weekday, on: boolean) =>
     set(
       'days',
@@ -105,13 +110,13 @@ export function WhenFields(fields: FieldsProps) {
     );
   return (
     <fieldset className="rule-group">
-      <legend>When</legend>
+      <legend>{t('ruleForm.when')}</legend>
       <fieldset
         className="rule-days"
         aria-describedby={errors.days ? idFor('days-error') : idFor('days-hint')}
         aria-invalid={errors.days ? true : undefined}
       >
-        <legend>Days</legend>
+        <legend>{t('ruleForm.days')}</legend>
         <div className="day-boxes">
           {WEEK.map((day) => (
             <label key={day} className="checkbox">
@@ -120,12 +125,12 @@ export function WhenFields(fields: FieldsProps) {
                 checked={values.days.includes(day)}
                 onChange={(event) => toggleDay(day, event.target.checked)}
               />
-              {DAY_LABEL[day]}
+              {t(DAY_LABEL[day])}
             </label>
           ))}
         </div>
         <span id={idFor('days-hint')} className="hint">
-          None ticked: every day.
+          {t('ruleForm.daysHint')}
         </span>
         {errors.days && (
           <span id={idFor('days-error')} className="field-error">
@@ -136,16 +141,16 @@ export function WhenFields(fields: FieldsProps) {
       <div className="field-pair">
         <BoundTextField
           name="time"
-          label="Time"
+          label={t('ruleForm.time')}
           placeholder="22:00-07:00"
-          hint="Local time, 24-hour clock; may cross midnight. Empty: all day."
+          hint={t('ruleForm.timeHint')}
           fields={fields}
         />
         <BoundTextField
           name="for"
-          label="For"
+          label={t('ruleForm.for')}
           placeholder="5m"
-          hint="The value condition must hold this long; fires once until it has been false."
+          hint={t('ruleForm.forHint')}
           fields={fields}
         />
       </div>
@@ -153,38 +158,39 @@ export function WhenFields(fields: FieldsProps) {
   );
 }
 
-const ACTION_OPTION_LABEL: Record<RuleAction, string> = {
-  notify: 'Notify',
-  silent: 'Silent (inbox only, no notification)',
-  read: 'Mark read (no badge)',
-  drop: 'Drop (not stored, only counted)',
+const ACTION_OPTION_LABEL: Record<RuleAction, MessageKey> = {
+  notify: 'ruleForm.action.notify',
+  silent: 'ruleForm.action.silent',
+  read: 'ruleForm.action.read',
+  drop: 'ruleForm.action.drop',
 };
-const ACTION_OPTIONS = RULE_ACTIONS.map((action) => ({ value: action, label: ACTION_OPTION_LABEL[action] }));
-const PRIORITY_OPTIONS = [
-  { value: '', label: 'Keep the message’s priority' },
-  ...['1', '2', '3', '4', '5'].map((p) => ({ value: p, label: p })),
-];
 
 export function ThenFields(fields: FieldsProps) {
   const { values, errors, idFor, set } = fields;
+  const t = useT();
+  const actionOptions = RULE_ACTIONS.map((action) => ({ value: action, label: t(ACTION_OPTION_LABEL[action]) }));
+  const priorityOptions = [
+    { value: '', label: t('ruleForm.keepPriority') },
+    ...['1', '2', '3', '4', '5'].map((p) => ({ value: p, label: p })),
+  ];
   const snoozeId = idFor('snoozeUntil');
   return (
     <fieldset className="rule-group">
-      <legend>Then</legend>
+      <legend>{t('ruleForm.then')}</legend>
       <div className="field-pair">
         <SelectField
           id={idFor('action')}
-          label="Action"
+          label={t('ruleForm.action')}
           value={values.action}
-          options={ACTION_OPTIONS}
+          options={actionOptions}
           error={errors.action}
           onChange={(v) => set('action', v)}
         />
         <SelectField
           id={idFor('priority')}
-          label="Set priority"
+          label={t('ruleForm.setPriority')}
           value={values.priority}
-          options={PRIORITY_OPTIONS}
+          options={priorityOptions}
           error={errors.priority}
           onChange={(v) => set('priority', v)}
         />
@@ -192,13 +198,13 @@ export function ThenFields(fields: FieldsProps) {
       <div className="field-pair">
         <BoundTextField
           name="limit"
-          label="Limit"
+          label={t('ruleForm.limit')}
           placeholder="1/60s"
-          hint="At most this many notifications per topic in the window; the rest are summed up in the next."
+          hint={t('ruleForm.limitHint')}
           fields={fields}
         />
         <div className="field">
-          <label htmlFor={snoozeId}>Snooze until</label>
+          <label htmlFor={snoozeId}>{t('ruleForm.snoozeUntil')}</label>
           <input
             id={snoozeId}
             type="datetime-local"
@@ -208,7 +214,7 @@ export function ThenFields(fields: FieldsProps) {
             onChange={(event) => set('snoozeUntil', event.target.value)}
           />
           <span id={`${snoozeId}-hint`} className="hint">
-            Until then the rule keeps its messages silent.
+            {t('ruleForm.snoozeHint')}
           </span>
           {errors.snoozeUntil && (
             <span id={`${snoozeId}-error`} className="field-error">

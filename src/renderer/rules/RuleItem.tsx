@@ -2,6 +2,7 @@
 // controls to move (buttons, or drag), edit and delete it.
 import { useState, type DragEvent } from 'react';
 import type { Rule } from '../../shared/rules/schema.ts';
+import { useT } from '../i18n/i18n.ts';
 import { ruleSummary, type SummaryContext } from './rule-summary.ts';
 
 interface RuleItemProps {
@@ -27,6 +28,8 @@ interface RuleItemProps {
 export function RuleItem(props: RuleItemProps) {
   const { rule, index, count, dropped, busy, summary, dropTarget } = props;
   const [confirming, setConfirming] = useState(false);
+  const t = useT();
+  const name = rule.name;
   const position = index + 1;
   const classes = ['rule-item', rule.enabled ? '' : 'disabled', dropTarget ? 'drop-target' : '']
     .filter(Boolean)
@@ -56,7 +59,7 @@ export function RuleItem(props: RuleItemProps) {
       }}
       onDragEnd={props.onDragEnd}
     >
-      <span className="drag-handle" aria-hidden="true" title="Drag to reorder">
+      <span className="drag-handle" aria-hidden="true" title={t('rule.drag')}>
         ⋮⋮
       </span>
       <span className="rule-position" aria-hidden="true">
@@ -65,25 +68,25 @@ export function RuleItem(props: RuleItemProps) {
       <div className="rule-main">
         <div className="rule-name">
           {rule.name}
-          {rule.temporary && <span className="badge">temporary</span>}
-          {!rule.enabled && <span className="badge">off</span>}
+          {rule.temporary && <span className="badge">{t('rule.temporary')}</span>}
+          {!rule.enabled && <span className="badge">{t('rule.off')}</span>}
           {dropped !== null && (
             <span className="badge drop-count" data-testid="drop-count">
-              dropped {dropped.toLocaleString()}
+              {t('rule.dropped', { count: dropped.toLocaleString() })}
             </span>
           )}
         </div>
         <div className="rule-summary" data-testid="rule-summary">
-          {ruleSummary(rule, summary)}
+          {ruleSummary(rule, { ...summary, t })}
         </div>
       </div>
-      <label className="switch" title={rule.enabled ? 'On' : 'Off'}>
+      <label className="switch" title={rule.enabled ? t('rule.onTitle') : t('rule.offTitle')}>
         <input
           type="checkbox"
           role="switch"
           checked={rule.enabled}
           disabled={busy}
-          aria-label={`${rule.name} enabled`}
+          aria-label={t('rule.enabled', { name })}
           onChange={(event) => props.onToggle(event.target.checked)}
         />
         <span className="switch-track" aria-hidden="true" />
@@ -93,7 +96,7 @@ export function RuleItem(props: RuleItemProps) {
           type="button"
           className="icon"
           disabled={busy || index === 0}
-          aria-label={`Move ${rule.name} up`}
+          aria-label={t('rule.moveUp', { name })}
           onClick={() => props.onMove(index - 1)}
         >
           ↑
@@ -102,7 +105,7 @@ export function RuleItem(props: RuleItemProps) {
           type="button"
           className="icon"
           disabled={busy || index === count - 1}
-          aria-label={`Move ${rule.name} down`}
+          aria-label={t('rule.moveDown', { name })}
           onClick={() => props.onMove(index + 1)}
         >
           ↓
@@ -110,24 +113,24 @@ export function RuleItem(props: RuleItemProps) {
         {confirming ? (
           <>
             <button type="button" className="danger" disabled={busy} onClick={props.onDelete}>
-              Delete {rule.name}
+              {t('rule.deleteNamed', { name })}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
-              Keep
+              {t('rule.keep')}
             </button>
           </>
         ) : (
           <>
-            <button type="button" disabled={busy} onClick={props.onEdit} aria-label={`Edit ${rule.name}`}>
-              Edit
+            <button type="button" disabled={busy} onClick={props.onEdit} aria-label={t('rule.editNamed', { name })}>
+              {t('rule.edit')}
             </button>
             <button
               type="button"
               disabled={busy}
               onClick={() => setConfirming(true)}
-              aria-label={`Delete ${rule.name}…`}
+              aria-label={t('rule.deleteAsk', { name })}
             >
-              Delete
+              {t('rule.delete')}
             </button>
           </>
         )}

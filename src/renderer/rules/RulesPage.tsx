@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { SourceView } from '../../shared/model.ts';
 import { describeRuleProblem, type RuleProblem, type RulesDocument } from '../../shared/rules/schema.ts';
 import { errorMessage } from '../../shared/error-message.ts';
+import { useT } from '../i18n/i18n.ts';
 import { RawRulesEditor } from './RawRulesEditor.tsx';
 import { RuleForm } from './RuleForm.tsx';
 import { RuleItem } from './RuleItem.tsx';
@@ -22,6 +23,7 @@ interface RulesPageProps {
 
 export function RulesPage({ active, sources }: RulesPageProps) {
   const { rules, error, save, change: saveChange } = useRules(active);
+  const t = useT();
   const [editing, setEditing] = useState<Editing>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -36,9 +38,9 @@ export function RulesPage({ active, sources }: RulesPageProps) {
     setBusy(true);
     try {
       const problems: RuleProblem[] = await saveChange(next);
-      if (problems.length > 0) setProblem(`Not saved: ${problems.map(describeRuleProblem).join('; ')}`);
+      if (problems.length > 0) setProblem(t('rules.notSaved', { error: problems.map(describeRuleProblem).join('; ') }));
     } catch (err) {
-      setProblem(`Not saved: ${errorMessage(err)}`);
+      setProblem(t('rules.notSaved', { error: errorMessage(err) }));
     } finally {
       setBusy(false);
     }
@@ -47,13 +49,13 @@ export function RulesPage({ active, sources }: RulesPageProps) {
   if (!rules) {
     return (
       <div className="rules-page">
-        <h2>Rules</h2>
+        <h2>{t('nav.rules')}</h2>
         {error ? (
           <p className="inline-error" role="alert">
-            Could not load the rules: {error}
+            {t('rules.loadFailed', { error })}
           </p>
         ) : (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t('detail.loading')}</p>
         )}
       </div>
     );
@@ -91,18 +93,15 @@ export function RulesPage({ active, sources }: RulesPageProps) {
   return (
     <div className="rules-page">
       <div className="rules-header">
-        <h2>Rules</h2>
+        <h2>{t('nav.rules')}</h2>
         <button type="button" className="push-right" onClick={() => setEditing({ mode: 'json' })}>
-          Edit as JSON
+          {t('rules.editJson')}
         </button>
         <button type="button" className="primary" onClick={() => setEditing({ mode: 'add' })}>
-          Add rule
+          {t('rules.add')}
         </button>
       </div>
-      <p className="muted small">
-        Checked from the top; the first enabled rule that fits a message decides. Messages no rule fits are notified
-        from normal priority (3) up; lower ones stay in the inbox quietly.
-      </p>
+      <p className="muted small">{t('rules.intro')}</p>
       {problem && (
         <p className="form-refusal" role="alert">
           {problem}
@@ -110,10 +109,10 @@ export function RulesPage({ active, sources }: RulesPageProps) {
       )}
       {document.rules.length === 0 ? (
         <p className="muted" data-testid="no-rules">
-          No rules yet. Add one to keep a topic quiet at night, mark chatter read, or drop what you never want to see.
+          {t('rules.none')}
         </p>
       ) : (
-        <ol className="rule-list" aria-label="Rules" aria-busy={busy || undefined}>
+        <ol className="rule-list" aria-label={t('nav.rules')} aria-busy={busy || undefined}>
           {document.rules.map((rule, index) => (
             <RuleItem
               // Names need not be unique; the position is the rule's identity in a document.

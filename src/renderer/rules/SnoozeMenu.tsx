@@ -3,9 +3,10 @@
 import { useState } from 'react';
 import { describeRuleProblem } from '../../shared/rules/schema.ts';
 import { errorMessage } from '../../shared/error-message.ts';
+import { useT } from '../i18n/i18n.ts';
 import { useClient } from '../transport/connection-context.ts';
 import { ChoiceMenu } from './ChoiceMenu.tsx';
-import { SNOOZE_CHOICES, snoozeEnd } from './durations.ts';
+import { SNOOZE_CHOICES, snoozeEnd, type SnoozeChoice } from './durations.ts';
 import { untilText } from './time-text.ts';
 
 interface SnoozeMenuProps {
@@ -17,10 +18,11 @@ interface SnoozeMenuProps {
 
 export function SnoozeMenu({ topic, sourceId, what }: SnoozeMenuProps) {
   const client = useClient();
+  const t = useT();
   const [outcome, setOutcome] = useState<{ text: string; failed: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function snooze(choice: (typeof SNOOZE_CHOICES)[number]) {
+  async function snooze(choice: Pick<SnoozeChoice, 'id'>) {
     setOutcome(null);
     setBusy(true);
     const now = new Date();
@@ -33,11 +35,11 @@ export function SnoozeMenu({ topic, sourceId, what }: SnoozeMenuProps) {
       });
       setOutcome(
         reply.problems.length > 0
-          ? { text: `Not snoozed: ${reply.problems.map(describeRuleProblem).join('; ')}`, failed: true }
-          : { text: `Snoozed ${what} until ${untilText(until, now)}`, failed: false },
+          ? { text: t('snooze.failed', { error: reply.problems.map(describeRuleProblem).join('; ') }), failed: true }
+          : { text: t('snooze.done', { what, until: untilText(until, now) }), failed: false },
       );
     } catch (err) {
-      setOutcome({ text: `Not snoozed: ${errorMessage(err)}`, failed: true });
+      setOutcome({ text: t('snooze.failed', { error: errorMessage(err) }), failed: true });
     } finally {
       setBusy(false);
     }
@@ -45,11 +47,11 @@ export function SnoozeMenu({ topic, sourceId, what }: SnoozeMenuProps) {
 
   return (
     <div className="snooze">
-      <ChoiceMenu
-        label="Snooze"
-        ariaLabel={`Snooze ${what}`}
-        groupLabel={`Snooze ${what} for`}
-        choices={SNOOZE_CHOICES}
+      <ChoiceMenu<SnoozeChoice & { label: string }>
+        label={t('snooze.label')}
+        ariaLabel={t('snooze.what', { what })}
+        groupLabel={t('snooze.whatFor', { what })}
+        choices={SNOOZE_CHOICES.map((choice) => ({ ...choice, label: t(choice.labelKey) }))}
         disabled={busy}
         onChoose={snooze}
       />

@@ -1,15 +1,17 @@
-// The one-click durations: snoozing a topic or a source, and pausing every notification.
+// The one-click durations: snoozing a topic or a source, and pausing every notification. Their words are in
+// the i18n catalogues, named by `labelKey`.
+import type { MessageKey } from '../i18n/i18n.ts';
 
 export interface SnoozeChoice {
   id: '15m' | '1h' | '8h' | 'tomorrow';
-  label: string;
+  labelKey: MessageKey;
 }
 
 export const SNOOZE_CHOICES: readonly SnoozeChoice[] = [
-  { id: '15m', label: '15 min' },
-  { id: '1h', label: '1 h' },
-  { id: '8h', label: '8 h' },
-  { id: 'tomorrow', label: 'Until tomorrow' },
+  { id: '15m', labelKey: 'snooze.15m' },
+  { id: '1h', labelKey: 'snooze.1h' },
+  { id: '8h', labelKey: 'snooze.8h' },
+  { id: 'tomorrow', labelKey: 'snooze.tomorrow' },
 ];
 
 /** When tomorrow's snooze ends: the start of the next working morning, local time. */
@@ -31,13 +33,13 @@ export function snoozeEnd(choice: SnoozeChoice['id'], now: Date): Date {
 
 export interface PauseChoice {
   id: string;
-  label: string;
+  labelKey: MessageKey;
   /** Without minutes the pause lasts until it is turned off. */
   minutes?: number;
 }
 
 export const PAUSE_CHOICES: readonly PauseChoice[] = [
-  { id: '1h', label: 'For 1 hour', minutes: 60 },
-  { id: '8h', label: 'For 8 hours', minutes: 8 * 60 },
-  { id: 'off', label: 'Until I turn them back on' },
+  { id: '1h', labelKey: 'pause.for1h', minutes: 60 },
+  { id: '8h', labelKey: 'pause.for8h', minutes: 8 * 60 },
+  { id: 'off', labelKey: 'pause.untilOn' },
 ];

@@ -1,11 +1,13 @@
 // Bottom bar: the embedded broker, each source's connection state, and any start-up warnings.
 import type { AppState, BrokerInfo } from '../../shared/model.ts';
+import { useT } from '../i18n/i18n.ts';
 import { SourceStatusLine, StateDot } from './SourceStatusLine.tsx';
 
 export function StatusBar({ state }: { state: AppState | null }) {
-  if (!state) return <footer className="status-bar" aria-label="Connection status" />;
+  const t = useT();
+  if (!state) return <footer className="status-bar" aria-label={t('status.label')} />;
   return (
-    <footer className="status-bar" aria-label="Connection status">
+    <footer className="status-bar" aria-label={t('status.label')}>
       {state.warnings.length > 0 && (
         <ul className="warnings" role="alert">
           {state.warnings.map((warning, i) => (
@@ -28,25 +30,26 @@ export function StatusBar({ state }: { state: AppState | null }) {
 }
 
 function BrokerStatus({ broker }: { broker: BrokerInfo }) {
-  if (!broker.enabled) return <span className="muted">Embedded broker off</span>;
+  const t = useT();
+  if (!broker.enabled) return <span className="muted">{t('status.brokerOff')}</span>;
   if (broker.error) {
     return (
       <span>
-        <StateDot state="error" /> Embedded broker failed: {broker.error}
+        <StateDot state="error" /> {t('status.brokerFailed', { error: broker.error })}
       </span>
     );
   }
   if (!broker.running) {
     return (
       <span>
-        <StateDot state="connecting" /> Embedded broker starting…
+        <StateDot state="connecting" /> {t('status.brokerStarting')}
       </span>
     );
   }
   return (
     <span>
-      <StateDot state="connected" /> Embedded broker on {broker.host}:{broker.port}
-      {broker.lan && ' (LAN)'}
+      <StateDot state="connected" /> {t('status.brokerOn', { address: `${broker.host}:${broker.port}` })}
+      {broker.lan && t('status.lan')}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 // The detail pane rendered to HTML (React's server renderer, no browser): whatever a message carries ends up
-// as text; only http(s) URLs become links; remote images are never requested; Markdown stays source text.
+// as text; only http(s) URLs become links; remote images are never requested; Markdown is rendered from its
+// tokens, never as HTML.
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
@@ -46,17 +47,18 @@ function render(patch: Partial<MessageDetail>): string {
 }
 
 describe('message detail', () => {
-  it('shows markup from a message as text, and a Markdown body as its source with a note', () => {
+  it('shows markup from a message as text, and renders a Markdown body from its tokens only', () => {
     const html = render({
       title: '<b>Hi</b>',
       body: '**Door** open <script>window.x=1</script>',
       extras: { contentType: 'text/markdown; charset=utf-8' },
     });
-    expect(html).not.toMatch(/<(b|script|strong)\b/);
+    expect(html).not.toMatch(/<(b|script)\b/);
     expect(html).toContain('&lt;b&gt;Hi&lt;/b&gt;');
-    expect(html).toContain('**Door** open &lt;script&gt;window.x=1&lt;/script&gt;');
-    expect(html).toContain('Markdown (shown as text)');
-    expect(render({ body: 'plain' })).not.toContain('Markdown');
+    expect(html).toContain('<strong>Door</strong> open &lt;script&gt;window.x=1&lt;/script&gt;');
+    // An MQTT 5 content type says the same.
+    expect(render({ body: '# T', properties: { contentType: 'text/markdown' } })).toContain('<h1>T</h1>');
+    expect(render({ body: '**plain**' })).not.toContain('<strong>');
   });
 
   it('links an http(s) click URL outside Herald and shows any other as text', () => {
@@ -93,6 +95,8 @@ describe('message detail', () => {
       '<a href="https://cdn.example/snap.jpg" target="_blank" rel="noreferrer noopener">snap.jpg</a>',
     );
     expect(html).toContain(' · image/jpeg · 2.0 KB');
+    // An image attachment is shown inline only after a click.
+    expect(html).toContain('Load image from cdn.example');
     // ntfy gives attachment expiry in seconds; it must not read as 1970.
     expect(html).not.toContain('1970');
   });

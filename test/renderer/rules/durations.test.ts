@@ -1,5 +1,6 @@
 // One-click snoozes and pauses: when they end, and how that time is said.
 import { describe, expect, it } from 'vitest';
+import { translate } from '../../../src/renderer/i18n/i18n.ts';
 import { PAUSE_CHOICES, SNOOZE_CHOICES, snoozeEnd } from '../../../src/renderer/rules/durations.ts';
 import { clockTime, untilText } from '../../../src/renderer/rules/time-text.ts';
 
@@ -7,7 +8,12 @@ const NOW = new Date(2026, 4, 12, 14, 15, 30);
 
 describe('snoozeEnd', () => {
   it('offers 15 min, 1 h, 8 h and until tomorrow', () => {
-    expect(SNOOZE_CHOICES.map((choice) => choice.label)).toEqual(['15 min', '1 h', '8 h', 'Until tomorrow']);
+    expect(SNOOZE_CHOICES.map((choice) => translate('en', choice.labelKey))).toEqual([
+      '15 min',
+      '1 h',
+      '8 h',
+      'Until tomorrow',
+    ]);
   });
 
   it.each([
@@ -30,7 +36,7 @@ describe('snoozeEnd', () => {
 
 describe('pause choices', () => {
   it('pause for 1 h, 8 h, or until turned back on (no minutes)', () => {
-    expect(PAUSE_CHOICES.map(({ label, minutes }) => [label, minutes])).toEqual([
+    expect(PAUSE_CHOICES.map(({ labelKey, minutes }) => [translate('en', labelKey), minutes])).toEqual([
       ['For 1 hour', 60],
       ['For 8 hours', 480],
       ['Until I turn them back on', undefined],

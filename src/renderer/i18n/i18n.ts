@@ -1,0 +1,59 @@
+// The UI's words in the user's language: English and Simplified Chinese. The language follows the browser (or
+// the OS, in the app) until the user picks one; the pick is remembered. `useT()` gives components a `t(key)`
+// that re-renders them when the language changes.
+import { useCallback } from 'react';
+import { storedChoice, useStoredChoice } from '../preferences/stored-choice.ts';
+import { en, type MessageKey } from './en.ts';
+import { zhCN } from './zh-CN.ts';
+
+export type { MessageKey } from './en.ts';
+
+export const LOCALES = ['en', 'zh-CN'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type LocalePreference = Locale | 'system';
+
+/** Each language named in itself, so a user who cannot read the current one still finds theirs. */
+export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '中文' };
+
+const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+
+export const localePreference = storedChoice<LocalePreference>('herald.locale', ['system', ...LOCALES], 'system');
+
+/** The language the browser asks for, among those Herald speaks (any Chinese gets Simplified Chinese). */
+export function systemLocale(languages: readonly string[] = browserLanguages()): Locale {
+  for (const language of languages) {
+    const lower = language.toLowerCase();
+    if (lower.startsWith('zh')) return 'zh-CN';
+    if (lower.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+function browserLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
+}
+
+export function resolveLocale(preference: LocalePreference): Locale {
+  return preference === 'system' ? systemLocale() : preference;
+}
+
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+/** The message for `key` with `{name}` placeholders filled in. */
+export function translate(locale: Locale, key: MessageKey, params?: Params): string {
+  const text = CATALOGUES[locale][key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The current language, following the user's pick (or the system). */
+export function useLocale(): Locale {
+  return resolveLocale(useStoredChoice(localePreference));
+}
+
+export function useT(): Translate {
+  const locale = useLocale();
+  return useCallback<Translate>((key, params) => translate(locale, key, params), [locale]);
+}
