@@ -30,6 +30,8 @@ export const SOURCE_URL_HELP = `      --source URL     a source for this run onl
                          ntfy           topics in the path (https://ntfy.sh/alerts,backups) or via --topic;
                                         username= password= or token=
                          gotify         token= (a client token)
+                         webhook        http://HOST:PORT/hook/NAME?kind=webhook&token=env:NAME (POST there with
+                                        Authorization: Bearer TOKEN) allowRemote=true perMinute=N
       --topic FILTER   a topic for the --source before it (MQTT filter, wildcards + and #; or an ntfy topic)
       --qos N          QoS for that MQTT source's topics (default 1)`;
 
@@ -132,6 +134,25 @@ export function parseSourceUrl(raw: string, env: NodeJS.ProcessEnv = process.env
       source: { ...common, kind, url: withoutQuery(url).replace(/\/$/, ''), topics: [], ...secrets },
       qos: 1,
       topics,
+    };
+  }
+
+  if (kind === 'webhook') {
+    const known = ['token', 'allowRemote', 'perMinute'];
+    const unknown = [...params.keys()].filter((key) => !known.includes(key) && !COMMON.includes(key));
+    if (unknown.length)
+      throw new SourceUrlError(`unknown webhook option ${unknown.join(', ')}; known: ${known.join(', ')}`);
+    return {
+      source: {
+        ...common,
+        kind,
+        url: withoutQuery(url),
+        ...(params.has('token') ? { token: take('token') } : {}),
+        ...(params.has('allowRemote') ? { allowRemote: bool(take('allowRemote'), 'allowRemote') } : {}),
+        ...(params.has('perMinute') ? { perMinute: Number(take('perMinute')) } : {}),
+      },
+      qos: 1,
+      topics: [],
     };
   }
 

@@ -3,6 +3,7 @@
 import Store, { type Options } from 'electron-store';
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { datedBackupPath } from '../core/settings/settings-file.ts';
 
 export interface OpenedStore<T extends Record<string, unknown>> {
   store: Store<T>;
@@ -29,7 +30,7 @@ export function openStoreSettingCorruptAside<T extends Record<string, unknown>>(
   } catch (err) {
     const file = join(options.cwd, `${options.name}.json`);
     if (!existsSync(file)) throw err;
-    const aside = `${file}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
+    const aside = datedBackupPath(file, 'corrupt', now());
     renameSync(file, aside);
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
     return {

@@ -3,7 +3,10 @@
 import type { Schema } from 'electron-store';
 import { z } from 'zod';
 import { describeIssues } from '../../shared/contract.ts';
+import { join } from 'node:path';
+import { migrateSettings } from '../core/settings/migrations.ts';
 import { Settings, defaultSettings } from '../core/settings/schema.ts';
+import { newerVersionProblem, setAsideUnreadable, upgradeSettingsFile } from '../core/settings/settings-file.ts';
 import type { SettingsRepo } from '../core/settings/types.ts';
 import { openStoreSettingCorruptAside } from './json-store.ts';
 
@@ -37,15 +40,22 @@ export function createElectronSettingsRepo(options: ElectronSettingsOptions): Se
   const warnings: string[] = [];
   let loaded: Settings = defaultSettings();
 
+  const now = options.now ?? (() => new Date());
+  // Before electron-store sees it: an earlier version's file would fail the current JSON Schema and be set aside,
+  // and a newer one would be refused in words that do not say why.
+  const file = join(options.cwd, 'config.json');
+  const newer = newerVersionProblem(file);
+  if (newer) warnings.push(`Settings: ${setAsideUnreadable(file, newer, now())}`);
+  upgradeSettingsFile(file, now());
   const opened = openStoreSettingCorruptAside<Settings>(
     { cwd: options.cwd, name: 'config', schema: settingsStoreSchema() },
     (data) => {
       // A file written by a newer or broken build: refuse it like a corrupt one instead of running on half of it.
-      const parsed = Settings.safeParse(data);
+      const parsed = Settings.safeParse(migrateSettings(data).document);
       if (!parsed.success) throw new Error(`invalid settings: ${describeIssues(parsed.error)}`);
       loaded = parsed.data;
     },
-    options.now,
+    now,
   );
   if (opened.warning) warnings.push(`Settings: ${opened.warning}`);
   const { store } = opened;

@@ -4,6 +4,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { SourceView } from '../../shared/model.ts';
 import type { SourceKind } from '../../shared/sources.ts';
 import { useClient } from '../transport/connection-context.ts';
+import { ConnectionTest } from './ConnectionTest.tsx';
 import { CheckboxField, SelectField, TextField } from './fields.tsx';
 import { NO_SAVED_SECRETS, toSourceInput } from './form-input.ts';
 import { hasErrors, validateSourceForm, type SourceFormErrors } from './form-validate.ts';
@@ -14,6 +15,7 @@ import type { KindFieldsProps } from './kind-fields-props.ts';
 import { MqttFields } from './MqttFields.tsx';
 import { NtfyFields } from './NtfyFields.tsx';
 import { StreamFields } from './StreamFields.tsx';
+import { WebhookFields } from './WebhookFields.tsx';
 import { errorMessage } from '../../shared/error-message.ts';
 
 interface SourceFormProps {
@@ -67,6 +69,16 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
     }
   }
 
+  /** Tests what the form holds (with the saved secrets where it leaves them blank), valid or not saved yet. */
+  async function testConnection() {
+    if (hasErrors(validateSourceForm(values, saved))) {
+      setShowErrors(true);
+      throw new Error('fix the fields marked above first');
+    }
+    const input = toSourceInput(values, saved);
+    return client.invoke('sources.test', { source: input, ...(editing ? { id: editing.id } : {}) });
+  }
+
   const url = URL_WORDING[values.kind];
   const fieldProps: KindFieldsProps = { values, errors, saved, idFor, set };
   return (
@@ -115,6 +127,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
       {(values.kind === 'websocket' || values.kind === 'sse') && <StreamFields {...fieldProps} />}
       {values.kind === 'ntfy' && <NtfyFields {...fieldProps} />}
       {values.kind === 'gotify' && <GotifyFields {...fieldProps} />}
+      {values.kind === 'webhook' && <WebhookFields {...fieldProps} />}
       <SelectField
         id={idFor('min-priority')}
         label="Notify from priority"
@@ -132,6 +145,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
           Cancel
         </button>
       </div>
+      <ConnectionTest name={values.name} run={testConnection} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import type { SourceView } from '../../shared/model.ts';
 import { SnoozeMenu } from '../rules/SnoozeMenu.tsx';
 import { SourceStatusLine } from '../status/SourceStatusLine.tsx';
 import { useClient } from '../transport/connection-context.ts';
+import { ConnectionTest } from './ConnectionTest.tsx';
 import { KIND_LABEL, sourceSummary } from './kinds.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 
@@ -69,6 +70,7 @@ export function SourceItem({ source, onEdit, onRemoved }: SourceItemProps) {
             {error}
           </p>
         )}
+        <ConnectionTest name={source.name} run={() => client.invoke('sources.test', { id: source.id })} />
       </div>
       <div className="source-actions">
         {/* Command-line sources are read-only here, and their ids last one run. */}

@@ -47,6 +47,7 @@ export function toSourceInput(values: SourceFormValues, saved: SavedSecrets = NO
         clean: !values.keepSession,
         // A session expiry only exists in MQTT 5; 3.1.1 brokers keep a session until they expire it themselves.
         sessionExpiry: values.protocolVersion === 5 && values.keepSession ? Number(values.sessionExpiry.trim()) : 0,
+        discovery: values.discovery,
         ...(anyTls ? { tls } : {}),
       };
     }
@@ -70,6 +71,14 @@ export function toSourceInput(values: SourceFormValues, saved: SavedSecrets = NO
       return ntfyInput(values, common, saved);
     case 'gotify':
       return { kind: 'gotify', ...common, token: secret(values.token) };
+    case 'webhook':
+      return {
+        kind: 'webhook',
+        ...common,
+        token: secret(values.token),
+        allowRemote: values.allowRemote,
+        perMinute: Number(values.perMinute.trim()),
+      };
   }
 }
 

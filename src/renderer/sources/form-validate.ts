@@ -77,6 +77,12 @@ function formOnlyChecks(
         add('token', 'a client token is required: Gotify streams messages only to a signed-in client');
       }
       return;
+    case 'webhook':
+      if (!isWholeNumberIn(values.perMinute, 1, 6000)) add('perMinute', 'a whole number of posts from 1 to 6000');
+      if (!values.token.value && (!saved.hasToken || values.token.remove)) {
+        add('token', 'a token is required: senders must prove they may post');
+      }
+      return;
   }
 }
 

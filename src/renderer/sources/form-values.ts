@@ -2,6 +2,7 @@
 // typed (name, URL). Numbers stay strings while being edited; secrets are write-only and start empty.
 import type { Qos, SourceView } from '../../shared/model.ts';
 import type { SourceKind } from '../../shared/sources.ts';
+import type { MqttDiscovery } from '../../shared/sources/mqtt.ts';
 
 export interface TopicRow {
   filter: string;
@@ -48,6 +49,8 @@ export interface SourceFormValues {
   tlsKey: SecretValue;
   tlsServername: string;
   tlsAllowUntrusted: boolean;
+  /** Devices announced on the broker (Home Assistant discovery, Zigbee2MQTT), kept as saved. */
+  discovery: MqttDiscovery;
   // WebSocket and SSE
   headers: HeaderRow[];
   openMessage: string;
@@ -56,6 +59,9 @@ export interface SourceFormValues {
   // ntfy
   ntfyTopics: string[];
   ntfyAuth: NtfyAuth;
+  // Webhook
+  allowRemote: boolean;
+  perMinute: string;
 }
 
 /** A day: long enough to ride out a weekend-free outage, short enough that a forgotten client expires. */
@@ -92,12 +98,15 @@ export function emptyForm(kind: SourceKind = 'mqtt'): SourceFormValues {
     tlsKey: noSecret(),
     tlsServername: '',
     tlsAllowUntrusted: false,
+    discovery: { homeAssistant: true, zigbee2mqtt: true, prefix: 'homeassistant', baseTopic: 'zigbee2mqtt' },
     headers: [],
     openMessage: '',
     format: 'json',
     mapping: emptyMapping(),
     ntfyTopics: [''],
     ntfyAuth: 'none',
+    allowRemote: false,
+    perMinute: '60',
   };
 }
 
@@ -125,6 +134,7 @@ export function formFromSource(source: SourceView): SourceFormValues {
         tlsCert: source.tls?.cert ?? '',
         tlsServername: source.tls?.servername ?? '',
         tlsAllowUntrusted: source.tls?.allowUntrusted ?? false,
+        discovery: { ...source.discovery },
       };
     case 'websocket':
     case 'sse':
@@ -144,6 +154,8 @@ export function formFromSource(source: SourceView): SourceFormValues {
       };
     case 'gotify':
       return base;
+    case 'webhook':
+      return { ...base, allowRemote: source.allowRemote, perMinute: String(source.perMinute) };
   }
 }
 

@@ -24,5 +24,7 @@ export function sourceSummary(source: SourceView): string {
       return `ntfy topics: ${source.topics.join(', ')}`;
     case 'gotify':
       return 'Gotify messages for this client';
+    case 'webhook':
+      return `posts · at most ${source.perMinute} a minute · ${source.allowRemote ? 'from any computer' : 'from this computer only'}`;
   }
 }

@@ -17,6 +17,8 @@ export interface KindUrl {
   wording: UrlWording;
   /** `herald serve --source` URLs with these schemes are this kind unless `kind=` says otherwise. */
   implied?: readonly string[];
+  /** What else the kind needs of its URL (e.g. a webhook's /hook/NAME path), or null when it is fine. */
+  check?: (url: URL) => string | null;
 }
 
 export interface KindSpec<K extends string, F extends z.core.$ZodLooseShape> {
@@ -34,7 +36,7 @@ export function orList(items: readonly string[]): string {
 }
 
 /** Why `raw` is unusable as a URL of this shape, or null when it is fine. */
-export function urlProblem(raw: string, url: Pick<KindUrl, 'schemes' | 'example'>): string | null {
+export function urlProblem(raw: string, url: Pick<KindUrl, 'schemes' | 'example' | 'check'>): string | null {
   let parsed: URL;
   try {
     parsed = new URL(raw);
@@ -48,7 +50,7 @@ export function urlProblem(raw: string, url: Pick<KindUrl, 'schemes' | 'example'
   }
   if (!parsed.hostname) return 'the URL has no host name';
   if (parsed.username || parsed.password) return 'put the user name and password in their own fields, not in the URL';
-  return null;
+  return url.check?.(parsed) ?? null;
 }
 
 const urlField = (url: KindUrl) =>

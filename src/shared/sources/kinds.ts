@@ -8,9 +8,10 @@ import { mqtt } from './mqtt.ts';
 import { ntfy } from './ntfy.ts';
 import { sse } from './sse.ts';
 import { websocket } from './websocket.ts';
+import { webhook } from './webhook.ts';
 
 /** In the order the UI offers them. */
-export const SOURCE_KIND_DEFINITIONS = [mqtt, websocket, sse, ntfy, gotify] as const;
+export const SOURCE_KIND_DEFINITIONS = [mqtt, websocket, sse, ntfy, gotify, webhook] as const;
 type Definitions = typeof SOURCE_KIND_DEFINITIONS;
 type Definition = Definitions[number];
 

@@ -76,7 +76,7 @@ describe('MQTT sources', () => {
       /HERALD_SURELY_UNSET is not set/,
     );
     expect(() => serve('--source', 'http://b', '--topic', 'a')).toThrow(UsageError);
-    expect(() => serve('--source', 'http://b', '--topic', 'a')).toThrow(/need kind=sse, ntfy or gotify/);
+    expect(() => serve('--source', 'http://b', '--topic', 'a')).toThrow(/need kind=sse, ntfy, gotify or webhook/);
     expect(() => serve('--source', 'ftp://b', '--topic', 'a')).toThrow(/no kind of source takes ftp URLs/);
   });
 });
@@ -139,6 +139,13 @@ describe('push sources', () => {
 });
 
 test('serve --help lists the per-source options', () => {
-  expect(parseArgs(['serve', '--help'])).toEqual({ command: 'help' });
-  expect(SOURCE_URL_HELP).toContain('kind=mqtt|websocket|sse|ntfy|gotify');
+  expect(parseArgs(['serve', '--help'])).toEqual({ command: 'help', of: 'serve' });
+  expect(SOURCE_URL_HELP).toContain('kind=mqtt|websocket|sse|ntfy|gotify|webhook');
+});
+
+test('a webhook source from the command line: its address, token and limits', () => {
+  expect(serve('--source', 'http://127.0.0.1:7341/hook/ci?kind=webhook&token=t0ken&perMinute=10')).toEqual([
+    { kind: 'webhook', url: 'http://127.0.0.1:7341/hook/ci', token: 't0ken', perMinute: 10 },
+  ]);
+  expect(() => parseArgs(['serve', '--source', 'http://127.0.0.1:7341/ci?kind=webhook'])).toThrow(/\/hook\/NAME/);
 });

@@ -33,6 +33,7 @@ const source = {
   keepalive: 30,
   clean: true,
   sessionExpiry: 0,
+  discovery: { homeAssistant: true, zigbee2mqtt: true, prefix: 'homeassistant', baseTopic: 'zigbee2mqtt' },
   enabled: true,
   minPriority: 1,
   embedded: false,
@@ -58,7 +59,7 @@ describe('electron-store settings repo', () => {
     writeFileSync(join(dir, 'config.json'), '{"sources": [ this is not json');
     const repo = createElectronSettingsRepo({ cwd: dir, now: () => new Date('2026-01-02T03:04:05.678Z') });
     expect(repo.load()).toEqual(defaultSettings());
-    const aside = 'config.json.corrupt-2026-01-02T03-04-05-678Z';
+    const aside = 'config.json.corrupt-20260102-030405';
     expect(readdirSync(dir)).toContain(aside);
     expect(readFileSync(join(dir, aside), 'utf8')).toBe('{"sources": [ this is not json');
     expect(repo.warnings).toHaveLength(1);
@@ -78,6 +79,16 @@ describe('electron-store settings repo', () => {
     expect(second.load().sources).toEqual([]);
     expect(second.warnings[0]).toMatch(/topic filter is invalid/);
     expect(readdirSync(dir).filter((name) => name.startsWith('config.json.corrupt-'))).toHaveLength(2);
+  });
+
+  test('a file from a newer Herald is set aside under a dated name, never read in part', () => {
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ ...defaultSettings(), version: 99 }));
+    const repo = createElectronSettingsRepo({ cwd: dir, now: () => new Date('2026-01-02T03:04:05.678Z') });
+    expect(repo.load()).toEqual(defaultSettings());
+    expect(readdirSync(dir)).toContain('config.json.corrupt-20260102-030405');
+    expect(repo.warnings).toEqual([
+      expect.stringMatching(/written by a newer Herald .*config\.json\.corrupt-20260102-030405/),
+    ]);
   });
 
   test('refuses to save invalid settings', () => {

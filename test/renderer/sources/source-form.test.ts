@@ -32,6 +32,7 @@ const VIEWS: SourceView[] = [
     keepalive: 45,
     clean: false,
     sessionExpiry: 3600,
+    discovery: { homeAssistant: true, zigbee2mqtt: false, prefix: 'ha', baseTopic: 'zigbee2mqtt' },
     tls: { ca: '/etc/ca.pem', cert: 'PEM', servername: 'broker.internal', allowUntrusted: true },
   },
   {

@@ -1,7 +1,10 @@
 // Settings persisted between runs. One schema serves the Electron store (as JSON Schema) and the headless
 // JSON file; secrets are never part of it (see SecretStore).
 import { z } from 'zod';
+import { SETTINGS_VERSION } from './migrations.ts';
 import { RulesDocument } from '../../../shared/rules/schema.ts';
+import { SavedButton } from '../../../shared/publish.ts';
+import { RetentionRules } from '../../../shared/retention.ts';
 import { everyKindWith, type SourceKind } from '../../../shared/sources.ts';
 
 const stored = {
@@ -16,7 +19,7 @@ export type StoredSource = z.infer<typeof StoredSource>;
 export type StoredSourceOf<K extends SourceKind> = Extract<StoredSource, { kind: K }>;
 
 export const Settings = z.object({
-  version: z.literal(1).default(1),
+  version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
   /** False until the first run has written the default source; lets the user remove it for good. */
   initialized: z.boolean().default(false),
   sources: z.array(StoredSource).default([]),
@@ -27,6 +30,26 @@ export const Settings = z.object({
       /** Listen on all interfaces; refused unless a username and password are set. */
       lan: z.boolean().default(false),
       username: z.string().optional(),
+      // The embedded broker's listeners, users and limits (docs/broker.md); paths are absolute.
+      /** Address to listen on (overrides `lan`); anything but loopback requires authentication. */
+      host: z.string().min(1).optional(),
+      wsPort: z.number().int().min(1).max(65535).optional(),
+      wsPath: z.string().regex(/^\//).default('/mqtt'),
+      passwordFile: z.string().min(1).optional(),
+      aclFile: z.string().min(1).optional(),
+      tlsCert: z.string().min(1).optional(),
+      tlsKey: z.string().min(1).optional(),
+      /** TLS with a certificate Herald makes and keeps in the data dir, when no tlsCert/tlsKey are given. */
+      tlsSelfSigned: z.boolean().default(false),
+      /** Anonymous clients from this computer (never from the network). */
+      anonymous: z.boolean().default(true),
+      maxConnections: z.number().int().min(1).max(100_000).default(1000),
+      maxPacketBytes: z
+        .number()
+        .int()
+        .min(1024)
+        .max(256 * 1024 * 1024)
+        .default(32 * 1024 * 1024),
     })
     .prefault({}),
   /** What deserves attention: the rules document (docs/rules.md). */
@@ -49,8 +72,12 @@ export const Settings = z.object({
         .min(1024)
         .max(64 * 1024 * 1024)
         .default(256 * 1024),
+      /** Which messages to stop keeping (shared/retention.ts); none keeps everything. */
+      retention: RetentionRules.default([]),
     })
     .prefault({}),
+  /** Saved publish buttons (the Publish page; pinned ones also in the tray menu). */
+  publish: z.object({ buttons: z.array(SavedButton).max(500).default([]) }).prefault({}),
 });
 export type Settings = z.infer<typeof Settings>;
 

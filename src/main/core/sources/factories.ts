@@ -7,6 +7,7 @@ import { createNtfySource } from './ntfy/ntfy-source.ts';
 import type { SourceFactory } from './common/source.ts';
 import { createSseSource } from './sse/sse-source.ts';
 import { createWebSocketSource } from './websocket/websocket-source.ts';
+import { createWebhookSource } from './webhook/webhook-source.ts';
 
 export const sourceFactories: { [K in SourceKind]: SourceFactory<StoredSourceOf<K>> } = {
   mqtt: createMqttSource,
@@ -14,4 +15,5 @@ export const sourceFactories: { [K in SourceKind]: SourceFactory<StoredSourceOf<
   sse: createSseSource,
   ntfy: createNtfySource,
   gotify: createGotifySource,
+  webhook: createWebhookSource,
 };
