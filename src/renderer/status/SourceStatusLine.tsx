@@ -1,32 +1,35 @@
 // One source's status in a line: its state, the human cause of the last failure, a countdown to the next
 // attempt while reconnecting, and how many messages it had to drop this run (only when any were).
 import type { SourceView } from '../../shared/model.ts';
+import { useT } from '../i18n/i18n.ts';
 import { droppedText, retryText } from './status-text.ts';
 import { useSeconds } from './use-seconds.ts';
 
 interface SourceStatusLineProps {
-  source: Pick<SourceView, 'name' | 'status'>;
+  source: Pick<SourceView, 'name' | 'status' | 'catchingUp'>;
   /** Off where the name is already shown next to it (the sources page). */
   withName?: boolean;
 }
-
-const DROPPED_EXPLAINED =
-  'Messages this source could not keep since Herald started: a queue was full, a frame was too large, or it could not be read.';
 
 export function SourceStatusLine({ source, withName = true }: SourceStatusLineProps) {
   const { status } = source;
   const counting = status.state === 'reconnecting' && status.retryAt !== undefined;
   const now = useSeconds(counting);
-  const retry = retryText(status, now);
-  const dropped = droppedText(status);
+  const t = useT();
+  const retry = retryText(status, now, t);
+  const dropped = droppedText(status, t);
   return (
     <span className="status-line">
       <StateDot state={status.state} /> {withName && `${source.name}: `}
-      <span className="state-word">{status.state}</span>
+      <span className="state-word">{t(`state.${status.state}`)}</span>
       {status.error && <span className={`status-cause cause-${status.state}`}> — {status.error}</span>}
       {retry && <span className="status-retry"> · {retry}</span>}
+      {source.catchingUp !== undefined && (
+        <span className="status-catch-up"> · catching up: {source.catchingUp.toLocaleString('en')} so far</span>
+      )}
+      {status.queued ? <span className="status-queued"> · {status.queued} to publish when back</span> : null}
       {dropped && (
-        <span className="status-dropped" title={DROPPED_EXPLAINED}>
+        <span className="status-dropped" title={t('status.dropped')}>
           {' · '}
           {dropped}
         </span>
