@@ -4,9 +4,12 @@
 import { z } from 'zod';
 import { AppState, MessageSummary, NotificationRequest } from './model.ts';
 import { errorMessage } from './error-message.ts';
+import { adminCommands } from './commands/admin.ts';
 import { Empty } from './commands/common.ts';
+import { deviceCommands, DevicesChanged } from './commands/devices.ts';
 import { inboxCommands } from './commands/inbox.ts';
 import { notificationCommands } from './commands/notifications.ts';
+import { publishCommands } from './commands/publish.ts';
 import { ruleCommands } from './commands/rules.ts';
 import { sourceCommands } from './commands/sources.ts';
 
@@ -16,6 +19,9 @@ export const commands = {
   ...sourceCommands,
   ...notificationCommands,
   ...ruleCommands,
+  ...publishCommands,
+  ...adminCommands,
+  ...deviceCommands,
 } as const;
 
 export const events = {
@@ -25,12 +31,16 @@ export const events = {
     /** How many messages arrived in this batch; more than added.length means the UI should refetch. */
     addedCount: z.number().int(),
     readIds: z.array(z.number().int()).optional(),
+    /** Messages marked unread again. */
+    unreadIds: z.array(z.number().int()).optional(),
     /** Entries that no longer exist (deleted at the source, or replaced by a newer version). */
     removedIds: z.array(z.number().int()).optional(),
     allRead: z.boolean().optional(),
     unread: z.number().int(),
     total: z.number().int(),
   }),
+  /** Discovered devices that changed (entities, state, availability) or are gone. */
+  'devices.changed': DevicesChanged,
   /** Sources, broker, pause state or warnings changed. */
   'app.state': AppState,
   /** The user clicked a notification for this message (or for a burst when id is absent). */

@@ -2,6 +2,7 @@
 // types are inferred from them so the runtime check and the compile-time type can never disagree.
 import { z } from 'zod';
 import { RuleAction } from './rules/schema.ts';
+import { PurgeProgress } from './retention.ts';
 import { everyKindWith, secretFlagFields } from './sources.ts';
 
 export const BodyKind = z.enum(['text', 'json', 'binary']);
@@ -30,6 +31,8 @@ export const MessageSummary = z.object({
   notified: z.boolean(),
   /** The rule that decided what happened to it; null when none matched and the default applied. */
   rule: z.string().nullable(),
+  /** Pinned messages stay on top of the list and are never purged by retention. */
+  pinned: z.boolean().optional(),
 });
 export type MessageSummary = z.infer<typeof MessageSummary>;
 
@@ -105,6 +108,8 @@ export const SourceStatus = z.object({
   retryAt: z.number().optional(),
   /** Messages this source could not keep (bounded queue full, frame too large, not decodable), this run. */
   dropped: z.number().int().optional(),
+  /** Publishes waiting for this source to come back (sent in order when it does). */
+  queued: z.number().int().optional(),
 });
 export type SourceStatus = z.infer<typeof SourceStatus>;
 
@@ -117,6 +122,8 @@ const viewFields = {
   /** Which write-only secrets are stored, as hasPassword, hasToken, hasTlsKey (their values never leave main). */
   ...secretFlagFields,
   status: SourceStatus,
+  /** While a source drains what waited for it after connecting: how many messages it has brought so far. */
+  catchingUp: z.number().int().optional(),
 };
 
 /** A source as the UI shows it: its settings, which secrets it has, and how it is doing. */
@@ -130,6 +137,21 @@ export const BrokerInfo = z.object({
   port: z.number().int().nullable(),
   lan: z.boolean(),
   error: z.string().optional(),
+  /** Why the broker refused to start as configured (e.g. opened to the LAN without authentication). */
+  refusal: z.string().optional(),
+  /** MQTT over WebSocket: its port and path, when that listener runs. */
+  wsPort: z.number().int().nullable().optional(),
+  wsPath: z.string().nullable().optional(),
+  /** The TCP and WebSocket listeners speak TLS. */
+  tls: z.boolean().optional(),
+  /** SHA-256 fingerprint of the TLS certificate (AA:BB:...), to compare with what a client shows. */
+  tlsFingerprint: z.string().nullable().optional(),
+  /** Users must log in (a password file or the configured user); anonymous clients only from this computer. */
+  auth: z.boolean().optional(),
+  /** Problems found in the password or ACL file (skipped lines). */
+  warnings: z.array(z.string()).optional(),
+  /** The last refused or dropped connections (at most 100), oldest first. */
+  refused: z.array(z.object({ at: z.number(), address: z.string(), reason: z.string() })).optional(),
 });
 export type BrokerInfo = z.infer<typeof BrokerInfo>;
 
@@ -146,6 +168,8 @@ export const AppState = z.object({
   warnings: z.array(z.string()),
   /** While older messages are being indexed for search (after an upgrade): how far it is. */
   searchIndex: z.object({ indexed: z.number().int(), total: z.number().int() }).nullable().optional(),
+  /** While retention deletes old messages in the background: how many so far. */
+  purge: PurgeProgress.nullable().optional(),
 });
 export type AppState = z.infer<typeof AppState>;
 

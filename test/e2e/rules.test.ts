@@ -26,9 +26,9 @@ describe('rules page', () => {
       await openRules(page);
       await page.getByTestId('no-rules').waitFor();
       await page.getByRole('button', { name: 'Add rule' }).click();
-      await page.getByLabel('Name', { exact: true }).fill('quiet');
-      await page.getByLabel('Topic', { exact: true }).fill('herald/quiet/#');
-      await page.getByLabel('Action', { exact: true }).selectOption('silent');
+      await page.locator('.rules-page').getByLabel('Name', { exact: true }).fill('quiet');
+      await page.locator('.rules-page').getByLabel('Topic', { exact: true }).fill('herald/quiet/#');
+      await page.locator('.rules-page').getByLabel('Action', { exact: true }).selectOption('silent');
       // The preview asks main what the rule would have done to the messages already in the inbox.
       await expect
         .poll(() => page.getByTestId('preview-counts').textContent())
@@ -59,11 +59,13 @@ describe('rules page', () => {
 
       // In the form: the problem shows next to the field as it is typed, and Add does not save.
       await page.getByRole('button', { name: 'Add rule' }).click();
-      await page.getByLabel('Name', { exact: true }).fill('broken');
-      await page.getByLabel('Time', { exact: true }).fill('25:00-07:00');
+      await page.locator('.rules-page').getByLabel('Name', { exact: true }).fill('broken');
+      await page.locator('.rules-page').getByLabel('Time', { exact: true }).fill('25:00-07:00');
       await page.getByText('write a time range like "22:00-07:00" (24-hour clock, local time)').waitFor();
       await page.getByRole('button', { name: 'Add rule' }).click();
-      expect(await page.getByLabel('Time', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator('.rules-page').getByLabel('Time', { exact: true }).getAttribute('aria-invalid')).toBe(
+        'true',
+      );
       await page.getByRole('button', { name: 'Cancel' }).click();
 
       // As JSON: the whole document is refused, each problem named by rule and field.

@@ -165,8 +165,8 @@ describe('sources given on the command line', () => {
       const item = sourceItems(page).filter({ hasText: mosquitto.url });
       await item.waitFor();
       expect(await item.textContent()).toContain('command line · read-only');
-      // It can be reconnected, but not edited or removed.
-      expect(await item.getByRole('button').allTextContents()).toEqual(['Reconnect now']);
+      // It can be tested and reconnected, but not edited or removed.
+      expect(await item.getByRole('button').allTextContents()).toEqual(['Test connection', 'Reconnect now']);
       await expect.poll(() => item.locator('.state-word').textContent(), { timeout: 10_000 }).toBe('connected');
 
       await mosquittoPubOne(mosquitto.port, 'cli/ping', 'pong', 1);

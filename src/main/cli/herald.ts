@@ -7,11 +7,14 @@ import { startWebServer, type RunningWebServer } from '../core/bridge/web-server
 import { createHeraldCore } from '../core/herald-core.ts';
 import { FileSecretStore } from '../core/settings/file-secret-store.ts';
 import { JsonSettingsRepo } from '../core/settings/json-settings-repo.ts';
-import { parseArgs, UsageError, USAGE, type ServeArgs } from './args.ts';
+import { parseArgs, UsageError, usageOf, type ServeArgs } from './args.ts';
 import { findSubcommand } from './commands/index.ts';
+import { brokerLines } from './broker-args.ts';
+import { writeDiscovery } from './discovery.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { exportInbox, searchInbox } from './export.ts';
 import { checkRulesFile, summariseRules } from './rules-file.ts';
+import { asksHelp, asksVersion, versionLine } from './version.ts';
 import type { RulesDocument } from '../../shared/rules/schema.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 
@@ -34,8 +37,15 @@ async function serve(args: ServeArgs): Promise<void> {
     settings: new JsonSettingsRepo(join(dataDir, 'config.json')),
     secrets: new FileSecretStore(join(dataDir, 'headless-secrets.json')),
     brokerPort: args.brokerPort,
+    brokerOverrides: args.broker,
     extraSources: args.sources,
   });
+  // An unsafe broker configuration (open to the LAN without authentication) stops serve: exit code 2, and why.
+  const brokerRefusal = core.getState().broker.refusal;
+  if (brokerRefusal) {
+    await core.stop();
+    throw new UsageError(`the embedded broker refused to start: ${brokerRefusal}`);
+  }
   let web: RunningWebServer;
   try {
     web = await startWebServer({ core, rendererDir: RENDERER_DIR, host: args.host, port: args.port }).catch((err) => {
@@ -51,18 +61,18 @@ async function serve(args: ServeArgs): Promise<void> {
     throw err;
   }
   const { broker } = core.getState();
-  console.error(
-    broker.running
-      ? `herald: embedded MQTT broker on ${broker.host}:${broker.port}${broker.error ? ` (${broker.error})` : ''}`
-      : `herald: no embedded broker${broker.error ? `: ${broker.error}` : ''}`,
-  );
+  for (const line of brokerLines(broker)) console.error(line);
   console.error(`herald: data in ${dataDir}`);
+  // `herald publish` and friends find this Herald's bridge through this file (0600, removed on exit).
+  const removeDiscovery = writeDiscovery(dataDir, new URL(web.url).origin, web.token);
+  process.once('exit', removeDiscovery);
   console.log(`Herald is running at ${web.url}`);
 
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
+    removeDiscovery();
     await web.close();
     await core.stop();
     process.exit(0);
@@ -81,18 +91,23 @@ async function serve(args: ServeArgs): Promise<void> {
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;
+  // --version anywhere answers at once, so a script can ask any command line which Herald it runs.
+  if (argv.some(asksVersion)) {
+    console.log(versionLine());
+    return;
+  }
   const subcommand = findSubcommand(name);
-  if (subcommand && !rest.some((arg) => arg === '--help' || arg === '-h')) {
+  if (subcommand && !rest.some(asksHelp)) {
     await subcommand.run(rest);
     return;
   }
   const args = parseArgs(argv);
   if (args.command === 'help') {
-    console.log(USAGE);
+    console.log(usageOf(args.of));
     return;
   }
   if (args.command === 'export') {
-    await exportInbox(args.dataDir ?? defaultDataDir(), process.stdout, args.filters);
+    await exportInbox(args.dataDir ?? defaultDataDir(), process.stdout, args.filters, args.format);
     return;
   }
   if (args.command === 'search') {

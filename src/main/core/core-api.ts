@@ -3,9 +3,11 @@
 import type { Handlers } from '../../shared/contract.ts';
 import type { AppState } from '../../shared/model.ts';
 import type { SecretStore, SettingsRepo } from './settings/types.ts';
+import type { Settings } from './settings/schema.ts';
 import type { RulesDocument } from '../../shared/rules/schema.ts';
 import type { SourceInput } from '../../shared/sources.ts';
 import type { CoreEventSource } from './core-events.ts';
+import type { WebhookHub } from './sources/webhook/webhook-hub.ts';
 
 /**
  * A source given for one run (`herald serve --source URL ...`); never saved. Same fields as a saved source
@@ -24,6 +26,8 @@ export interface HeraldCoreOptions {
   secrets: SecretStore;
   /** Overrides the saved broker port for this run; 'off' runs no embedded broker. */
   brokerPort?: number | 'off';
+  /** Embedded broker settings for this run only (`herald serve --broker-host ...`); never saved. */
+  brokerOverrides?: Partial<Settings['broker']>;
   extraSources?: EphemeralSource[];
   /** Replaces the stored rules (`herald serve --rules FILE`); already validated. */
   rules?: RulesDocument;
@@ -39,5 +43,7 @@ export interface HeraldCore extends CoreEventSource {
   resume(): void;
   /** Emits ui.openMessage (used when a notification is clicked). */
   openMessage(id?: number): void;
+  /** The webhooks of the running webhook sources, for a web server to answer at POST /hook/NAME. */
+  readonly hooks: WebhookHub;
   stop(): Promise<void>;
 }

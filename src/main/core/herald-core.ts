@@ -9,18 +9,27 @@ import { startBrokerHost } from './broker/broker-host.ts';
 import { LOOPBACK } from './broker/embedded-broker.ts';
 import type { HeraldCore, HeraldCoreOptions } from './core-api.ts';
 import { CoreEvents } from './core-events.ts';
+import { CatchUpMeter } from './notify/catch-up-meter.ts';
 import { InboxEvents } from './notify/inbox-events.ts';
 import { NotifyPlanner } from './notify/notify-planner.ts';
 import { PauseState } from './notify/pause-state.ts';
 import { ReconnectWatch } from './notify/reconnect-watch.ts';
 import { createPipeline } from './pipeline/pipeline.ts';
+import { RetainedMemory } from './pipeline/retained-memory.ts';
+import { DeviceRegistry } from './devices/device-registry.ts';
+import type { ExtraTopics } from './sources/common/source.ts';
 import { RULES_STATE_KEY, RulesHost } from './rules/rules-host.ts';
 import { createHandlers } from './service/handlers.ts';
+import { PublishHistory, HISTORY_FILE } from './publish/publish-history.ts';
+import { PublishService } from './publish/publisher.ts';
+import { TopicsSeen } from './publish/topics-seen.ts';
 import { StoredSource, type Settings } from './settings/schema.ts';
 import { BROKER_PASSWORD_KEY, loadSourceSecrets, splitSecrets } from './settings/types.ts';
 import { SourceRegistry } from './sources/source-registry.ts';
+import { WebhookHub } from './sources/webhook/webhook-hub.ts';
 import { MessageStore } from './store/message-store.ts';
 import { startSearchIndexer } from './store/search-indexer.ts';
+import { RetentionRunner } from './store/retention-runner.ts';
 import { logger } from './logging/logger.ts';
 
 export const INBOX_FILE = 'inbox.sqlite';
@@ -79,19 +88,32 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     minPriority: (id) => sources.get(id)?.config.minPriority ?? 1,
     onChange: () => stateChanged(),
   });
+  const topicsSeen = new TopicsSeen();
+  // Device state and discovery go to the devices, not the inbox; an unchanged retained copy is not stored again.
+  const devices = new DeviceRegistry({
+    source: (id): StoredSource | undefined => sources.get(id)?.config,
+    publish: (request) => publisher.publish(request),
+    onChange: (change) => events.emit('devices.changed', change),
+  });
+  const retained = new RetainedMemory({ load: (key) => store.state(key) });
+  const catchUp = new CatchUpMeter(() => stateChanged());
   const pipeline = createPipeline({
     store,
     maxPayloadBytes: () => settings.inbox.maxPayloadBytes,
     rules: () => rules.engine(),
     sourceKind: (id) => sources.get(id)?.config.kind,
-    stateToSave: () => rules.stateToSave(),
+    stateToSave: () => [...rules.stateToSave(), ...retained.stateToSave()],
+    divert: (message) => devices.consume(message) || retained.unchanged(message),
+    afterCommit: { wants: (message) => retained.wants(message), committed: (message) => retained.remember(message) },
     onCommitted: (committed, effects) => {
       inboxEvents.add(
         committed.map((c) => c.summary),
         effects.removedIds,
       );
       if (effects.readIds.length) inboxEvents.readChanged({ readIds: effects.readIds });
+      for (const { summary } of committed) topicsSeen.add(summary.sourceId, summary.topic);
       planner.add(committed);
+      catchUp.committed(committed.map((c) => c.summary.sourceId));
     },
   });
 
@@ -99,6 +121,8 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     settings: settings.broker,
     password: options.secrets.get(BROKER_PASSWORD_KEY),
     portOverride: options.brokerPort,
+    overrides: options.brokerOverrides,
+    dataDir: options.dataDir,
   });
 
   let stateQueued = false;
@@ -110,33 +134,61 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
       stateQueued = false;
       const state = getState();
       reconnects.saw(state.sources);
+      catchUp.saw(state.sources);
       events.emit('app.state', state);
     });
   };
 
+  // Webhook sources put their hooks here; the headless web server answers POST /hook/NAME from it.
+  const hooks = new WebhookHub();
   const sources = new SourceRegistry({
+    hooks,
     sink: pipeline.sink,
     embeddedBrokerUrl: () => broker.url(),
     secrets: (id) => loadSourceSecrets(options.secrets, id),
     loadCursor: (id) => store.cursor(id),
     inflight: (id) => store.inflightFor(id),
+    extraTopics: (id): ExtraTopics => devices.topics.forSource(id),
     dataDir: join(options.dataDir, 'sources'),
-    onChange: stateChanged,
+    onChange: () => {
+      stateChanged();
+      publisher.sourcesChanged();
+    },
   });
+  const publisher = new PublishService({ sources, onQueueChange: stateChanged });
 
   const warnings = [...options.settings.warnings];
   const getState = (): AppState => ({
     ...store.counts(),
     ...pause.view(),
     broker: broker.info(),
-    sources: sources.views(),
+    sources: sources
+      .views()
+      .map((view) => {
+        const queued = publisher.queued(view.id);
+        return queued ? { ...view, status: { ...view.status, queued } } : view;
+      })
+      .map((view) => {
+        const received = catchUp.received(view.id);
+        return received === undefined ? view : { ...view, catchingUp: received };
+      }),
     warnings,
     searchIndex: store.searchIndexProgress(),
+    purge: retention.progress(),
   });
   // An inbox from before search: indexed in the background, newest first, with progress in the app state.
   const searchIndexer = startSearchIndexer(store, stateChanged, (err) =>
     logger('search').error('indexing older messages stopped', err),
   );
+  // Retention purges in small steps in the background, with progress in the app state.
+  const retention = new RetentionRunner({
+    store,
+    rules: () => settings.inbox.retention,
+    onRemoved: (ids) => inboxEvents.add([], ids),
+    onProgress: stateChanged,
+    onError: (err) => logger('retention').error('a retention rule failed', err),
+  });
+  if (settings.inbox.retention.length > 0) void retention.run();
 
   for (const source of settings.sources) await sources.put(source);
   for (const extra of options.extraSources ?? []) {
@@ -157,7 +209,13 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     readChanged: (change) => inboxEvents.readChanged(change),
     stateChanged,
     setPaused: (paused, until) => pause.set(paused, until),
+    removed: (ids) => inboxEvents.add([], ids),
+    retention,
     rules,
+    publisher,
+    history: new PublishHistory(join(options.dataDir, HISTORY_FILE)),
+    topics: topicsSeen,
+    devices,
     source: (id) => {
       const config = sources.get(id)?.config;
       return config ? { kind: config.kind, name: config.name } : undefined;
@@ -177,19 +235,24 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
       sources.reconnect();
     },
     openMessage: (id) => events.emit('ui.openMessage', { id }),
+    hooks,
     async stop() {
       if (stopped) return;
       stopped = true;
       searchIndexer.stop();
+      retention.stop();
+      publisher.stop();
       await sources.stopAll();
       await pipeline.close();
       // The rules' last state, so a `for` episode or a limit window goes on after the restart.
-      store.applyBatch([], rules.stateToSave(true));
+      store.applyBatch([], [...rules.stateToSave(true), ...retained.stateToSave(true)]);
+      devices.stop();
       rules.stop();
       pause.stop();
       inboxEvents.flush();
       inboxEvents.stop();
       planner.stop();
+      catchUp.stop();
       await broker.close();
       store.close();
       events.clear();

@@ -4,13 +4,19 @@ import { InboxPage, type OpenRequest } from '../inbox/InboxPage.tsx';
 import { EnableNotificationsButton } from '../notifications/EnableNotificationsButton.tsx';
 import { useWebNotifications } from '../notifications/use-web-notifications.ts';
 import { RulesPage } from '../rules/RulesPage.tsx';
+import { PublishPage } from '../publish/PublishPage.tsx';
+import { DevicesPage } from '../devices/DevicesPage.tsx';
 import { SourcesPage } from '../sources/SourcesPage.tsx';
 import { StatusBar } from '../status/StatusBar.tsx';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { useT } from '../i18n/i18n.ts';
+import { ThemeSwitch } from '../theme/ThemeSwitch.tsx';
 import { useClient, useConnection, useLinkStatus } from '../transport/connection-context.ts';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { PauseButton } from './PauseButton.tsx';
 import { useAppState } from './use-app-state.ts';
 import { useDocumentTitle } from './use-document-title.ts';
+import { navLabel } from './nav-labels.ts';
 import { PAGES } from './pages.ts';
 import { usePage } from './use-page.ts';
 
@@ -20,6 +26,7 @@ export function App() {
   const app = useAppState();
   const link = useLinkStatus();
   const [page, setPage] = usePage();
+  const t = useT();
   const [openRequest, setOpenRequest] = useState<OpenRequest | null>(null);
   const unread = app.state?.unread ?? 0;
   useDocumentTitle(unread);
@@ -39,14 +46,14 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1 className="brand">Herald</h1>
-        <nav aria-label="Pages" className="nav">
+        <nav aria-label={t('nav.label')} className="nav">
           {PAGES.map(({ id, label }) => (
             <button key={id} type="button" aria-current={page === id ? 'page' : undefined} onClick={() => setPage(id)}>
-              {label}
+              {navLabel(id, label, t)}
               {id === 'inbox' && unread > 0 && (
                 <span className="nav-count">
                   {unread}
-                  <span className="visually-hidden"> unread</span>
+                  <span className="visually-hidden"> {t('nav.unread')}</span>
                 </span>
               )}
             </button>
@@ -55,13 +62,15 @@ export function App() {
         <div className="header-actions">
           {mode === 'browser' && <EnableNotificationsButton />}
           {app.state && <PauseButton paused={app.state.paused} pausedUntil={app.state.pausedUntil} />}
+          <LanguageSwitch />
+          <ThemeSwitch />
         </div>
       </header>
       <ConnectionBanner />
       {/* While the link is down the banner above already explains why nothing loaded. */}
       {app.error && !app.state && link.state === 'open' && (
         <div className="banner banner-error" role="alert">
-          Could not load Herald's state: {app.error}
+          {t('app.stateFailed', { error: app.error })}
         </div>
       )}
       <main className="app-main">
@@ -74,6 +83,7 @@ export function App() {
             broker={broker?.running && broker.port !== null ? { host: broker.host, port: broker.port } : null}
             sources={app.state?.sources ?? []}
             searchIndex={app.state?.searchIndex ?? null}
+            purge={app.state?.purge ?? null}
             onUnreadChanged={app.setUnread}
           />
         </div>
@@ -82,6 +92,12 @@ export function App() {
         </div>
         <div className="page" hidden={page !== 'rules'}>
           <RulesPage active={page === 'rules'} sources={app.state?.sources ?? []} />
+        </div>
+        <div className="page" hidden={page !== 'publish'}>
+          <PublishPage active={page === 'publish'} sources={app.state?.sources ?? []} />
+        </div>
+        <div className="page" hidden={page !== 'devices'}>
+          <DevicesPage active={page === 'devices'} />
         </div>
       </main>
       <StatusBar state={app.state} />

@@ -3,6 +3,8 @@ export const PAGES = [
   { id: 'inbox', label: 'Inbox' },
   { id: 'sources', label: 'Sources' },
   { id: 'rules', label: 'Rules' },
+  { id: 'publish', label: 'Publish' },
+  { id: 'devices', label: 'Devices' },
 ] as const;
 
 export type Page = (typeof PAGES)[number]['id'];

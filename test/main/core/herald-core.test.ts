@@ -124,7 +124,7 @@ describe('against a real Mosquitto', () => {
     expect(stored.length).toBe(3000);
     expect(new Set(stored)).toEqual(new Set([...q0, ...q1]));
     const read = await dispatch(t.core.handlers, 'inbox.markAllRead', {});
-    expect(read).toEqual({ ok: true, value: { unread: 0 } });
+    expect(read).toEqual({ ok: true, value: { unread: 0, marked: 3000 } });
   });
 
   test('a restart keeps the inbox, read marks and sources', async () => {

@@ -4,6 +4,7 @@
 import type { CommandName, EventName, EventPayload } from '../../../src/shared/contract.ts';
 import type { AppState, SourceView } from '../../../src/shared/model.ts';
 import type { HeraldCore } from '../../../src/main/core/core-api.ts';
+import { WebhookHub } from '../../../src/main/core/sources/webhook/webhook-hub.ts';
 import { CoreEvents } from '../../../src/main/core/core-events.ts';
 
 export interface StubCore extends HeraldCore {
@@ -28,6 +29,7 @@ export function source(name: string, state: SourceView['status']['state'], error
     keepalive: 30,
     clean: true,
     sessionExpiry: 0,
+    discovery: { homeAssistant: true, zigbee2mqtt: true, prefix: 'homeassistant', baseTopic: 'zigbee2mqtt' },
     topics: [{ filter: 'herald/#', qos: 1 }],
     enabled: state !== 'disabled',
     minPriority: 1,
@@ -74,6 +76,12 @@ export function createStubCore(initial: Partial<AppState> = {}): StubCore {
         core.state.unread = 0;
         return { unread: 0 };
       },
+      'inbox.markUnread': notImplemented('inbox.markUnread'),
+      'inbox.pin': notImplemented('inbox.pin'),
+      'inbox.delete': notImplemented('inbox.delete'),
+      'inbox.topics': notImplemented('inbox.topics'),
+      'inbox.getRetention': notImplemented('inbox.getRetention'),
+      'inbox.setRetention': notImplemented('inbox.setRetention'),
       'sources.list': (request) => {
         record('sources.list', request);
         return core.state.sources;
@@ -87,6 +95,19 @@ export function createStubCore(initial: Partial<AppState> = {}): StubCore {
       'rules.preview': notImplemented('rules.preview'),
       'rules.mute': notImplemented('rules.mute'),
       'rules.snooze': notImplemented('rules.snooze'),
+      'publish.send': notImplemented('publish.send'),
+      'publish.history': notImplemented('publish.history'),
+      'publish.topics': notImplemented('publish.topics'),
+      'publish.buttons.list': notImplemented('publish.buttons.list'),
+      'publish.buttons.save': notImplemented('publish.buttons.save'),
+      'publish.buttons.remove': notImplemented('publish.buttons.remove'),
+      'publish.buttons.press': notImplemented('publish.buttons.press'),
+      'sources.test': notImplemented('sources.test'),
+      'config.export': notImplemented('config.export'),
+      'config.previewImport': notImplemented('config.previewImport'),
+      'config.import': notImplemented('config.import'),
+      'devices.list': notImplemented('devices.list'),
+      'devices.command': notImplemented('devices.command'),
       'notifications.setPaused': (request) => {
         record('notifications.setPaused', request);
         core.state.paused = request.paused;
@@ -96,6 +117,7 @@ export function createStubCore(initial: Partial<AppState> = {}): StubCore {
     on: (event, listener) => events.on(event, listener),
     onAny: (listener) => events.onAny(listener),
     getState: () => structuredClone(core.state),
+    hooks: new WebhookHub(),
     resume() {
       core.resumed++;
     },

@@ -41,6 +41,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // Webhooks carry their own per-hook token instead of the UI's.
+    if (url.pathname.startsWith('/hook/')) return void options.core.hooks.handle(req, res, url);
     if (!authorized(req, url)) return refuse(res);
     if (url.searchParams.has('token')) {
       res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
@@ -69,12 +71,14 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       resolvePort(typeof address === 'object' && address ? address.port : options.port);
     });
   });
+  const unserveHooks = options.core.hooks.serve();
   const hostInUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `http://${hostInUrl}:${port}/?token=${token}`,
     port,
     token,
     async close() {
+      unserveHooks();
       for (const client of wss.clients) client.terminate();
       wss.close();
       server.closeAllConnections();

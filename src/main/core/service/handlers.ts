@@ -9,8 +9,13 @@ import type { SourceRegistry } from '../sources/source-registry.ts';
 import type { MessageStore } from '../store/message-store.ts';
 import { runMessageAction } from './message-actions.ts';
 import { createRulesHandlers, type RulesHandlerDeps } from './rules-handlers.ts';
+import { createInboxHandlers, type InboxHandlerDeps } from './inbox-handlers.ts';
+import { createPublishHandlers, type PublishHandlerDeps } from './publish-handlers.ts';
+import { createAdminHandlers, type AdminHandlerDeps } from './admin-handlers.ts';
+import { createDevicesHandlers, type DevicesHandlerDeps } from './devices-handlers.ts';
 
-export interface HandlerDeps extends RulesHandlerDeps {
+export interface HandlerDeps
+  extends RulesHandlerDeps, PublishHandlerDeps, AdminHandlerDeps, InboxHandlerDeps, DevicesHandlerDeps {
   store: MessageStore;
   sources: SourceRegistry;
   secrets: SecretStore;
@@ -94,10 +99,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (action.clear && store.markRead([request.id]).length) deps.readChanged({ readIds: [request.id] });
       return result;
     },
-    'inbox.markAllRead': () => {
-      if (store.markAllRead() > 0) deps.readChanged({ allRead: true });
-      return { unread: store.counts().unread };
-    },
     'sources.list': () => sources.views(),
     'sources.add': (request) => writeSource(request, { id: deps.newSourceId(), embedded: false }),
     'sources.update': (request) => {
@@ -122,5 +123,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { paused: request.paused, ...(until !== undefined ? { pausedUntil: until } : {}) };
     },
     ...createRulesHandlers(deps),
+    ...createInboxHandlers(deps),
+    ...createPublishHandlers(deps),
+    ...createAdminHandlers(deps),
+    ...createDevicesHandlers(deps),
   };
 }

@@ -16,11 +16,15 @@ export interface RegisteredSource {
 
 export interface SourceRegistryOptions {
   sink: MessageSink;
-  /** Where the embedded broker listens now, or why it does not. */
-  embeddedBrokerUrl: () => { url: string } | { error: string };
+  /** Where the embedded broker listens now (and the internal user to log in as), or why it does not. */
+  embeddedBrokerUrl: () => { url: string; username?: string; password?: string } | { error: string };
   secrets: (sourceId: string) => SourceSecrets;
   loadCursor: (sourceId: string) => string | undefined;
   inflight: (sourceId: string) => SourceContext['inflight'];
+  /** Topics a source subscribes for the devices, besides its own. */
+  extraTopics?: (sourceId: string) => SourceContext['extraTopics'];
+  /** Where webhook sources put their hooks (the web server answers them). */
+  hooks?: SourceContext['hooks'];
   /** Folder for sources' durable state; each source gets its own subfolder. */
   dataDir: string;
   onChange: () => void;
@@ -100,11 +104,16 @@ export class SourceRegistry {
       return;
     }
     let source: Source | null = null;
+    // The embedded default source logs in as the broker's internal user, so it works with authentication on.
+    const target = config.embedded ? this.options.embeddedBrokerUrl() : undefined;
+    const login = target && 'url' in target && target.username ? target : undefined;
     const context: SourceContext = {
       sink: this.options.sink,
-      secrets: entry.secrets,
+      secrets: login ? { ...entry.secrets, password: login.password } : entry.secrets,
       loadCursor: () => this.options.loadCursor(config.id),
       inflight: this.options.inflight(config.id),
+      extraTopics: this.options.extraTopics?.(config.id),
+      hooks: this.options.hooks,
       dataDir: this.options.dataDir,
       onStatus: (status) => {
         // A stopped source may still report its last words; only the current one speaks for the entry.
@@ -114,7 +123,7 @@ export class SourceRegistry {
       },
     };
     const create = sourceFactories[config.kind] as (c: StoredSource, ctx: SourceContext) => Source;
-    source = create({ ...config, url }, context);
+    source = create({ ...config, url, ...(login ? { username: login.username } : {}) }, context);
     entry.running = source;
     source.start();
     entry.status = source.status;

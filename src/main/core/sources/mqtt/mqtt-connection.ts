@@ -20,7 +20,9 @@ import {
 } from './mqtt-errors.ts';
 import { createInflightStore } from './mqtt-inflight-store.ts';
 import type { SessionSubscriptions } from './mqtt-subscriptions.ts';
-import type { SourceContext } from '../common/source.ts';
+import type { ExtraTopics, SourceContext, SourceSender } from '../common/source.ts';
+import { followExtraTopics } from './mqtt-extra-topics.ts';
+import { mqttSender } from './mqtt-publish.ts';
 
 export interface MqttConnectionOptions {
   url: string;
@@ -38,12 +40,14 @@ export interface MqttConnectionOptions {
   /** How long CONNACK, and then SUBACK, may take. */
   answerTimeoutMs: number;
   readPacing?: ReadPacing;
+  /** Topics subscribed for the devices once the source's own are up (mqtt-extra-topics.ts). */
+  extraTopics?: ExtraTopics;
 }
 
 /** How long closing waits for commits in flight and for the broker to take DISCONNECT. */
 const CLOSE_GRACE_MS = 2000;
 
-export function dialMqtt(options: MqttConnectionOptions, events: AttemptEvents): Attempt {
+export function dialMqtt(options: MqttConnectionOptions, events: AttemptEvents): Attempt & { sender?: SourceSender } {
   let ended = false;
   let firstError: string | undefined;
   let answerTimer: NodeJS.Timeout | null = null;
@@ -53,6 +57,7 @@ export function dialMqtt(options: MqttConnectionOptions, events: AttemptEvents):
     if (ended) return;
     ended = true;
     if (answerTimer) clearTimeout(answerTimer);
+    stopExtraTopics();
     report();
     client?.end(true);
   };
@@ -76,12 +81,17 @@ export function dialMqtt(options: MqttConnectionOptions, events: AttemptEvents):
     refuse(`cannot connect to ${options.url}: ${(err as Error).message}`);
     return { close: () => {} };
   }
-  const acks = acknowledgeAfterCommit(client, options.commit, (err) =>
-    // Nothing was acknowledged for it; the next connection makes the broker send it again.
-    lose(`a message could not be stored: ${err.message}`),
+  const acks = acknowledgeAfterCommit(
+    client,
+    options.commit,
+    (err) =>
+      // Nothing was acknowledged for it; the next connection makes the broker send it again.
+      lose(`a message could not be stored: ${err.message}`),
     options.readPacing,
   );
   let connected = false;
+  let stopExtraTopics = () => {};
+  const sender = mqttSender(client, options.protocolVersion, options.answerTimeoutMs, () => connected && !ended);
 
   client.on('error', (err: Error & { code?: string | number }) => {
     if (!connected && typeof err.code === 'number') {
@@ -118,6 +128,7 @@ export function dialMqtt(options: MqttConnectionOptions, events: AttemptEvents):
       options.session?.remember(options.topics.filter((t) => !refusedFilters.has(t.filter)));
       options.onSubscriptionProblem(refused.length ? describeRefusedSubscriptions(refused) : undefined);
       events.opened();
+      if (options.extraTopics) stopExtraTopics = followExtraTopics(client, options.extraTopics);
     } catch (err) {
       if (!ended) lose(`subscribing failed: ${(err as Error).message}`);
     }
@@ -129,10 +140,12 @@ export function dialMqtt(options: MqttConnectionOptions, events: AttemptEvents):
   waitForAnswer('answer');
 
   return {
+    sender,
     async close() {
       const wasEnded = ended;
       ended = true;
       if (answerTimer) clearTimeout(answerTimer);
+      stopExtraTopics();
       if (wasEnded || !client.connected) {
         client.end(true);
         return;

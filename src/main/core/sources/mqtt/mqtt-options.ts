@@ -45,7 +45,7 @@ export function mqttClientOptions(
     reconnectPeriod: 0,
     // Our own subscribe step follows every CONNACK; mqtt.js must not resend its own copy on top.
     resubscribe: false,
-    // Herald never publishes; nothing may pile up in the offline queue.
+    // Herald publishes only over a live connection (core/publish queues the rest); mqtt.js must queue nothing.
     queueQoSZero: false,
     manualConnect: true,
     username: config.username || undefined,

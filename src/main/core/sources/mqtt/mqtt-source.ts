@@ -10,7 +10,7 @@ import { toIncomingMessage } from './mqtt-message.ts';
 import { clientIdFor, mqttClientOptions, MqttSettingsError, type MqttConfig } from './mqtt-options.ts';
 import { SessionSubscriptions } from './mqtt-subscriptions.ts';
 import type { ReadPacing } from './ack-after-commit.ts';
-import type { Source, SourceContext } from '../common/source.ts';
+import { SourceOffline, type Source, type SourceContext, type SourceSender } from '../common/source.ts';
 
 export type { IncomingMessage, MessageSink } from '../common/source.ts';
 
@@ -36,6 +36,7 @@ export class MqttSource extends LoopSource implements Source {
   private readonly readPacing: ReadPacing | undefined;
   /** Set while the broker refuses some subscriptions: shown as an error although the connection is up. */
   private subscriptionProblem: string | undefined;
+  private attempt: ReturnType<typeof dialMqtt> | null = null;
 
   constructor(config: MqttConfig, context: SourceContext, options: MqttSourceOptions = {}) {
     super(context.onStatus, options.backoff);
@@ -56,7 +57,7 @@ export class MqttSource extends LoopSource implements Source {
       queueMicrotask(() => events.refused(err.message));
       return { close: () => {} };
     }
-    return dialMqtt(
+    this.attempt = dialMqtt(
       {
         url: config.url,
         clientOptions,
@@ -69,10 +70,22 @@ export class MqttSource extends LoopSource implements Source {
         onSubscriptionProblem: (problem) => this.setSubscriptionProblem(problem),
         answerTimeoutMs: this.answerTimeoutMs,
         readPacing: this.readPacing,
+        extraTopics: context.extraTopics,
       },
       events,
     );
+    return this.attempt;
   }
+
+  /** Publishes go over the newest attempt's client; an attempt that ended says it is offline. */
+  readonly sender: SourceSender = {
+    online: () => this.attempt?.sender?.online() ?? false,
+    send: (request) => {
+      const sender = this.attempt?.sender;
+      if (!sender?.online()) return Promise.reject(new SourceOffline(`${this.config.name} is not connected`));
+      return sender.send(request);
+    },
+  };
 
   private get clientId(): string | undefined {
     return clientIdFor(this.config, this.context.dataDir);
