@@ -264,4 +264,5 @@ export const en = {
   'keys.helpButton': 'Keyboard shortcuts (?)',
 } as const;
 
-export type MessageKey = keyof typeof en;
+/** The keys of the shell's own words; features add theirs in their strings.ts (see catalogues.ts). */
+export type ShellKey = keyof typeof en;

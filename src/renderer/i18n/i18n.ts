@@ -3,10 +3,9 @@
 // that re-renders them when the language changes.
 import { useCallback } from 'react';
 import { storedChoice, useStoredChoice } from '../preferences/stored-choice.ts';
-import { en, type MessageKey } from './en.ts';
-import { zhCN } from './zh-CN.ts';
+import { CATALOGUES, type MessageKey } from './catalogues.ts';
 
-export type { MessageKey } from './en.ts';
+export type { MessageKey } from './catalogues.ts';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -14,8 +13,6 @@ export type LocalePreference = Locale | 'system';
 
 /** Each language named in itself, so a user who cannot read the current one still finds theirs. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '中文' };
-
-const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
 
 export const localePreference = storedChoice<LocalePreference>('herald.locale', ['system', ...LOCALES], 'system');
 

@@ -1,7 +1,7 @@
 // The UI's words in Simplified Chinese. Typed against the English catalogue: every key, no more, no less.
-import type { MessageKey } from './en.ts';
+import type { ShellKey } from './en.ts';
 
-export const zhCN: Record<MessageKey, string> = {
+export const zhCN: Record<ShellKey, string> = {
   // 外壳
   'nav.label': '页面',
   'nav.inbox': '收件箱',

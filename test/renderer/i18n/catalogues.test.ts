@@ -1,9 +1,10 @@
 // Every language has every message: the catalogues have the same keys (the compiler checks zh-CN against en;
 // this checks the objects as built), no message is empty, and placeholders match so no value goes missing.
 import { describe, expect, it } from 'vitest';
-import { en } from '../../../src/renderer/i18n/en.ts';
+import { CATALOGUES } from '../../../src/renderer/i18n/catalogues.ts';
 import { systemLocale, translate } from '../../../src/renderer/i18n/i18n.ts';
-import { zhCN } from '../../../src/renderer/i18n/zh-CN.ts';
+
+const { en, 'zh-CN': zhCN } = CATALOGUES;
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

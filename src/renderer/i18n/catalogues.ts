@@ -1,0 +1,30 @@
+// Every catalogue joined: the shell's (en.ts, zh-CN.ts) and each feature's strings.ts (see define-strings.ts).
+// A new feature adds one import and one entry to FEATURES.
+import type { FeatureStrings } from './define-strings.ts';
+import { en as shellEn } from './en.ts';
+import { zhCN as shellZhCN } from './zh-CN.ts';
+
+const FEATURES = [] as const;
+
+type KeysOf<F> = F extends FeatureStrings<infer K> ? K : never;
+// While FEATURES is empty its keys are `never`, which the union rule flags.
+// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
+export type MessageKey = keyof typeof shellEn | KeysOf<(typeof FEATURES)[number]>;
+
+function join(locale: 'en' | 'zh-CN', shell: Record<string, string>): Record<MessageKey, string> {
+  const joined: Record<string, string> = { ...shell };
+  const features: readonly FeatureStrings<string>[] = FEATURES;
+  for (const feature of features) {
+    for (const [key, text] of Object.entries(feature[locale])) {
+      // Two features with the same key would show one's words in the other's place.
+      if (key in joined) throw new Error(`the message key ${key} is defined twice`);
+      joined[key] = text;
+    }
+  }
+  return joined;
+}
+
+export const CATALOGUES: Record<'en' | 'zh-CN', Record<MessageKey, string>> = {
+  en: join('en', shellEn),
+  'zh-CN': join('zh-CN', shellZhCN),
+};
