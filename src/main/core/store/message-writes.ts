@@ -58,8 +58,9 @@ export class MessageWrites {
 
   /**
    * Applies a batch in one transaction: stores messages (skipping duplicates, replacing earlier entries with
-   * the same fold key, leaving out what a rule dropped), deletes or clears folded entries, saves each message's
-   * cursor with it, releases its QoS 2 packet, and writes `state` (the rules' state) with them. All or nothing:
+   * the same fold key, leaving out what a rule dropped), deletes or clears folded entries, saves each source's
+   * last cursor in the batch (one write per source, not per message: only the last one counts), releases each
+   * message's QoS 2 packet, and writes `state` (the rules' state) with them. All or nothing:
    * on error nothing is stored and the counts are unchanged.
    */
   applyBatch(messages: readonly NewMessage[], state: readonly StateEntry[] = []): BatchOutcome {
@@ -69,6 +70,7 @@ export class MessageWrites {
       readIds: [],
     };
     const change = { total: 0, unread: 0 };
+    const cursors = new Map<string, string>();
     this.transact(() => {
       for (let i = 0; i < messages.length; i++) {
         const m = messages[i]!;
@@ -86,9 +88,10 @@ export class MessageWrites {
             outcome.results[i] = summaryOf(id, m);
           }
         }
-        if (m.cursor !== undefined) this.sourceState.saveCursor(m.sourceId, m.cursor);
+        if (m.cursor !== undefined) cursors.set(m.sourceId, m.cursor);
         if (m.releaseInflight !== undefined) this.sourceState.releaseInflight(m.sourceId, m.releaseInflight);
       }
+      for (const [sourceId, cursor] of cursors) this.sourceState.saveCursor(sourceId, cursor);
       for (const entry of state) this.sourceState.saveState(entry.key, entry.value);
     });
     this.counts.total += change.total;

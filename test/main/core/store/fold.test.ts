@@ -115,6 +115,18 @@ describe('cursors', () => {
     expect(store.cursor('other-source')).toBeUndefined();
   });
 
+  test('a batch leaves each source at the last cursor it carried, whichever messages were stored', () => {
+    store.applyBatch([
+      message('one', { cursor: 'n1' }),
+      message('two', { cursor: 'n2', dedupeKey: 'dup' }),
+      message('from gotify', { sourceId: 'gotify-1', cursor: 'g7' }),
+      message('two again', { cursor: 'n3', dedupeKey: 'dup' }),
+      message('no cursor'),
+    ]);
+    expect(store.cursor('ntfy-1')).toBe('n3');
+    expect(store.cursor('gotify-1')).toBe('g7');
+  });
+
   test('a batch that fails stores neither its messages nor its cursors', () => {
     store.applyBatch([message('committed', { cursor: 'c1' })]);
     const circular: Record<string, unknown> = {};
