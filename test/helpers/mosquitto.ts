@@ -1,10 +1,11 @@
 // Starts a real Mosquitto (Debian package) on a free 127.0.0.1 port for one test file, and publishes with
 // the real mosquitto_pub. Every start is paired with a stop; the config dir is temporary.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeTestCerts, type TestCerts } from '../reliability/helpers/certs.ts';
 import { freePort } from './ports.ts';
 
 export interface Mosquitto {
@@ -58,6 +59,45 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Mo
         await exited;
       }
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A Mosquitto that requires a login, with a password file written by Debian's mosquitto_passwd. */
+export async function startMosquittoWithUsers(users: Record<string, string>): Promise<Mosquitto> {
+  const dir = mkdtempSync(join(tmpdir(), 'herald-passwd-'));
+  const file = join(dir, 'passwd');
+  Object.entries(users).forEach(([name, password], i) =>
+    execFileSync('mosquitto_passwd', ['-b', ...(i === 0 ? ['-c'] : []), file, name, password]),
+  );
+  const broker = await startMosquitto({ extraConfig: ['allow_anonymous false', `password_file ${file}`] });
+  return {
+    ...broker,
+    async stop() {
+      await broker.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A Mosquitto speaking MQTT over TLS with a certificate from a throwaway CA (certs.caFile to trust it). */
+export async function startTlsMosquitto(): Promise<{
+  broker: Mosquitto;
+  certs: TestCerts;
+  url: string;
+  stop(): Promise<void>;
+}> {
+  const certs = makeTestCerts();
+  const broker = await startMosquitto({
+    extraConfig: [`cafile ${certs.caFile}`, `certfile ${certs.serverCertFile}`, `keyfile ${certs.serverKeyFile}`],
+  });
+  return {
+    broker,
+    certs,
+    url: `mqtts://127.0.0.1:${broker.port}`,
+    async stop() {
+      await broker.stop();
+      certs.remove();
     },
   };
 }

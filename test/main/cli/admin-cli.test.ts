@@ -1,12 +1,12 @@
 // The command line as admins script it: --version and --help on every command, HERALD_* variables with the
 // flags winning over them, the exit codes, and `herald test-source` against real listeners.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HERALD_BIN, herald, useCliProcesses } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/core.ts';
-import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto.ts';
+import { startMosquittoWithUsers, type Mosquitto } from '../../helpers/mosquitto.ts';
 import { freePort } from '../../helpers/ports.ts';
 
 const { running, dirs } = useCliProcesses();
@@ -105,16 +105,11 @@ function serveUrl(args: string[], env: Record<string, string>): Promise<string> 
 }
 
 describe('herald test-source', () => {
-  const dir = tempDir();
   let broker: Mosquitto;
   beforeAll(async () => {
-    execFileSync('mosquitto_passwd', ['-b', '-c', `${dir.path}/passwd`, 'alice', 'right-password']);
-    broker = await startMosquitto({ extraConfig: ['allow_anonymous false', `password_file ${dir.path}/passwd`] });
+    broker = await startMosquittoWithUsers({ alice: 'right-password' });
   });
-  afterAll(async () => {
-    await broker?.stop();
-    dir.remove();
-  });
+  afterAll(() => broker?.stop());
 
   test('a stopped port: the TCP line says refused, exit 1', async () => {
     const result = herald(['test-source', `mqtt://127.0.0.1:${await freePort()}`, '--timeout', '3']);

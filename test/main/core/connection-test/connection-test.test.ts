@@ -1,17 +1,15 @@
 // "Test connection" against real servers: a stopped port, a real Mosquitto with a password file, a TLS
 // listener whose certificate comes from another CA or is for another name, ntfy's 401/403, and success.
-import { execFileSync } from 'node:child_process';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { Aedes } from 'aedes';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testConnection } from '../../../../src/main/core/connection-test/connection-test.ts';
 import type { ConnectionTestResult } from '../../../../src/shared/connection-test.ts';
 import { SourceSettings, type SecretValues } from '../../../../src/shared/sources.ts';
-import { tempDir } from '../../../helpers/core.ts';
-import { startMosquitto, type Mosquitto } from '../../../helpers/mosquitto.ts';
+import { startMosquittoWithUsers, startTlsMosquitto, type Mosquitto } from '../../../helpers/mosquitto.ts';
 import { NtfyTestServer } from '../../../helpers/ntfy-server.ts';
 import { freePort } from '../../../helpers/ports.ts';
-import { makeTestCerts, SERVER_NAME, type TestCerts } from '../../../reliability/helpers/certs.ts';
+import { SERVER_NAME, type TestCerts } from '../../../reliability/helpers/certs.ts';
 
 const TIMEOUT = { timeoutMs: 3_000 };
 
@@ -38,16 +36,11 @@ function failed(result: ConnectionTestResult) {
 }
 
 describe('test connection: MQTT', () => {
-  const dir = tempDir();
   let broker: Mosquitto;
   beforeAll(async () => {
-    execFileSync('mosquitto_passwd', ['-b', '-c', `${dir.path}/passwd`, 'alice', 'right-password']);
-    broker = await startMosquitto({ extraConfig: ['allow_anonymous false', `password_file ${dir.path}/passwd`] });
+    broker = await startMosquittoWithUsers({ alice: 'right-password' });
   });
-  afterAll(async () => {
-    await broker?.stop();
-    dir.remove();
-  });
+  afterAll(() => broker?.stop());
 
   test('a port where nothing listens: TCP connect fails, and says so', async () => {
     const port = await freePort();
@@ -120,19 +113,12 @@ describe('test connection: a refused subscription', () => {
 
 describe('test connection: TLS', () => {
   let certs: TestCerts;
-  let broker: Mosquitto;
   let url: string;
+  let stopBroker: () => Promise<void>;
   beforeAll(async () => {
-    certs = makeTestCerts();
-    broker = await startMosquitto({
-      extraConfig: [`cafile ${certs.caFile}`, `certfile ${certs.serverCertFile}`, `keyfile ${certs.serverKeyFile}`],
-    });
-    url = `mqtts://127.0.0.1:${broker.port}`;
+    ({ certs, url, stop: stopBroker } = await startTlsMosquitto());
   });
-  afterAll(async () => {
-    await broker?.stop();
-    certs?.remove();
-  });
+  afterAll(() => stopBroker?.());
 
   test('a certificate from a CA not trusted: "unknown CA"', async () => {
     const result = await testConnection(

@@ -5,24 +5,18 @@ import { readFileSync } from 'node:fs';
 import mqtt from 'mqtt';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { eventually, tempDir } from '../../../../helpers/core.ts';
-import { startMosquitto, type Mosquitto } from '../../../../helpers/mosquitto.ts';
-import { makeTestCerts, SERVER_NAME, type TestCerts } from '../../../../reliability/helpers/certs.ts';
+import { startMosquitto, startTlsMosquitto, type Mosquitto } from '../../../../helpers/mosquitto.ts';
+import { SERVER_NAME, type TestCerts } from '../../../../reliability/helpers/certs.ts';
 import { mqttConfig, startSource, type HarnessOptions } from '../../../../reliability/helpers/source-harness.ts';
 
 let certs: TestCerts;
 let broker: Mosquitto;
 let url: string;
+let stopBroker: () => Promise<void>;
 beforeAll(async () => {
-  certs = makeTestCerts();
-  broker = await startMosquitto({
-    extraConfig: [`cafile ${certs.caFile}`, `certfile ${certs.serverCertFile}`, `keyfile ${certs.serverKeyFile}`],
-  });
-  url = `mqtts://127.0.0.1:${broker.port}`;
+  ({ broker, certs, url, stop: stopBroker } = await startTlsMosquitto());
 });
-afterAll(async () => {
-  await broker?.stop();
-  certs?.remove();
-});
+afterAll(() => stopBroker?.());
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
