@@ -36,6 +36,8 @@ export interface BrokerHost {
   /** What the UI shows: whether it runs, where, and what went wrong. */
   info(): BrokerInfo;
   url(): EmbeddedTarget;
+  /** The broker itself while it runs (for the Broker page), else null. */
+  running(): RunningBroker | null;
   close(): Promise<void>;
 }
 
@@ -86,6 +88,7 @@ export async function startBrokerHost(options: BrokerHostOptions): Promise<Broke
           : 'the embedded broker is turned off',
       };
     },
+    running: () => broker,
     close: async () => {
       await broker?.close();
     },

@@ -11,6 +11,7 @@ import { errorMessage } from '../../../shared/error-message.ts';
 import { readAclFile } from './acl-file.ts';
 import { keepBrokerState } from './broker-state-file.ts';
 import { BrokerAuth, type Credentials } from './broker-auth.ts';
+import { BrokerInspector } from './broker-inspector.ts';
 import { connectRefusal, isLoopbackAddress, limitPacketSize, remoteAddressOf, sendRefusal } from './conformance.ts';
 import { ConnectionCap, listenTcp, listenWebSocket, type Listener, type TlsFiles } from './listeners.ts';
 import { readPasswordFile } from './password-file.ts';
@@ -66,6 +67,8 @@ export interface RunningBroker {
   warnings: string[];
   refused(): RefusedConnection[];
   connectedClients(): number;
+  /** Connected clients, message counters and retained messages, for the Broker page. */
+  inspector: BrokerInspector;
   close(): Promise<void>;
 }
 
@@ -140,6 +143,7 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
     }
   }
 
+  const inspector = new BrokerInspector();
   const auth = new BrokerAuth({
     passwordFile,
     acl,
@@ -166,8 +170,13 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
     authenticate: auth.authenticate,
     authorizePublish: auth.authorizePublish,
     authorizeSubscribe: auth.authorizeSubscribe,
-    authorizeForward: auth.authorizeForward,
+    authorizeForward: (client, packet) => {
+      const forwarded = auth.authorizeForward(client, packet);
+      if (forwarded) inspector.delivered();
+      return forwarded;
+    },
   });
+  inspector.attach(broker);
   const state = options.stateFile ? await keepBrokerState(broker, options.stateFile) : null;
   broker.on('keepaliveTimeout', (client: Client) => onRefused(remoteAddressOf(client), 'keepalive timed out'));
 
@@ -231,6 +240,7 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
     warnings,
     refused: () => refusedLog.list(),
     connectedClients: () => broker.connectedClients,
+    inspector,
     close: stop,
   };
 }
