@@ -3,17 +3,28 @@
 // entities show their value; an entity whose config or state could not be read shows why.
 import { useEffect, useState } from 'react';
 import type { EntityView } from '../../shared/commands/devices.ts';
+import { PinButton } from '../favourites/PinButton.tsx';
+import { useT, type Translate } from '../i18n/i18n.ts';
 import type { DevicesHandle } from './use-devices.ts';
 
-interface EntityControlProps {
+interface ControlProps {
   entity: EntityView;
   send: DevicesHandle['send'];
 }
 
-export function EntityControl({ entity, send }: EntityControlProps) {
+interface EntityControlProps extends ControlProps {
+  /** Whether the entity is a favourite (tray menu, quick palette); the pin toggle changes it. */
+  pinned: boolean;
+  onPin(pinned: boolean): void;
+}
+
+export function EntityControl({ entity, send, pinned, onPin }: EntityControlProps) {
   return (
     <li className="entity">
-      <span className="entity-name">{entity.name}</span>
+      <span className="entity-name">
+        {entity.name}
+        <PinButton name={entity.name} pinned={pinned} onChange={onPin} />
+      </span>
       <span className="entity-control">
         <Control entity={entity} send={send} />
       </span>
@@ -22,7 +33,8 @@ export function EntityControl({ entity, send }: EntityControlProps) {
   );
 }
 
-function Control({ entity, send }: EntityControlProps) {
+function Control({ entity, send }: ControlProps) {
+  const t = useT();
   const disabled = !entity.settable;
   switch (entity.control) {
     case 'toggle':
@@ -44,7 +56,7 @@ function Control({ entity, send }: EntityControlProps) {
           </label>
           {entity.brightness && (
             <Slider
-              label={`${entity.name} brightness`}
+              label={t('devices.brightness', { name: entity.name })}
               value={entity.brightness.value}
               min={0}
               max={entity.brightness.max}
@@ -60,7 +72,7 @@ function Control({ entity, send }: EntityControlProps) {
           )}
           {entity.colorTemp && (
             <Slider
-              label={`${entity.name} colour temperature`}
+              label={t('devices.colorTemp', { name: entity.name })}
               value={entity.colorTemp.value}
               min={entity.colorTemp.min}
               max={entity.colorTemp.max}
@@ -117,23 +129,23 @@ function Control({ entity, send }: EntityControlProps) {
     case 'cover':
       return (
         <span className="cover-buttons">
-          <span className="entity-value">{text(entity)}</span>
+          <span className="entity-value">{text(entity, t)}</span>
           {(['open', 'stop', 'close'] as const).map((action) => (
             <button key={action} type="button" disabled={disabled} onClick={() => send(entity.id, { action })}>
-              {`${action[0]!.toUpperCase()}${action.slice(1)}`}
+              {t(`devices.cover.${action}`)}
               <span className="visually-hidden"> {entity.name}</span>
             </button>
           ))}
         </span>
       );
     default:
-      return <span className="entity-value">{text(entity)}</span>;
+      return <span className="entity-value">{text(entity, t)}</span>;
   }
 }
 
-function text(entity: EntityView): string {
+function text(entity: EntityView, t: Translate): string {
   if (entity.value === null) return '—';
-  if (typeof entity.value === 'boolean') return entity.value ? 'On' : 'Off';
+  if (typeof entity.value === 'boolean') return entity.value ? t('devices.on') : t('devices.off');
   return entity.unit ? `${entity.value} ${entity.unit}` : String(entity.value);
 }
 

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeviceView, UnknownComponent } from '../../shared/commands/devices.ts';
 import type { CommandRequest } from '../../shared/contract.ts';
 import { errorMessage } from '../../shared/error-message.ts';
+import { useT } from '../i18n/i18n.ts';
 import { useClient, useLinkStatus } from '../transport/connection-context.ts';
 import { applyChange, CONFIRM_TIMEOUT_MS, confirms, findEntity, reported, type Pending } from './devices-state.ts';
 
@@ -19,12 +20,15 @@ export interface DevicesHandle {
   /** The last command that failed or was rolled back, in words. */
   message: string | null;
   dismissMessage(): void;
+  /** Shows a message of the page's own (e.g. a pin that failed) where command failures show. */
+  report(message: string): void;
   /** Sends a command; with `expect`, shows that value until the state topic confirms it (or rolls it back). */
   send(entityId: string, command: DeviceCommand, expect?: Pick<Pending, 'field' | 'expected'>): void;
 }
 
 export function useDevices(active: boolean): DevicesHandle {
   const client = useClient();
+  const t = useT();
   const { epoch } = useLinkStatus();
   const [devices, setDevices] = useState<DeviceView[]>([]);
   const [unknown, setUnknown] = useState<UnknownComponent[]>([]);
@@ -88,13 +92,13 @@ export function useDevices(active: boolean): DevicesHandle {
           return found ? `${found.device.name}: ${found.entity.name}` : p.entityId;
         });
         setMessage(
-          `${[...new Set(names)].join(', ')} did not confirm within ${CONFIRM_TIMEOUT_MS / 1000} s; shown as last reported.`,
+          t('devices.notConfirmed', { names: [...new Set(names)].join(', '), seconds: CONFIRM_TIMEOUT_MS / 1000 }),
         );
       },
       Math.max(0, next - Date.now()),
     );
     return () => clearTimeout(timer);
-  }, [pending, devices]);
+  }, [pending, devices, t]);
 
   const send = useCallback(
     (entityId: string, command: DeviceCommand, expect?: Pick<Pending, 'field' | 'expected'>) => {
@@ -111,10 +115,10 @@ export function useDevices(active: boolean): DevicesHandle {
       }
       client.invoke('devices.command', { entityId, ...command }).catch((err: unknown) => {
         if (optimistic) setPending((current) => current.filter((p) => p !== optimistic));
-        setMessage(`${found?.entity.name ?? entityId}: ${errorMessage(err)}`);
+        setMessage(t('devices.commandFailed', { name: found?.entity.name ?? entityId, error: errorMessage(err) }));
       });
     },
-    [client],
+    [client, t],
   );
 
   return {
@@ -125,6 +129,7 @@ export function useDevices(active: boolean): DevicesHandle {
     pending,
     message,
     dismissMessage: useCallback(() => setMessage(null), []),
+    report: setMessage,
     send,
   };
 }

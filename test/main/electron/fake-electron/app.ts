@@ -9,6 +9,8 @@ class FakeApp extends EventEmitter {
   quitCalls = 0;
   exitCodes: number[] = [];
   appUserModelId: string | undefined;
+  /** Login items as setLoginItemSettings left them, keyed by their arguments (Windows matches on both). */
+  loginItems = new Map<string, boolean>();
 
   getPath(name: string): string {
     const path = this.paths.get(name);
@@ -37,6 +39,12 @@ class FakeApp extends EventEmitter {
     this.badgeCounts.push(count ?? 0);
     return true;
   }
+  setLoginItemSettings(settings: { openAtLogin?: boolean; args?: string[] }): void {
+    this.loginItems.set((settings.args ?? []).join(' '), Boolean(settings.openAtLogin));
+  }
+  getLoginItemSettings(options: { args?: string[] } = {}): { openAtLogin: boolean } {
+    return { openAtLogin: this.loginItems.get((options.args ?? []).join(' ')) ?? false };
+  }
   setAppUserModelId(id: string): void {
     this.appUserModelId = id;
   }
@@ -61,4 +69,5 @@ export function resetApp(): void {
   app.quitCalls = 0;
   app.exitCodes = [];
   app.appUserModelId = undefined;
+  app.loginItems = new Map();
 }

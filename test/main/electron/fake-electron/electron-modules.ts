@@ -14,3 +14,4 @@ export { powerMonitor } from './power-monitor.ts';
 export { safeStorage } from './safe-storage.ts';
 export { net } from './net.ts';
 export { dialog } from './dialog.ts';
+export { globalShortcut } from './global-shortcut.ts';

@@ -8,6 +8,7 @@
 import { resetApp } from './app.ts';
 import { BrowserWindow } from './browser-window.ts';
 import { dialog } from './dialog.ts';
+import { globalShortcut } from './global-shortcut.ts';
 import * as electronModules from './electron-modules.ts';
 import { resetIpc } from './ipc.ts';
 import { net } from './net.ts';
@@ -39,6 +40,7 @@ export function resetFake(): void {
   resetSafeStorage();
   net.online = true;
   dialog.errors = [];
+  globalShortcut.reset();
 }
 
 const electron = { ...electronModules };

@@ -8,10 +8,19 @@ export class FakeWebContents extends EventEmitter {
   readonly sent: { channel: string; args: unknown[] }[] = [];
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
   destroyed = false;
+  /** True while the page loads; finishLoad() ends it with did-finish-load, as Electron does. */
+  loading = false;
 
   send(channel: string, ...args: unknown[]): void {
     if (this.destroyed) throw new Error('Object has been destroyed');
     this.sent.push({ channel, args });
+  }
+  isLoading(): boolean {
+    return this.loading;
+  }
+  finishLoad(): void {
+    this.loading = false;
+    this.emit('did-finish-load');
   }
   isDestroyed(): boolean {
     return this.destroyed;
