@@ -9,6 +9,8 @@ import { freePort } from '../helpers/ports.ts';
 import { frameText } from '../helpers/ws.ts';
 import { messageRows, openHerald, useHeraldAndBrowser } from './harness.ts';
 
+// Other pages stay mounted while hidden and have fields of the same names (the Broker page's Password).
+const onSourcesPage = (page: Page) => page.locator('.sources-page');
 const sourceItems = (page: Page) => page.getByTestId('source-item');
 const sourceNames = (page: Page) => page.locator('[data-testid="source-item"] .source-name').allTextContents();
 
@@ -20,7 +22,9 @@ async function openAddForm(page: Page, kind: string) {
 }
 
 const isFocused = (page: Page, label: string) =>
-  page.getByLabel(label, { exact: true }).evaluate((element) => element === document.activeElement);
+  onSourcesPage(page)
+    .getByLabel(label, { exact: true })
+    .evaluate((element) => element === document.activeElement);
 
 describe('source forms', () => {
   const env = useHeraldAndBrowser();
@@ -37,13 +41,13 @@ describe('source forms', () => {
     const before = await sourceNames(page);
 
     await openAddForm(page, 'ntfy');
-    await page.getByLabel('Name', { exact: true }).fill('Team ntfy');
-    await page.getByLabel('Server URL').fill('ntfy.example');
-    await page.getByLabel('ntfy topic 1', { exact: true }).fill('alerts');
+    await onSourcesPage(page).getByLabel('Name', { exact: true }).fill('Team ntfy');
+    await onSourcesPage(page).getByLabel('Server URL').fill('ntfy.example');
+    await onSourcesPage(page).getByLabel('ntfy topic 1', { exact: true }).fill('alerts');
     await page.getByRole('button', { name: 'Add topic' }).click();
-    await page.getByLabel('ntfy topic 2', { exact: true }).fill('front door!');
-    await page.getByLabel('Sign in').selectOption({ label: 'Username and password' });
-    await page.getByLabel('Username').fill('sam');
+    await onSourcesPage(page).getByLabel('ntfy topic 2', { exact: true }).fill('front door!');
+    await onSourcesPage(page).getByLabel('Sign in').selectOption({ label: 'Username and password' });
+    await onSourcesPage(page).getByLabel('Username').fill('sam');
     await page.getByRole('button', { name: 'Add source' }).click();
 
     const form = page.locator('form.source-form');
@@ -53,12 +57,16 @@ describe('source forms', () => {
       'an ntfy topic is 1-64 letters, digits, - or _',
       'enter the password',
     ]);
-    expect(await page.getByLabel('ntfy topic 1', { exact: true }).getAttribute('aria-invalid')).toBeNull();
-    expect(await page.getByLabel('ntfy topic 2', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(
+      await onSourcesPage(page).getByLabel('ntfy topic 1', { exact: true }).getAttribute('aria-invalid'),
+    ).toBeNull();
+    expect(await onSourcesPage(page).getByLabel('ntfy topic 2', { exact: true }).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
     expect(await isFocused(page, 'Server URL')).toBe(true);
 
     // Fixing the URL leaves the topic as the first problem.
-    await page.getByLabel('Server URL').fill('https://ntfy.example');
+    await onSourcesPage(page).getByLabel('Server URL').fill('https://ntfy.example');
     await page.getByRole('button', { name: 'Add source' }).click();
     await expect.poll(() => isFocused(page, 'ntfy topic 2')).toBe(true);
 
@@ -76,24 +84,28 @@ describe('source forms', () => {
     const closedPort = await freePort(); // nothing listens: the settings matter here, not the connection
 
     await openAddForm(page, 'MQTT');
-    await page.getByLabel('Name', { exact: true }).fill('Plant broker');
-    await page.getByLabel('Broker URL').fill(`mqtts://127.0.0.1:${closedPort}`);
-    await page.getByLabel('Username').fill('alice');
-    await page.getByLabel('Password', { exact: true }).fill('s3cret');
-    await page.getByLabel('Client ID').fill('herald-desk-7');
-    await page.getByLabel('Topic filter 1').fill('plant/+/alarm');
-    await page.getByLabel('QoS 1').selectOption('2');
-    await page.getByLabel('Protocol version').selectOption({ label: 'MQTT 5' });
-    await page.getByLabel('Keepalive (seconds)').fill('45');
-    await page.getByLabel('Keep session (clean start off)').check();
-    await page.getByLabel('Session expiry (seconds)').fill('3600');
+    await onSourcesPage(page).getByLabel('Name', { exact: true }).fill('Plant broker');
+    await onSourcesPage(page).getByLabel('Broker URL').fill(`mqtts://127.0.0.1:${closedPort}`);
+    await onSourcesPage(page).getByLabel('Username').fill('alice');
+    await onSourcesPage(page).getByLabel('Password', { exact: true }).fill('s3cret');
+    await onSourcesPage(page).getByLabel('Client ID').fill('herald-desk-7');
+    await onSourcesPage(page).getByLabel('Topic filter 1').fill('plant/+/alarm');
+    await onSourcesPage(page).getByLabel('QoS 1').selectOption('2');
+    await onSourcesPage(page).getByLabel('Protocol version').selectOption({ label: 'MQTT 5' });
+    await onSourcesPage(page).getByLabel('Keepalive (seconds)').fill('45');
+    await onSourcesPage(page).getByLabel('Keep session (clean start off)').check();
+    await onSourcesPage(page).getByLabel('Session expiry (seconds)').fill('3600');
     await page.getByText('TLS', { exact: true }).click();
-    await page.getByLabel('CA certificates').fill('/etc/herald/plant-ca.pem');
-    await page.getByLabel('Client certificate').fill('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----');
-    await page.getByLabel('Client private key').fill('-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----');
-    await page.getByLabel('Server name').fill('broker.plant.internal');
+    await onSourcesPage(page).getByLabel('CA certificates').fill('/etc/herald/plant-ca.pem');
+    await onSourcesPage(page)
+      .getByLabel('Client certificate')
+      .fill('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----');
+    await onSourcesPage(page)
+      .getByLabel('Client private key')
+      .fill('-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----');
+    await onSourcesPage(page).getByLabel('Server name').fill('broker.plant.internal');
     expect(await page.getByText('Not safe:').count()).toBe(0);
-    await page.getByLabel('Allow untrusted certificates').check();
+    await onSourcesPage(page).getByLabel('Allow untrusted certificates').check();
     await page.getByText('Not safe:').waitFor();
     await page.getByRole('button', { name: 'Add source' }).click();
 
@@ -104,40 +116,40 @@ describe('source forms', () => {
     await page.reload();
     await page.getByRole('button', { name: 'Sources' }).click();
     await page.getByRole('button', { name: 'Edit Plant broker' }).click();
-    expect(await page.getByLabel('Broker URL').inputValue()).toBe(`mqtts://127.0.0.1:${closedPort}`);
-    expect(await page.getByLabel('Username').inputValue()).toBe('alice');
-    const password = page.getByLabel('Password', { exact: true });
+    expect(await onSourcesPage(page).getByLabel('Broker URL').inputValue()).toBe(`mqtts://127.0.0.1:${closedPort}`);
+    expect(await onSourcesPage(page).getByLabel('Username').inputValue()).toBe('alice');
+    const password = onSourcesPage(page).getByLabel('Password', { exact: true });
     expect(await password.inputValue()).toBe('');
     expect(await password.getAttribute('placeholder')).toBe('saved');
-    expect(await page.getByLabel('Client ID').inputValue()).toBe('herald-desk-7');
-    expect(await page.getByLabel('Topic filter 1').inputValue()).toBe('plant/+/alarm');
-    expect(await page.getByLabel('QoS 1').inputValue()).toBe('2');
-    expect(await page.getByLabel('Protocol version').inputValue()).toBe('5');
-    expect(await page.getByLabel('Keepalive (seconds)').inputValue()).toBe('45');
-    expect(await page.getByLabel('Keep session (clean start off)').isChecked()).toBe(true);
-    expect(await page.getByLabel('Session expiry (seconds)').inputValue()).toBe('3600');
+    expect(await onSourcesPage(page).getByLabel('Client ID').inputValue()).toBe('herald-desk-7');
+    expect(await onSourcesPage(page).getByLabel('Topic filter 1').inputValue()).toBe('plant/+/alarm');
+    expect(await onSourcesPage(page).getByLabel('QoS 1').inputValue()).toBe('2');
+    expect(await onSourcesPage(page).getByLabel('Protocol version').inputValue()).toBe('5');
+    expect(await onSourcesPage(page).getByLabel('Keepalive (seconds)').inputValue()).toBe('45');
+    expect(await onSourcesPage(page).getByLabel('Keep session (clean start off)').isChecked()).toBe(true);
+    expect(await onSourcesPage(page).getByLabel('Session expiry (seconds)').inputValue()).toBe('3600');
     // The TLS section opens by itself when it holds settings.
-    expect(await page.getByLabel('CA certificates').inputValue()).toBe('/etc/herald/plant-ca.pem');
-    expect(await page.getByLabel('Client certificate').inputValue()).toBe(
+    expect(await onSourcesPage(page).getByLabel('CA certificates').inputValue()).toBe('/etc/herald/plant-ca.pem');
+    expect(await onSourcesPage(page).getByLabel('Client certificate').inputValue()).toBe(
       '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----',
     );
-    const key = page.getByLabel('Client private key');
+    const key = onSourcesPage(page).getByLabel('Client private key');
     expect(await key.inputValue()).toBe('');
     expect(await key.getAttribute('placeholder')).toBe('saved');
-    expect(await page.getByLabel('Server name').inputValue()).toBe('broker.plant.internal');
-    expect(await page.getByLabel('Allow untrusted certificates').isChecked()).toBe(true);
+    expect(await onSourcesPage(page).getByLabel('Server name').inputValue()).toBe('broker.plant.internal');
+    expect(await onSourcesPage(page).getByLabel('Allow untrusted certificates').isChecked()).toBe(true);
     await page.getByText('Not safe:').waitFor();
 
     // Saving with the password left empty keeps it; ticking "remove" forgets it.
-    await page.getByLabel('Remove the saved password').check();
+    await onSourcesPage(page).getByLabel('Remove the saved password').check();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await item.waitFor();
     await page.reload();
     await page.getByRole('button', { name: 'Sources' }).click();
     await page.getByRole('button', { name: 'Edit Plant broker' }).click();
-    expect(await page.getByLabel('Password', { exact: true }).getAttribute('placeholder')).toBeNull();
-    expect(await page.getByLabel('Remove the saved password').count()).toBe(0);
-    expect(await page.getByLabel('Client private key').getAttribute('placeholder')).toBe('saved');
+    expect(await onSourcesPage(page).getByLabel('Password', { exact: true }).getAttribute('placeholder')).toBeNull();
+    expect(await onSourcesPage(page).getByLabel('Remove the saved password').count()).toBe(0);
+    expect(await onSourcesPage(page).getByLabel('Client private key').getAttribute('placeholder')).toBe('saved');
     expect(errors).toEqual([]);
   });
 
@@ -173,17 +185,17 @@ describe('source forms', () => {
     const { context, page, errors } = await openHerald(env.browser, env.server);
     cleanups.push(() => context.close());
     await openAddForm(page, 'WebSocket');
-    await page.getByLabel('Name', { exact: true }).fill('Boiler feed');
-    await page.getByLabel('WebSocket URL').fill(`ws://127.0.0.1:${port}/push`);
+    await onSourcesPage(page).getByLabel('Name', { exact: true }).fill('Boiler feed');
+    await onSourcesPage(page).getByLabel('WebSocket URL').fill(`ws://127.0.0.1:${port}/push`);
     await page.getByRole('button', { name: 'Add header' }).click();
-    await page.getByLabel('Header name 1').fill('X-Site');
-    await page.getByLabel('Header value 1').fill('north');
-    await page.getByLabel('Token', { exact: true }).fill('tok-123');
-    await page.getByLabel('Message sent on open').fill('{"subscribe":"boiler"}');
-    await page.getByLabel('Title path').fill('data.headline');
-    await page.getByLabel('Body path').fill('data.text');
-    await page.getByLabel('Priority path').fill('data.level');
-    await page.getByLabel('ID path').fill('data.ref');
+    await onSourcesPage(page).getByLabel('Header name 1').fill('X-Site');
+    await onSourcesPage(page).getByLabel('Header value 1').fill('north');
+    await onSourcesPage(page).getByLabel('Token', { exact: true }).fill('tok-123');
+    await onSourcesPage(page).getByLabel('Message sent on open').fill('{"subscribe":"boiler"}');
+    await onSourcesPage(page).getByLabel('Title path').fill('data.headline');
+    await onSourcesPage(page).getByLabel('Body path').fill('data.text');
+    await onSourcesPage(page).getByLabel('Priority path').fill('data.level');
+    await onSourcesPage(page).getByLabel('ID path').fill('data.ref');
     await page.getByRole('button', { name: 'Add source' }).click();
 
     const item = sourceItems(page).filter({ hasText: 'Boiler feed' });

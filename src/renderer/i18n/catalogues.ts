@@ -3,12 +3,27 @@
 import type { FeatureStrings } from './define-strings.ts';
 import { en as shellEn } from './en.ts';
 import { zhCN as shellZhCN } from './zh-CN.ts';
+import { sourcesStrings } from '../sources/strings.ts';
+import { publishStrings } from '../publish/strings.ts';
+import { inboxStrings } from '../inbox/strings.ts';
+import { settingsStrings } from '../settings/strings.ts';
+import { paletteStrings } from '../palette/strings.ts';
+import { favouritesStrings } from '../favourites/strings.ts';
+import { devicesStrings } from '../devices/strings.ts';
+import { brokerStrings } from '../broker/strings.ts';
 
-const FEATURES = [] as const;
+const FEATURES = [
+  sourcesStrings,
+  publishStrings,
+  inboxStrings,
+  settingsStrings,
+  paletteStrings,
+  favouritesStrings,
+  devicesStrings,
+  brokerStrings,
+] as const;
 
 type KeysOf<F> = F extends FeatureStrings<infer K> ? K : never;
-// While FEATURES is empty its keys are `never`, which the union rule flags.
-// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
 export type MessageKey = keyof typeof shellEn | KeysOf<(typeof FEATURES)[number]>;
 
 function join(locale: 'en' | 'zh-CN', shell: Record<string, string>): Record<MessageKey, string> {

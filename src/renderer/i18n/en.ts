@@ -131,6 +131,7 @@ export const en = {
   'snooze.1h': '1 h',
   'snooze.8h': '8 h',
   'snooze.tomorrow': 'Until tomorrow',
+  'snooze.tomorrowAt': 'tomorrow {time}',
   'body.viewAs': 'Show the body as',
   'body.view.rendered': 'Formatted',
   'body.view.source': 'Source',

@@ -130,6 +130,7 @@ export const zhCN: Record<ShellKey, string> = {
   'snooze.1h': '1 小时',
   'snooze.8h': '8 小时',
   'snooze.tomorrow': '直到明天',
+  'snooze.tomorrowAt': '明天 {time}',
   'body.viewAs': '正文显示方式',
   'body.view.rendered': '格式化',
   'body.view.source': '源文本',

@@ -68,8 +68,8 @@ export const InboxRow = memo(function InboxRow({
           <Highlight text={displayTitle(message)} />
         </span>
         {message.pinned && (
-          <span className="badge pinned" title="Pinned: stays on top">
-            pinned
+          <span className="badge pinned" title={t('inbox.pinnedHint')}>
+            {t('inbox.pinned')}
           </span>
         )}
         {priority && <span className={`badge priority-${priority.level}`}>{t(`priority.${priority.level}`)}</span>}

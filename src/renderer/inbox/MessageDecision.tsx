@@ -11,7 +11,7 @@ import { useClient } from '../transport/connection-context.ts';
 
 export function MessageDecision({ detail }: { detail: MessageDetail }) {
   const t = useT();
-  const line = decisionLine(detail);
+  const line = decisionLine(detail, t);
   return (
     <div className="message-decision">
       {line && (

@@ -8,6 +8,7 @@ import { errorMessage } from '../../shared/error-message.ts';
 import { isValidTopicFilter } from '../../shared/sources/fields.ts';
 import { useClient } from '../transport/connection-context.ts';
 import type { SourceOption } from './SearchBar.tsx';
+import { useT } from '../i18n/i18n.ts';
 
 interface RetentionPanelProps {
   sources: readonly SourceOption[];
@@ -25,6 +26,7 @@ const EMPTY_DRAFT: Draft = { sourceId: '', topic: '', maxAgeDays: '', maxCount: 
 
 export function RetentionPanel({ sources, purge }: RetentionPanelProps) {
   const client = useClient();
+  const t = useT();
   const [rules, setRules] = useState<RetentionRule[] | null>(null);
   const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
   const [problem, setProblem] = useState<string | null>(null);
@@ -58,51 +60,54 @@ export function RetentionPanel({ sources, purge }: RetentionPanelProps) {
     if (draft.maxAgeDays.trim()) rule.maxAgeDays = Number(draft.maxAgeDays);
     if (draft.maxCount.trim()) rule.maxCount = Number(draft.maxCount);
     if (rule.maxAgeDays === undefined && rule.maxCount === undefined) {
-      setProblem('Give a max age (days) or a max count.');
+      setProblem(t('inbox.retention.needLimit'));
       return;
     }
     if (rule.topic !== undefined && !isValidTopicFilter(rule.topic)) {
-      setProblem('The topic filter is not valid: # must be last and alone in its level, + alone in its level.');
+      setProblem(t('inbox.retention.badTopic'));
       return;
     }
     void save([...(rules ?? []), rule]);
   }
 
   const sourceName = (id: string | undefined) =>
-    id === undefined ? 'All sources' : (sources.find((s) => s.id === id)?.name ?? id);
+    id === undefined ? t('filter.allSources') : (sources.find((s) => s.id === id)?.name ?? id);
 
   return (
     <details className="retention-panel">
-      <summary>Retention{rules && rules.length > 0 ? ` (${rules.length})` : ''}</summary>
+      <summary>
+        {t('inbox.retention.title')}
+        {rules && rules.length > 0 ? ` (${rules.length})` : ''}
+      </summary>
       {purge && (
         <p className="muted small" role="status" data-testid="purge-progress">
-          Deleting old messages: {purge.deleted.toLocaleString()} so far.
+          {t('inbox.retention.purging', { count: purge.deleted.toLocaleString() })}
         </p>
       )}
-      {rules !== null && rules.length === 0 && <p className="muted small">No rules: every message is kept.</p>}
-      <ul className="retention-rules" aria-label="Retention rules">
+      {rules !== null && rules.length === 0 && <p className="muted small">{t('inbox.retention.none')}</p>}
+      <ul className="retention-rules" aria-label={t('inbox.retention.rules')}>
         {(rules ?? []).map((rule, index) => (
           <li key={index}>
             {sourceName(rule.sourceId)} · {rule.topic ?? '#'}
-            {rule.maxAgeDays !== undefined && ` · older than ${rule.maxAgeDays} days`}
-            {rule.maxCount !== undefined && ` · beyond the newest ${rule.maxCount.toLocaleString()}`}{' '}
+            {rule.maxAgeDays !== undefined && t('inbox.retention.olderThan', { days: rule.maxAgeDays })}
+            {rule.maxCount !== undefined && t('inbox.retention.beyond', { count: rule.maxCount.toLocaleString() })}{' '}
             <button
               type="button"
               className="link-button"
               onClick={() => void save((rules ?? []).filter((_, i) => i !== index))}
             >
-              Remove
+              {t('inbox.retention.remove')}
             </button>
           </li>
         ))}
       </ul>
-      <div className="retention-form" role="group" aria-label="New retention rule">
+      <div className="retention-form" role="group" aria-label={t('inbox.retention.new')}>
         <select
-          aria-label="Retention: messages from"
+          aria-label={t('inbox.retention.source')}
           value={draft.sourceId}
           onChange={(e) => setDraft({ ...draft, sourceId: e.target.value })}
         >
-          <option value="">All sources</option>
+          <option value="">{t('filter.allSources')}</option>
           {sources.map((source) => (
             <option key={source.id} value={source.id}>
               {source.name}
@@ -110,30 +115,30 @@ export function RetentionPanel({ sources, purge }: RetentionPanelProps) {
           ))}
         </select>
         <input
-          aria-label="Retention: matching"
-          placeholder="e.g. logs/# (all)"
+          aria-label={t('inbox.retention.topic')}
+          placeholder={t('inbox.retention.topicPlaceholder')}
           value={draft.topic}
           onChange={(e) => setDraft({ ...draft, topic: e.target.value })}
         />
         <input
-          aria-label="Retention: max age in days"
+          aria-label={t('inbox.retention.maxAge')}
           type="number"
           min={0}
           step="any"
-          placeholder="Max age (days)"
+          placeholder={t('inbox.retention.maxAgePlaceholder')}
           value={draft.maxAgeDays}
           onChange={(e) => setDraft({ ...draft, maxAgeDays: e.target.value })}
         />
         <input
-          aria-label="Retention: max count"
+          aria-label={t('inbox.retention.maxCount')}
           type="number"
           min={0}
-          placeholder="Max count"
+          placeholder={t('inbox.retention.maxCountPlaceholder')}
           value={draft.maxCount}
           onChange={(e) => setDraft({ ...draft, maxCount: e.target.value })}
         />
         <button type="button" onClick={add}>
-          Add rule
+          {t('inbox.retention.add')}
         </button>
       </div>
       {problem && (
@@ -141,7 +146,7 @@ export function RetentionPanel({ sources, purge }: RetentionPanelProps) {
           {problem}{' '}
           {pending && (
             <button type="button" className="danger" onClick={() => void save(pending, true)}>
-              Delete them
+              {t('inbox.retention.confirm')}
             </button>
           )}
         </p>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { MessageSummary } from '../../shared/model.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { useClient } from '../transport/connection-context.ts';
+import { useT } from '../i18n/i18n.ts';
 import type { InboxHandle } from './use-inbox.ts';
 
 /** The most ids one command takes (the contract's limit). */
@@ -22,6 +23,7 @@ interface SelectionActionsProps {
 export function SelectionActions(props: SelectionActionsProps) {
   const { targets, bulk, inbox } = props;
   const client = useClient();
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (targets.length === 0) return null;
@@ -69,27 +71,27 @@ export function SelectionActions(props: SelectionActionsProps) {
     });
 
   return (
-    <div className="selection-actions" role="toolbar" aria-label="Selected messages">
+    <div className="selection-actions" role="toolbar" aria-label={t('inbox.selection.label')}>
       {bulk && (
         <span className="selection-count" data-testid="selection-count">
-          {targets.length.toLocaleString()} selected
+          {t('inbox.selection.count', { count: targets.length.toLocaleString() })}
         </span>
       )}
       <button type="button" disabled={busy || !anyUnread} onClick={markRead}>
-        Mark read
+        {t('inbox.selection.markRead')}
       </button>
       <button type="button" disabled={busy || !anyRead} onClick={markUnread}>
-        Mark unread
+        {t('inbox.selection.markUnread')}
       </button>
       <button type="button" disabled={busy} onClick={() => pin(!allPinned)}>
-        {allPinned ? 'Unpin' : 'Pin'}
+        {allPinned ? t('inbox.selection.unpin') : t('inbox.selection.pin')}
       </button>
       <button type="button" className="danger" disabled={busy} onClick={remove}>
-        Delete
+        {t('inbox.selection.delete')}
       </button>
       {bulk && (
         <button type="button" className="link-button" onClick={props.onClearSelection}>
-          Clear selection
+          {t('inbox.selection.clear')}
         </button>
       )}
       {error && (

@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useClient, useLinkStatus } from '../transport/connection-context.ts';
 import type { SourceOption } from './SearchBar.tsx';
+import { useT } from '../i18n/i18n.ts';
 import { buildTree, filterOf, type TopicCountRow, type TreeNode } from './topic-tree.ts';
 
 const REFRESH_MS = 500;
@@ -18,6 +19,7 @@ interface TopicTreeProps {
 
 export function TopicTree({ sources, sourceId, topic, onChoose }: TopicTreeProps) {
   const client = useClient();
+  const t = useT();
   const { epoch } = useLinkStatus();
   const [rows, setRows] = useState<TopicCountRow[]>([]);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -74,7 +76,7 @@ export function TopicTree({ sources, sourceId, topic, onChoose }: TopicTreeProps
             <button
               type="button"
               className="tree-toggle"
-              aria-label={open ? 'Collapse' : 'Expand'}
+              aria-label={open ? t('inbox.tree.collapse') : t('inbox.tree.expand')}
               onClick={() => toggle(node.key)}
             >
               {open ? '▾' : '▸'}
@@ -88,9 +90,13 @@ export function TopicTree({ sources, sourceId, topic, onChoose }: TopicTreeProps
             title={filter.topic ?? node.label}
             onClick={() => onChoose(chosen ? {} : filter)}
           >
-            <span className="tree-label">{node.label === '' ? '(empty)' : node.label}</span>
+            <span className="tree-label">{node.label === '' ? t('inbox.tree.empty') : node.label}</span>
             {node.unread > 0 && (
-              <span className="tree-count" data-testid="tree-count" aria-label={`${node.unread} unread`}>
+              <span
+                className="tree-count"
+                data-testid="tree-count"
+                aria-label={t('inbox.unreadCount', { count: node.unread })}
+              >
                 {node.unread.toLocaleString()}
               </span>
             )}
@@ -102,8 +108,8 @@ export function TopicTree({ sources, sourceId, topic, onChoose }: TopicTreeProps
   };
 
   return (
-    <nav className="topic-tree" aria-label="Inbox tree">
-      <ul role="tree" aria-label="Inbox tree">
+    <nav className="topic-tree" aria-label={t('inbox.tree.label')}>
+      <ul role="tree" aria-label={t('inbox.tree.label')}>
         {tree.map((node) => renderNode(node, 0))}
       </ul>
     </nav>

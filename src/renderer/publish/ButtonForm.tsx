@@ -5,6 +5,7 @@ import type { SourceView } from '../../shared/model.ts';
 import { publishTopicProblem, type SavedButton } from '../../shared/publish.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { useClient } from '../transport/connection-context.ts';
+import { useT } from '../i18n/i18n.ts';
 
 interface ButtonFormProps {
   /** The button to edit; null adds one. */
@@ -16,6 +17,7 @@ interface ButtonFormProps {
 
 export function ButtonForm({ button, sources, onSaved, onCancel }: ButtonFormProps) {
   const client = useClient();
+  const t = useT();
   const id = useId();
   const [name, setName] = useState(button?.name ?? '');
   const [sourceId, setSourceId] = useState(button?.sourceId ?? sources[0]?.id ?? '');
@@ -47,7 +49,7 @@ export function ButtonForm({ button, sources, onSaved, onCancel }: ButtonFormPro
       });
       onSaved();
     } catch (err) {
-      setRefusal(`Not saved: ${errorMessage(err)}`);
+      setRefusal(t('publish.button.notSaved', { error: errorMessage(err) }));
     } finally {
       setBusy(false);
     }
@@ -56,18 +58,23 @@ export function ButtonForm({ button, sources, onSaved, onCancel }: ButtonFormPro
   return (
     <form
       className="button-form"
-      aria-label={button ? `Edit button ${button.name}` : 'New button'}
+      aria-label={button ? t('publish.button.editTitle', { name: button.name }) : t('publish.button.newTitle')}
       onSubmit={(event) => {
         event.preventDefault();
         if (ready) void save();
       }}
     >
       <div className="publish-row">
-        <label htmlFor={`${id}-name`}>Name</label>
-        <input id={`${id}-name`} value={name} placeholder="Garage door" onChange={(e) => setName(e.target.value)} />
+        <label htmlFor={`${id}-name`}>{t('publish.button.name')}</label>
+        <input
+          id={`${id}-name`}
+          value={name}
+          placeholder={t('publish.button.namePlaceholder')}
+          onChange={(e) => setName(e.target.value)}
+        />
       </div>
       <div className="publish-row">
-        <label htmlFor={`${id}-source`}>Source</label>
+        <label htmlFor={`${id}-source`}>{t('publish.source')}</label>
         <select id={`${id}-source`} value={sourceId} onChange={(e) => setSourceId(e.target.value)}>
           {sources.map((s) => (
             <option key={s.id} value={s.id}>
@@ -78,7 +85,7 @@ export function ButtonForm({ button, sources, onSaved, onCancel }: ButtonFormPro
       </div>
       {isMqtt && (
         <div className="publish-row">
-          <label htmlFor={`${id}-topic`}>Topic</label>
+          <label htmlFor={`${id}-topic`}>{t('publish.topic')}</label>
           <input
             id={`${id}-topic`}
             value={topic}
@@ -88,7 +95,7 @@ export function ButtonForm({ button, sources, onSaved, onCancel }: ButtonFormPro
         </div>
       )}
       {isMqtt && topic !== '' && topicProblem && <p className="field-error">{topicProblem}</p>}
-      <label htmlFor={`${id}-payload`}>Payload template</label>
+      <label htmlFor={`${id}-payload`}>{t('publish.button.template')}</label>
       <textarea
         id={`${id}-payload`}
         className="publish-payload"
@@ -99,11 +106,10 @@ export function ButtonForm({ button, sources, onSaved, onCancel }: ButtonFormPro
         onChange={(e) => setPayload(e.target.value)}
       />
       <p id={`${id}-payload-hint`} className="hint">
-        {'{{timestamp}}'} is the time (ISO 8601), {'{{uuid}}'} a fresh id, {'{{input}}'} a value asked for at each
-        press.
+        {t('publish.button.templateHint')}
       </p>
       <div className="publish-row">
-        <label htmlFor={`${id}-qos`}>QoS</label>
+        <label htmlFor={`${id}-qos`}>{t('publish.qos')}</label>
         <select
           id={`${id}-qos`}
           value={qos}
@@ -118,11 +124,11 @@ export function ButtonForm({ button, sources, onSaved, onCancel }: ButtonFormPro
         </select>
         <label className="checkbox">
           <input type="checkbox" checked={retain} disabled={!isMqtt} onChange={(e) => setRetain(e.target.checked)} />
-          Retain
+          {t('publish.retain')}
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={pinned} onChange={(e) => setPinned(e.target.checked)} />
-          Pin to the tray menu
+          {t('publish.button.pin')}
         </label>
       </div>
       {refusal && (
@@ -132,10 +138,10 @@ export function ButtonForm({ button, sources, onSaved, onCancel }: ButtonFormPro
       )}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={!ready || busy}>
-          Save button
+          {t('publish.button.save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('publish.cancel')}
         </button>
       </div>
     </form>

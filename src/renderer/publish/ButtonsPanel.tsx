@@ -9,6 +9,8 @@ import { ButtonForm } from './ButtonForm.tsx';
 import { OutcomeLine, type Outcome } from './PublishPanel.tsx';
 import { resultText } from './result-text.ts';
 import { useButtons } from './use-publish.ts';
+import { useT } from '../i18n/i18n.ts';
+import { PinButton } from '../favourites/PinButton.tsx';
 
 interface ButtonsPanelProps {
   active: boolean;
@@ -20,6 +22,7 @@ type Editing = { button: SavedButton | null } | null;
 
 export function ButtonsPanel({ active, sources, onPublished }: ButtonsPanelProps) {
   const client = useClient();
+  const t = useT();
   const id = useId();
   const { buttons, error, reload } = useButtons(active);
   const [editing, setEditing] = useState<Editing>(null);
@@ -32,12 +35,25 @@ export function ButtonsPanel({ active, sources, onPublished }: ButtonsPanelProps
     setAsking(null);
     try {
       const result = await client.invoke('publish.buttons.press', { id: button.id, input });
-      setOutcome({ ok: true, text: `${button.name}: ${resultText(result, nameOf(button.sourceId), result.topic)}` });
+      setOutcome({ ok: true, text: `${button.name}: ${resultText(result, nameOf(button.sourceId), result.topic, t)}` });
     } catch (err) {
-      setOutcome({ ok: false, text: `${button.name}: not sent: ${errorMessage(err)}` });
+      setOutcome({
+        ok: false,
+        text: t('publish.buttons.notSentNamed', { name: button.name, error: errorMessage(err) }),
+      });
     } finally {
       onPublished();
     }
+  }
+
+  async function pin(button: SavedButton, pinned: boolean) {
+    setOutcome(null);
+    try {
+      await client.invoke('favourites.set', { kind: 'button', id: button.id, pinned });
+    } catch (err) {
+      setOutcome({ ok: false, text: t('favourites.pinFailed', { name: button.name, error: errorMessage(err) }) });
+    }
+    reload();
   }
 
   async function remove(button: SavedButton) {
@@ -45,7 +61,7 @@ export function ButtonsPanel({ active, sources, onPublished }: ButtonsPanelProps
     try {
       await client.invoke('publish.buttons.remove', { id: button.id });
     } catch (err) {
-      setOutcome({ ok: false, text: `Not deleted: ${errorMessage(err)}` });
+      setOutcome({ ok: false, text: t('publish.buttons.notDeleted', { error: errorMessage(err) }) });
     }
     reload();
   }
@@ -67,13 +83,11 @@ export function ButtonsPanel({ active, sources, onPublished }: ButtonsPanelProps
     <div className="buttons-panel">
       {error && (
         <p className="inline-error" role="alert">
-          Could not load the buttons: {error}
+          {t('publish.buttons.loadFailed', { error })}
         </p>
       )}
-      {buttons?.length === 0 && (
-        <p className="muted small">No buttons yet. A button publishes a saved message in one click.</p>
-      )}
-      <ul className="saved-buttons" aria-label="Saved buttons" hidden={!buttons?.length}>
+      {buttons?.length === 0 && <p className="muted small">{t('publish.buttons.none')}</p>}
+      <ul className="saved-buttons" aria-label={t('publish.buttons.label')} hidden={!buttons?.length}>
         {buttons?.map((button) => (
           <li key={button.id} className="saved-button">
             <button
@@ -86,21 +100,26 @@ export function ButtonsPanel({ active, sources, onPublished }: ButtonsPanelProps
             >
               {button.name}
             </button>
-            {button.pinned && <span className="badge">pinned</span>}
+            <PinButton name={button.name} pinned={button.pinned} onChange={(pinned) => void pin(button, pinned)} />
+            {button.pinned && <span className="badge">{t('publish.buttons.pinned')}</span>}
             <span className="small muted saved-button-where">
               {nameOf(button.sourceId)}
               {button.topic && ` · ${button.topic}`}
             </span>
-            <button type="button" aria-label={`Edit ${button.name}`} onClick={() => setEditing({ button })}>
-              Edit
+            <button
+              type="button"
+              aria-label={t('publish.buttons.editNamed', { name: button.name })}
+              onClick={() => setEditing({ button })}
+            >
+              {t('publish.buttons.edit')}
             </button>
             <button
               type="button"
               className="danger"
-              aria-label={`Delete ${button.name}`}
+              aria-label={t('publish.buttons.deleteNamed', { name: button.name })}
               onClick={() => void remove(button)}
             >
-              Delete
+              {t('publish.buttons.delete')}
             </button>
           </li>
         ))}
@@ -108,13 +127,13 @@ export function ButtonsPanel({ active, sources, onPublished }: ButtonsPanelProps
       {asking && (
         <form
           className="input-prompt"
-          aria-label={`Value for ${asking.button.name}`}
+          aria-label={t('publish.buttons.valueFor', { name: asking.button.name })}
           onSubmit={(event) => {
             event.preventDefault();
             void press(asking.button, asking.value);
           }}
         >
-          <label htmlFor={`${id}-input`}>Value for {asking.button.name}</label>
+          <label htmlFor={`${id}-input`}>{t('publish.buttons.valueFor', { name: asking.button.name })}</label>
           <input
             id={`${id}-input`}
             autoFocus
@@ -122,16 +141,16 @@ export function ButtonsPanel({ active, sources, onPublished }: ButtonsPanelProps
             onChange={(e) => setAsking({ ...asking, value: e.target.value })}
           />
           <button type="submit" className="primary">
-            Send
+            {t('publish.send')}
           </button>
           <button type="button" onClick={() => setAsking(null)}>
-            Cancel
+            {t('publish.cancel')}
           </button>
         </form>
       )}
       <OutcomeLine outcome={outcome} />
       <button type="button" onClick={() => setEditing({ button: null })} disabled={sources.length === 0}>
-        Add button
+        {t('publish.buttons.add')}
       </button>
     </div>
   );

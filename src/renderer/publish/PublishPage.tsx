@@ -6,6 +6,7 @@ import { ButtonsPanel } from './ButtonsPanel.tsx';
 import { PublishHistory } from './PublishHistory.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
 import { useHistory } from './use-publish.ts';
+import { useT } from '../i18n/i18n.ts';
 
 interface PublishPageProps {
   /** Whether the page is on show: history and buttons are fetched when it is. */
@@ -14,6 +15,7 @@ interface PublishPageProps {
 }
 
 export function PublishPage({ active, sources }: PublishPageProps) {
+  const t = useT();
   const publishable = sources.filter((source) => canPublishTo(source.kind));
   // A queued publish settles when its source is back: the queue counts changing is the cue to refetch.
   const queueKey = publishable.map((s) => `${s.id}:${s.status.queued ?? 0}`).join(',');
@@ -21,13 +23,13 @@ export function PublishPage({ active, sources }: PublishPageProps) {
   return (
     <div className="publish-page">
       <section className="publish-panel" aria-labelledby="publish-heading">
-        <h2 id="publish-heading">Publish</h2>
+        <h2 id="publish-heading">{t('publish.title')}</h2>
         <PublishPanel sources={publishable} onPublished={history.reload} />
-        <h3>Recent</h3>
+        <h3>{t('publish.recent')}</h3>
         <PublishHistory entries={history.entries} sources={sources} onPublished={history.reload} />
       </section>
       <section className="publish-panel" aria-labelledby="buttons-heading">
-        <h2 id="buttons-heading">Buttons</h2>
+        <h2 id="buttons-heading">{t('publish.buttons')}</h2>
         <ButtonsPanel active={active} sources={publishable} onPublished={history.reload} />
       </section>
     </div>

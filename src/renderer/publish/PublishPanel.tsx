@@ -8,6 +8,7 @@ import { useClient } from '../transport/connection-context.ts';
 import { formatJson, payloadProblem, type PayloadFormat } from './payload.ts';
 import { resultText } from './result-text.ts';
 import { useTopicSuggestions } from './use-publish.ts';
+import { useT } from '../i18n/i18n.ts';
 
 interface PublishPanelProps {
   sources: readonly SourceView[];
@@ -19,6 +20,7 @@ export type Outcome = { ok: true; text: string } | { ok: false; text: string };
 
 export function PublishPanel({ sources, onPublished }: PublishPanelProps) {
   const client = useClient();
+  const t = useT();
   const id = useId();
   const [sourceId, setSourceId] = useState('');
   const [topic, setTopic] = useState('');
@@ -33,7 +35,7 @@ export function PublishPanel({ sources, onPublished }: PublishPanelProps) {
   const isMqtt = source?.kind === 'mqtt';
   const suggestions = useTopicSuggestions(isMqtt ? source.id : '', topic);
   const topicProblem = isMqtt && topic !== '' ? publishTopicProblem(topic) : null;
-  const payloadError = payloadProblem(payload, format);
+  const payloadError = payloadProblem(payload, format, t);
   const ready = source !== undefined && (!isMqtt || (topic !== '' && topicProblem === null)) && !payloadError;
 
   async function send() {
@@ -43,9 +45,9 @@ export function PublishPanel({ sources, onPublished }: PublishPanelProps) {
     setOutcome(null);
     try {
       const result = await client.invoke('publish.send', request);
-      setOutcome({ ok: true, text: resultText(result, source.name, request.topic ?? '') });
+      setOutcome({ ok: true, text: resultText(result, source.name, request.topic ?? '', t) });
     } catch (err) {
-      setOutcome({ ok: false, text: `Not sent: ${errorMessage(err)}` });
+      setOutcome({ ok: false, text: t('publish.notSent', { error: errorMessage(err) }) });
     } finally {
       setBusy(false);
       onPublished();
@@ -53,7 +55,7 @@ export function PublishPanel({ sources, onPublished }: PublishPanelProps) {
   }
 
   if (sources.length === 0) {
-    return <p className="muted">No source can publish: add an MQTT or WebSocket source on the Sources page.</p>;
+    return <p className="muted">{t('publish.noSource')}</p>;
   }
   return (
     <form
@@ -64,32 +66,32 @@ export function PublishPanel({ sources, onPublished }: PublishPanelProps) {
       }}
     >
       <div className="publish-row">
-        <label htmlFor={`${id}-source`}>Source</label>
+        <label htmlFor={`${id}-source`}>{t('publish.source')}</label>
         <select id={`${id}-source`} value={source?.id ?? ''} onChange={(e) => setSourceId(e.target.value)}>
           {sources.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
-              {s.status.state !== 'connected' ? ` (${s.status.state})` : ''}
+              {s.status.state !== 'connected' ? ` (${t(`state.${s.status.state}`)})` : ''}
             </option>
           ))}
         </select>
       </div>
       <div className="publish-row">
-        <label htmlFor={`${id}-topic`}>Topic</label>
+        <label htmlFor={`${id}-topic`}>{t('publish.topic')}</label>
         <input
           id={`${id}-topic`}
           value={isMqtt ? topic : ''}
           disabled={!isMqtt}
           list={`${id}-topics`}
           autoComplete="off"
-          placeholder={isMqtt ? 'home/livingroom/light/set' : 'WebSocket sources send the payload as a frame'}
+          placeholder={isMqtt ? 'home/livingroom/light/set' : t('publish.websocketTopic')}
           aria-invalid={topicProblem ? true : undefined}
           aria-describedby={topicProblem ? `${id}-topic-error` : undefined}
           onChange={(e) => setTopic(e.target.value)}
         />
         <datalist id={`${id}-topics`}>
-          {suggestions.map((t) => (
-            <option key={t} value={t} />
+          {suggestions.map((suggestion) => (
+            <option key={suggestion} value={suggestion} />
           ))}
         </datalist>
       </div>
@@ -99,21 +101,21 @@ export function PublishPanel({ sources, onPublished }: PublishPanelProps) {
         </p>
       )}
       <fieldset className="publish-format">
-        <legend>Payload format</legend>
+        <legend>{t('publish.format')}</legend>
         {(['text', 'json'] as const).map((f) => (
           <label key={f} className="checkbox">
             <input type="radio" name={`${id}-format`} checked={format === f} onChange={() => setFormat(f)} />
-            {f === 'text' ? 'Text' : 'JSON'}
+            {f === 'text' ? t('publish.format.text') : 'JSON'}
           </label>
         ))}
         {format === 'json' && (
           <button type="button" disabled={payloadError !== null} onClick={() => setPayload(formatJson(payload))}>
-            Format JSON
+            {t('publish.formatJson')}
           </button>
         )}
       </fieldset>
       <label htmlFor={`${id}-payload`} className="visually-hidden">
-        Payload
+        {t('publish.payload')}
       </label>
       <textarea
         id={`${id}-payload`}
@@ -121,7 +123,7 @@ export function PublishPanel({ sources, onPublished }: PublishPanelProps) {
         rows={6}
         value={payload}
         spellCheck={false}
-        placeholder={format === 'json' ? '{"state": "ON"}' : 'Payload'}
+        placeholder={format === 'json' ? '{"state": "ON"}' : t('publish.payload')}
         aria-invalid={payloadError ? true : undefined}
         aria-describedby={payloadError ? `${id}-payload-error` : undefined}
         onChange={(e) => setPayload(e.target.value)}
@@ -132,23 +134,23 @@ export function PublishPanel({ sources, onPublished }: PublishPanelProps) {
         </p>
       )}
       <div className="publish-row">
-        <label htmlFor={`${id}-qos`}>QoS</label>
+        <label htmlFor={`${id}-qos`}>{t('publish.qos')}</label>
         <select
           id={`${id}-qos`}
           value={qos}
           disabled={!isMqtt}
           onChange={(e) => setQos(Number(e.target.value) as 0 | 1 | 2)}
         >
-          <option value={0}>0 · at most once</option>
-          <option value={1}>1 · at least once</option>
-          <option value={2}>2 · exactly once</option>
+          <option value={0}>{t('publish.qos0')}</option>
+          <option value={1}>{t('publish.qos1')}</option>
+          <option value={2}>{t('publish.qos2')}</option>
         </select>
         <label className="checkbox">
           <input type="checkbox" checked={retain} disabled={!isMqtt} onChange={(e) => setRetain(e.target.checked)} />
-          Retain
+          {t('publish.retain')}
         </label>
         <button type="submit" className="primary push-right" disabled={!ready || busy}>
-          Send
+          {t('publish.send')}
         </button>
       </div>
       <OutcomeLine outcome={outcome} />

@@ -1,15 +1,16 @@
 // What the payload editor checks before sending: JSON, when the user said it is JSON.
 import { MAX_BRIDGED_PAYLOAD_BYTES } from '../../shared/publish.ts';
+import type { Translate } from '../i18n/i18n.ts';
 
 export type PayloadFormat = 'text' | 'json';
 
 /** Why the payload is not valid in this format (or too large for the panel), or null when it is. */
-export function payloadProblem(payload: string, format: PayloadFormat): string | null {
+export function payloadProblem(payload: string, format: PayloadFormat, t: Translate): string | null {
   // Characters first: a payload this short cannot be over the limit in bytes either.
   if (payload.length * 3 > MAX_BRIDGED_PAYLOAD_BYTES) {
     const bytes = new TextEncoder().encode(payload).length;
     if (bytes > MAX_BRIDGED_PAYLOAD_BYTES) {
-      return `The payload is ${Math.ceil(bytes / 1024)} KiB; the Publish panel sends up to ${MAX_BRIDGED_PAYLOAD_BYTES / 1024} KiB (use herald publish for larger ones)`;
+      return t('publish.tooLarge', { size: Math.ceil(bytes / 1024), limit: MAX_BRIDGED_PAYLOAD_BYTES / 1024 });
     }
   }
   if (format !== 'json') return null;
@@ -17,7 +18,7 @@ export function payloadProblem(payload: string, format: PayloadFormat): string |
     JSON.parse(payload);
     return null;
   } catch (err) {
-    return `Not valid JSON: ${(err as Error).message}`;
+    return t('publish.badJson', { error: (err as Error).message });
   }
 }
 

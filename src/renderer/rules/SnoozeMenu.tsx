@@ -36,7 +36,7 @@ export function SnoozeMenu({ topic, sourceId, what }: SnoozeMenuProps) {
       setOutcome(
         reply.problems.length > 0
           ? { text: t('snooze.failed', { error: reply.problems.map(describeRuleProblem).join('; ') }), failed: true }
-          : { text: t('snooze.done', { what, until: untilText(until, now) }), failed: false },
+          : { text: t('snooze.done', { what, until: untilText(until, now, t) }), failed: false },
       );
     } catch (err) {
       setOutcome({ text: t('snooze.failed', { error: errorMessage(err) }), failed: true });

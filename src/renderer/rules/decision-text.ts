@@ -1,26 +1,26 @@
 // The one line the detail view says about what was decided for a message, and by which rule.
 import type { MessageDetail } from '../../shared/model.ts';
+import type { MessageKey, Translate } from '../i18n/i18n.ts';
 
 type Decided = Pick<MessageDetail, 'notified' | 'rule' | 'decision'>;
 
+const BY_RULE: Record<MessageDetail['decision']['action'], MessageKey> = {
+  notify: 'inbox.decision.notified',
+  silent: 'inbox.decision.muted',
+  read: 'inbox.decision.read',
+  drop: 'inbox.decision.dropped',
+};
+
 /**
  * "Muted by rule 'night' (quiet hours 22:00-07:00)", "Held back by rule 'x' (limit 1/60s)", "Not notified (low
- * priority)". Null for the ordinary case, a message notified by default: nothing to explain.
+ * priority)". Null for the ordinary case, a message notified by default: nothing to explain. The reason in
+ * brackets is main's own wording, stored with the message.
  */
-export function decisionLine({ notified, rule, decision }: Decided): string | null {
-  const why = decision.reason ? ` (${decision.reason})` : '';
+export function decisionLine({ notified, rule, decision }: Decided, t: Translate): string | null {
+  const why = decision.reason ? t('inbox.decision.why', { reason: decision.reason }) : '';
   if (rule === null) {
-    return notified ? null : `Not notified${why}`;
+    return notified ? null : `${t('row.notNotified')}${why}`;
   }
-  const by = `by rule '${rule}'${why}`;
-  switch (decision.action) {
-    case 'notify':
-      return notified ? `Notified ${by}` : `Held back ${by}`;
-    case 'silent':
-      return `Muted ${by}`;
-    case 'read':
-      return `Marked read ${by}`;
-    case 'drop':
-      return `Dropped ${by}`;
-  }
+  const heldBack = decision.action === 'notify' && !notified;
+  return `${t(heldBack ? 'inbox.decision.heldBack' : BY_RULE[decision.action], { rule })}${why}`;
 }

@@ -87,6 +87,6 @@ function snoozeText(iso: string, now: Date, t: Translate): string {
   const until = new Date(iso);
   if (Number.isNaN(until.getTime())) return t('summary.snoozedUntil', { until: iso });
   return until.getTime() > now.getTime()
-    ? t('summary.snoozedUntil', { until: untilText(until, now) })
+    ? t('summary.snoozedUntil', { until: untilText(until, now, t) })
     : t('summary.snoozeEnded');
 }

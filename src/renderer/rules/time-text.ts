@@ -1,4 +1,5 @@
 // Times as the rules speak them: a 24-hour local clock ("14:30"), like the rules' own "22:00-07:00".
+import type { Translate } from '../i18n/i18n.ts';
 
 /** "14:30", local time. */
 export function clockTime(at: Date): string {
@@ -10,10 +11,10 @@ function dayStart(at: Date): number {
 }
 
 /** "14:30" today, "tomorrow 08:00", otherwise "24 Dec 08:00": when a snooze or a pause ends. */
-export function untilText(until: Date, now: Date): string {
+export function untilText(until: Date, now: Date, t: Translate): string {
   const days = Math.round((dayStart(until) - dayStart(now)) / 86_400_000);
   if (days === 0) return clockTime(until);
-  if (days === 1) return `tomorrow ${clockTime(until)}`;
+  if (days === 1) return t('snooze.tomorrowAt', { time: clockTime(until) });
   const date = until.toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
   return `${date} ${clockTime(until)}`;
 }

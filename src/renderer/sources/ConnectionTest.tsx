@@ -1,8 +1,9 @@
 // "Test connection": a button and, once run, the steps of reaching the source (DNS, TCP, TLS, authentication,
 // subscription) with how long each took and, for the one that failed, why in plain words.
 import { useState } from 'react';
-import { CONNECTION_STEP_LABELS, type ConnectionTestResult } from '../../shared/connection-test.ts';
+import type { ConnectionStepName, ConnectionTestResult } from '../../shared/connection-test.ts';
 import { errorMessage } from '../../shared/error-message.ts';
+import { useT, type MessageKey } from '../i18n/i18n.ts';
 
 interface ConnectionTestProps {
   /** Runs the test; rejects when it could not be run at all (e.g. the form does not validate). */
@@ -11,9 +12,22 @@ interface ConnectionTestProps {
   name: string;
 }
 
-const STATUS_WORD = { passed: 'passed', failed: 'failed', skipped: 'skipped' } as const;
+const STEP_LABEL: Record<ConnectionStepName, MessageKey> = {
+  dns: 'sources.step.dns',
+  tcp: 'sources.step.tcp',
+  tls: 'sources.step.tls',
+  auth: 'sources.step.auth',
+  subscribe: 'sources.step.subscribe',
+};
+
+const STATUS_WORD = {
+  passed: 'sources.stepStatus.passed',
+  failed: 'sources.stepStatus.failed',
+  skipped: 'sources.stepStatus.skipped',
+} as const;
 
 export function ConnectionTest({ run, name }: ConnectionTestProps) {
+  const t = useT();
   const [testing, setTesting] = useState(false);
   const [result, setResult] = useState<ConnectionTestResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,9 +51,9 @@ export function ConnectionTest({ run, name }: ConnectionTestProps) {
         type="button"
         onClick={test}
         disabled={testing}
-        aria-label={name ? `Test connection to ${name}` : 'Test connection'}
+        aria-label={name ? t('sources.test.named', { name }) : t('sources.test.button')}
       >
-        {testing ? 'Testing…' : 'Test connection'}
+        {testing ? t('sources.test.testing') : t('sources.test.button')}
       </button>
       {error && (
         <p className="inline-error" role="alert">
@@ -47,11 +61,11 @@ export function ConnectionTest({ run, name }: ConnectionTestProps) {
         </p>
       )}
       {result && (
-        <ol className="connection-steps" aria-label="Connection test" data-ok={result.ok}>
+        <ol className="connection-steps" aria-label={t('sources.test.steps')} data-ok={result.ok}>
           {result.steps.map((step) => (
             <li key={step.step} className={`connection-step ${step.status}`} data-step={step.step}>
-              <span className="step-name">{CONNECTION_STEP_LABELS[step.step]}</span>
-              <span className="step-status">{STATUS_WORD[step.status]}</span>
+              <span className="step-name">{t(STEP_LABEL[step.step])}</span>
+              <span className="step-status">{t(STATUS_WORD[step.status])}</span>
               <span className="step-ms">{step.status === 'skipped' ? '' : `${step.ms} ms`}</span>
               <span className="step-detail">{step.detail}</span>
             </li>
@@ -59,7 +73,7 @@ export function ConnectionTest({ run, name }: ConnectionTestProps) {
         </ol>
       )}
       <p className="visually-hidden" role="status">
-        {result ? (result.ok ? 'Connection test passed' : 'Connection test failed') : ''}
+        {result ? t(result.ok ? 'sources.test.passed' : 'sources.test.failed') : ''}
       </p>
     </div>
   );

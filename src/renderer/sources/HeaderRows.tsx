@@ -2,6 +2,7 @@
 import { RemoveRowButton } from './RowControls.tsx';
 import type { HeaderRow } from './form-values.ts';
 import type { SourceFormErrors } from './form-validate.ts';
+import { useT } from '../i18n/i18n.ts';
 
 interface HeaderRowsProps {
   idPrefix: string;
@@ -11,13 +12,14 @@ interface HeaderRowsProps {
 }
 
 export function HeaderRows({ idPrefix, headers, errors, onChange }: HeaderRowsProps) {
+  const t = useT();
   const update = (index: number, patch: Partial<HeaderRow>) =>
     onChange(headers.map((row, i) => (i === index ? { ...row, ...patch } : row)));
 
   return (
     <fieldset className="rows">
-      <legend>Headers</legend>
-      {headers.length === 0 && <p className="hint">None. A token below is sent as Authorization: Bearer.</p>}
+      <legend>{t('sources.headers')}</legend>
+      {headers.length === 0 && <p className="hint">{t('sources.headers.none')}</p>}
       {headers.map((row, index) => {
         const n = index + 1;
         const nameId = `${idPrefix}-${index}-name`;
@@ -25,7 +27,7 @@ export function HeaderRows({ idPrefix, headers, errors, onChange }: HeaderRowsPr
         return (
           <div className="row-fields" key={index}>
             <div className="field">
-              <label htmlFor={nameId}>Header name {n}</label>
+              <label htmlFor={nameId}>{t('sources.header.name', { n })}</label>
               <input
                 id={nameId}
                 value={row.name}
@@ -43,7 +45,7 @@ export function HeaderRows({ idPrefix, headers, errors, onChange }: HeaderRowsPr
               )}
             </div>
             <div className="field grow">
-              <label htmlFor={`${idPrefix}-${index}-value`}>Header value {n}</label>
+              <label htmlFor={`${idPrefix}-${index}-value`}>{t('sources.header.value', { n })}</label>
               <input
                 id={`${idPrefix}-${index}-value`}
                 value={row.value}
@@ -53,7 +55,7 @@ export function HeaderRows({ idPrefix, headers, errors, onChange }: HeaderRowsPr
               />
             </div>
             <RemoveRowButton
-              label={`Remove header ${n}`}
+              label={t('sources.header.remove', { n })}
               disabled={false}
               onRemove={() => onChange(headers.filter((_, i) => i !== index))}
             />
@@ -61,7 +63,7 @@ export function HeaderRows({ idPrefix, headers, errors, onChange }: HeaderRowsPr
         );
       })}
       <button type="button" onClick={() => onChange([...headers, { name: '', value: '' }])}>
-        Add header
+        {t('sources.header.add')}
       </button>
     </fieldset>
   );

@@ -4,6 +4,7 @@ import { CheckboxField, SecretField, SelectField, TextField } from './fields.tsx
 import type { KindFieldsProps } from './kind-fields-props.ts';
 import { TlsFields } from './TlsFields.tsx';
 import { TopicRows } from './TopicRows.tsx';
+import { useT } from '../i18n/i18n.ts';
 
 const VERSIONS = [
   { value: 4, label: 'MQTT 3.1.1' },
@@ -12,19 +13,20 @@ const VERSIONS = [
 
 export function MqttFields(props: KindFieldsProps) {
   const { values, errors, saved, idFor, set } = props;
+  const t = useT();
   return (
     <>
       <div className="field-pair">
         <TextField
           id={idFor('username')}
-          label="Username"
+          label={t('sources.username')}
           value={values.username}
           onChange={(v) => set('username', v)}
         />
         <SecretField
           id={idFor('password')}
-          label="Password"
-          noun="password"
+          label={t('sources.password')}
+          noun={t('sources.noun.password')}
           secret={values.password}
           saved={saved.hasPassword}
           error={errors.password}
@@ -33,79 +35,73 @@ export function MqttFields(props: KindFieldsProps) {
       </div>
       <TextField
         id={idFor('client-id')}
-        label="Client ID"
+        label={t('sources.mqtt.clientId')}
         value={values.clientId}
         error={errors.clientId}
-        hint={
-          values.keepSession
-            ? 'Keep it fixed: the broker finds the kept session by this id.'
-            : 'Optional; a random one is used when empty.'
-        }
+        hint={values.keepSession ? t('sources.mqtt.clientIdKept') : t('sources.mqtt.clientIdRandom')}
         onChange={(v) => set('clientId', v)}
       />
       <TopicRows idPrefix={idFor('topic')} topics={values.topics} errors={errors} onChange={(v) => set('topics', v)} />
       <div className="field-pair">
         <SelectField
           id={idFor('protocol')}
-          label="Protocol version"
+          label={t('sources.mqtt.protocol')}
           value={values.protocolVersion}
           options={VERSIONS}
           onChange={(v) => set('protocolVersion', v)}
         />
         <TextField
           id={idFor('keepalive')}
-          label="Keepalive (seconds)"
+          label={t('sources.mqtt.keepalive')}
           inputMode="numeric"
           value={values.keepalive}
           error={errors.keepalive}
-          hint="A dead connection is noticed within 1.5× this."
+          hint={t('sources.mqtt.keepaliveHint')}
           onChange={(v) => set('keepalive', v)}
         />
       </div>
       <CheckboxField
-        label="Keep session (clean start off)"
+        label={t('sources.mqtt.keepSession')}
         checked={values.keepSession}
-        hint="The broker holds messages for Herald while it is away (subscriptions with QoS above 0) and delivers them when it is back."
+        hint={t('sources.mqtt.keepSessionHint')}
         onChange={(v) => set('keepSession', v)}
       />
       {values.keepSession && values.protocolVersion === 5 && (
         <TextField
           id={idFor('session-expiry')}
-          label="Session expiry (seconds)"
+          label={t('sources.mqtt.sessionExpiry')}
           inputMode="numeric"
           value={values.sessionExpiry}
           error={errors.sessionExpiry}
-          hint="How long the broker keeps the session while Herald is away; 86400 is a day."
+          hint={t('sources.mqtt.sessionExpiryHint')}
           onChange={(v) => set('sessionExpiry', v)}
         />
       )}
-      {values.keepSession && values.protocolVersion === 4 && (
-        <p className="hint">MQTT 3.1.1 has no session expiry: the broker keeps the session until its own limit.</p>
-      )}
+      {values.keepSession && values.protocolVersion === 4 && <p className="hint">{t('sources.mqtt.noExpiry')}</p>}
       <CheckboxField
-        label="Home Assistant devices (MQTT discovery)"
+        label={t('sources.mqtt.homeAssistant')}
         checked={values.discovery.homeAssistant}
-        hint={`Lists what is announced under ${values.discovery.prefix}/ on the Devices page; device state stays out of the inbox.`}
+        hint={t('sources.mqtt.homeAssistantHint', { prefix: values.discovery.prefix })}
         onChange={(v) => set('discovery', { ...values.discovery, homeAssistant: v })}
       />
       {values.discovery.homeAssistant && (
         <TextField
           id={idFor('discovery-prefix')}
-          label="Discovery prefix"
+          label={t('sources.mqtt.discoveryPrefix')}
           value={values.discovery.prefix}
           onChange={(v) => set('discovery', { ...values.discovery, prefix: v })}
         />
       )}
       <CheckboxField
-        label="Zigbee2MQTT devices"
+        label={t('sources.mqtt.zigbee2mqtt')}
         checked={values.discovery.zigbee2mqtt}
-        hint={`Lists the devices of ${values.discovery.baseTopic}/bridge/devices on the Devices page.`}
+        hint={t('sources.mqtt.zigbee2mqttHint', { topic: values.discovery.baseTopic })}
         onChange={(v) => set('discovery', { ...values.discovery, zigbee2mqtt: v })}
       />
       {values.discovery.zigbee2mqtt && (
         <TextField
           id={idFor('discovery-base-topic')}
-          label="Zigbee2MQTT base topic"
+          label={t('sources.mqtt.baseTopic')}
           value={values.discovery.baseTopic}
           onChange={(v) => set('discovery', { ...values.discovery, baseTopic: v })}
         />

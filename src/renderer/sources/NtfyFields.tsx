@@ -4,14 +4,17 @@ import { SecretField, SelectField, TextField } from './fields.tsx';
 import type { NtfyAuth } from './form-values.ts';
 import type { KindFieldsProps } from './kind-fields-props.ts';
 import { NtfyTopicRows } from './NtfyTopicRows.tsx';
+import type { MessageKey } from '../i18n/i18n.ts';
+import { useT } from '../i18n/i18n.ts';
 
-const AUTH_OPTIONS: readonly { value: NtfyAuth; label: string }[] = [
-  { value: 'none', label: 'None (public topics)' },
-  { value: 'password', label: 'Username and password' },
-  { value: 'token', label: 'Access token' },
+const AUTH_OPTIONS: readonly { value: NtfyAuth; label: MessageKey }[] = [
+  { value: 'none', label: 'sources.ntfy.authNone' },
+  { value: 'password', label: 'sources.ntfy.authPassword' },
+  { value: 'token', label: 'sources.ntfy.authToken' },
 ];
 
 export function NtfyFields({ values, errors, saved, idFor, set }: KindFieldsProps) {
+  const t = useT();
   return (
     <>
       <NtfyTopicRows
@@ -22,12 +25,12 @@ export function NtfyFields({ values, errors, saved, idFor, set }: KindFieldsProp
       />
       <SelectField
         id={idFor('ntfy-auth')}
-        label="Sign in"
+        label={t('sources.ntfy.signIn')}
         value={values.ntfyAuth}
-        options={AUTH_OPTIONS}
+        options={AUTH_OPTIONS.map((option) => ({ value: option.value, label: t(option.label) }))}
         hint={
           values.ntfyAuth === 'none' && (saved.hasPassword || saved.hasToken)
-            ? 'Saving removes the saved credentials.'
+            ? t('sources.ntfy.dropCredentials')
             : undefined
         }
         onChange={(v) => set('ntfyAuth', v)}
@@ -36,15 +39,15 @@ export function NtfyFields({ values, errors, saved, idFor, set }: KindFieldsProp
         <div className="field-pair">
           <TextField
             id={idFor('username')}
-            label="Username"
+            label={t('sources.username')}
             value={values.username}
             error={errors.username}
             onChange={(v) => set('username', v)}
           />
           <SecretField
             id={idFor('password')}
-            label="Password"
-            noun="password"
+            label={t('sources.password')}
+            noun={t('sources.noun.password')}
             secret={values.password}
             saved={saved.hasPassword}
             error={errors.password}
@@ -55,8 +58,8 @@ export function NtfyFields({ values, errors, saved, idFor, set }: KindFieldsProp
       {values.ntfyAuth === 'token' && (
         <SecretField
           id={idFor('token')}
-          label="Access token"
-          noun="access token"
+          label={t('sources.ntfy.authToken')}
+          noun={t('sources.ntfy.tokenNoun')}
           placeholder="tk_…"
           secret={values.token}
           saved={saved.hasToken}

@@ -2,6 +2,7 @@
 // carries them all.
 import { ListError, RemoveRowButton } from './RowControls.tsx';
 import type { SourceFormErrors } from './form-validate.ts';
+import { useT } from '../i18n/i18n.ts';
 
 interface NtfyTopicRowsProps {
   idPrefix: string;
@@ -14,9 +15,10 @@ interface NtfyTopicRowsProps {
 const MAX_TOPICS = 30;
 
 export function NtfyTopicRows({ idPrefix, topics, errors, onChange }: NtfyTopicRowsProps) {
+  const t = useT();
   return (
     <fieldset className="rows">
-      <legend>Topics</legend>
+      <legend>{t('sources.topics')}</legend>
       {topics.map((topic, index) => {
         const n = index + 1;
         const id = `${idPrefix}-${index}`;
@@ -24,7 +26,7 @@ export function NtfyTopicRows({ idPrefix, topics, errors, onChange }: NtfyTopicR
         return (
           <div className="row-fields" key={index}>
             <div className="field grow">
-              <label htmlFor={id}>ntfy topic {n}</label>
+              <label htmlFor={id}>{t('sources.ntfy.topic', { n })}</label>
               <input
                 id={id}
                 value={topic}
@@ -33,7 +35,7 @@ export function NtfyTopicRows({ idPrefix, topics, errors, onChange }: NtfyTopicR
                 autoComplete="off"
                 aria-invalid={error ? true : undefined}
                 aria-describedby={error ? `${id}-error` : undefined}
-                onChange={(event) => onChange(topics.map((t, i) => (i === index ? event.target.value : t)))}
+                onChange={(event) => onChange(topics.map((old, i) => (i === index ? event.target.value : old)))}
               />
               {error && (
                 <span id={`${id}-error`} className="field-error">
@@ -42,7 +44,7 @@ export function NtfyTopicRows({ idPrefix, topics, errors, onChange }: NtfyTopicR
               )}
             </div>
             <RemoveRowButton
-              label={`Remove ntfy topic ${n}`}
+              label={t('sources.ntfy.removeTopic', { n })}
               disabled={topics.length === 1}
               onRemove={() => onChange(topics.filter((_, i) => i !== index))}
             />
@@ -51,7 +53,7 @@ export function NtfyTopicRows({ idPrefix, topics, errors, onChange }: NtfyTopicR
       })}
       <ListError message={errors.topics} />
       <button type="button" disabled={topics.length >= MAX_TOPICS} onClick={() => onChange([...topics, ''])}>
-        Add topic
+        {t('sources.topic.add')}
       </button>
     </fieldset>
   );

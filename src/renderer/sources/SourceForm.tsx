@@ -10,13 +10,14 @@ import { NO_SAVED_SECRETS, toSourceInput } from './form-input.ts';
 import { hasErrors, validateSourceForm, type SourceFormErrors } from './form-validate.ts';
 import { emptyForm, formFromSource, type SourceFormValues } from './form-values.ts';
 import { GotifyFields } from './GotifyFields.tsx';
-import { KIND_LABEL, KIND_ORDER, URL_WORDING } from './kinds.ts';
+import { KIND_LABEL, KIND_ORDER, urlWording } from './kinds.ts';
 import type { KindFieldsProps } from './kind-fields-props.ts';
 import { MqttFields } from './MqttFields.tsx';
 import { NtfyFields } from './NtfyFields.tsx';
 import { StreamFields } from './StreamFields.tsx';
 import { WebhookFields } from './WebhookFields.tsx';
 import { errorMessage } from '../../shared/error-message.ts';
+import { useT } from '../i18n/i18n.ts';
 
 interface SourceFormProps {
   /** The source being edited; null to add a new one. */
@@ -27,13 +28,14 @@ interface SourceFormProps {
 
 const NO_ERRORS: SourceFormErrors = {};
 const MIN_PRIORITIES = [
-  { value: 1, label: 'Normal and up (3-5)' },
-  { value: 4, label: 'High and up (4-5)' },
-  { value: 5, label: 'Urgent only (5)' },
+  { value: 1, label: 'sources.form.priority.normal' },
+  { value: 4, label: 'sources.form.priority.high' },
+  { value: 5, label: 'sources.form.priority.urgent' },
 ] as const;
 
 export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
   const client = useClient();
+  const t = useT();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<SourceFormValues>(() => (editing ? formFromSource(editing) : emptyForm()));
@@ -41,7 +43,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const saved = editing ?? NO_SAVED_SECRETS;
-  const errors = showErrors ? validateSourceForm(values, saved) : NO_ERRORS;
+  const errors = showErrors ? validateSourceForm(values, t, saved) : NO_ERRORS;
 
   const set: KindFieldsProps['set'] = (key, value) => setValues((current) => ({ ...current, [key]: value }));
   const idFor = (name: string) => `${id}-${name}`;
@@ -49,7 +51,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setRefusal(null);
-    if (hasErrors(validateSourceForm(values, saved))) {
+    if (hasErrors(validateSourceForm(values, t, saved))) {
       setShowErrors(true);
       // Let React render the messages, then take the user to the first field that needs attention.
       requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
@@ -71,22 +73,24 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
 
   /** Tests what the form holds (with the saved secrets where it leaves them blank), valid or not saved yet. */
   async function testConnection() {
-    if (hasErrors(validateSourceForm(values, saved))) {
+    if (hasErrors(validateSourceForm(values, t, saved))) {
       setShowErrors(true);
-      throw new Error('fix the fields marked above first');
+      throw new Error(t('sources.form.fixFirst'));
     }
     const input = toSourceInput(values, saved);
     return client.invoke('sources.test', { source: input, ...(editing ? { id: editing.id } : {}) });
   }
 
-  const url = URL_WORDING[values.kind];
+  const url = urlWording(values.kind, t);
   const fieldProps: KindFieldsProps = { values, errors, saved, idFor, set };
   return (
     <form ref={formRef} className="source-form" onSubmit={submit} noValidate aria-labelledby={idFor('heading')}>
-      <h2 id={idFor('heading')}>{editing ? `Edit ${editing.name}` : 'Add a source'}</h2>
+      <h2 id={idFor('heading')}>
+        {editing ? t('sources.form.editTitle', { name: editing.name }) : t('sources.form.addTitle')}
+      </h2>
       {refusal && (
         <p className="form-refusal" role="alert">
-          Not saved: {refusal}
+          {t('sources.form.notSaved', { error: refusal })}
         </p>
       )}
       {errors[''] && (
@@ -94,12 +98,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
           {errors['']}
         </p>
       )}
-      {editing?.embedded && (
-        <p className="muted small">
-          This source follows the embedded broker, now at <code>{editing.url}</code>; its address updates when the
-          broker moves. Changing the URL makes it an ordinary source.
-        </p>
-      )}
+      {editing?.embedded && <p className="muted small">{t('sources.form.embedded', { url: editing.url })}</p>}
       <KindPicker
         name={idFor('kind')}
         kind={values.kind}
@@ -108,7 +107,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
       />
       <TextField
         id={idFor('name')}
-        label="Name"
+        label={t('sources.form.name')}
         value={values.name}
         error={errors.name}
         onChange={(v) => set('name', v)}
@@ -130,19 +129,19 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
       {values.kind === 'webhook' && <WebhookFields {...fieldProps} />}
       <SelectField
         id={idFor('min-priority')}
-        label="Notify from priority"
+        label={t('sources.form.minPriority')}
         value={values.minPriority}
-        options={MIN_PRIORITIES}
-        hint="When no rule decides. Priorities 1-2 stay in the inbox unless a rule says otherwise."
+        options={MIN_PRIORITIES.map((option) => ({ value: option.value, label: t(option.label) }))}
+        hint={t('sources.form.minPriorityHint')}
         onChange={(v) => set('minPriority', v)}
       />
-      <CheckboxField label="Enabled" checked={values.enabled} onChange={(v) => set('enabled', v)} />
+      <CheckboxField label={t('sources.form.enabled')} checked={values.enabled} onChange={(v) => set('enabled', v)} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : editing ? 'Save changes' : 'Add source'}
+          {saving ? t('sources.form.saving') : editing ? t('sources.form.saveChanges') : t('sources.add')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('sources.form.cancel')}
         </button>
       </div>
       <ConnectionTest name={values.name} run={testConnection} />
@@ -162,9 +161,10 @@ function KindPicker({
   locked: boolean;
   onChange(kind: SourceKind): void;
 }) {
+  const t = useT();
   return (
     <fieldset className="kind-picker" disabled={locked}>
-      <legend>Kind</legend>
+      <legend>{t('sources.form.kind')}</legend>
       <div className="segments">
         {KIND_ORDER.map((option) => (
           <label key={option} className={option === kind ? 'segment checked' : 'segment'}>
@@ -179,7 +179,7 @@ function KindPicker({
           </label>
         ))}
       </div>
-      {locked && <p className="hint">The kind of a saved source cannot change; add a new source instead.</p>}
+      {locked && <p className="hint">{t('sources.form.kindLocked')}</p>}
     </fieldset>
   );
 }

@@ -6,6 +6,7 @@ import { SourceStatusLine } from '../status/SourceStatusLine.tsx';
 import { useClient } from '../transport/connection-context.ts';
 import { ConnectionTest } from './ConnectionTest.tsx';
 import { KIND_LABEL, sourceSummary } from './kinds.ts';
+import { useT } from '../i18n/i18n.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 
 interface SourceItemProps {
@@ -16,6 +17,7 @@ interface SourceItemProps {
 
 export function SourceItem({ source, onEdit, onRemoved }: SourceItemProps) {
   const client = useClient();
+  const t = useT();
   const [confirming, setConfirming] = useState(false);
   const [reconnecting, setReconnecting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -56,12 +58,12 @@ export function SourceItem({ source, onEdit, onRemoved }: SourceItemProps) {
         <div className="source-name">
           {source.name}
           <span className="badge kind">{KIND_LABEL[source.kind]}</span>
-          {source.embedded && <span className="badge">embedded broker</span>}
-          {source.ephemeral && <span className="badge">command line · read-only</span>}
-          {!source.enabled && <span className="badge">disabled</span>}
+          {source.embedded && <span className="badge">{t('sources.badge.embedded')}</span>}
+          {source.ephemeral && <span className="badge">{t('sources.badge.ephemeral')}</span>}
+          {!source.enabled && <span className="badge">{t('sources.badge.disabled')}</span>}
         </div>
         <div className="source-url">{source.url}</div>
-        <div className="muted small source-summary">{sourceSummary(source)}</div>
+        <div className="muted small source-summary">{sourceSummary(source, t)}</div>
         <div className="source-status">
           <SourceStatusLine source={source} withName={false} />
         </div>
@@ -76,27 +78,36 @@ export function SourceItem({ source, onEdit, onRemoved }: SourceItemProps) {
         {/* Command-line sources are read-only here, and their ids last one run. */}
         {!confirming && !source.ephemeral && <SnoozeMenu sourceId={source.id} what={source.name} />}
         {source.enabled && !confirming && (
-          <button type="button" onClick={reconnect} disabled={reconnecting} aria-label={`Reconnect ${source.name} now`}>
-            Reconnect now
+          <button
+            type="button"
+            onClick={reconnect}
+            disabled={reconnecting}
+            aria-label={t('sources.reconnectNamed', { name: source.name })}
+          >
+            {t('sources.reconnectNow')}
           </button>
         )}
         {!source.ephemeral &&
           (confirming ? (
             <>
               <button type="button" className="danger" onClick={remove}>
-                Remove {source.name}
+                {t('sources.removeNamed', { name: source.name })}
               </button>
               <button type="button" onClick={() => setConfirming(false)}>
-                Keep
+                {t('sources.keep')}
               </button>
             </>
           ) : (
             <>
-              <button type="button" onClick={onEdit} aria-label={`Edit ${source.name}`}>
-                Edit
+              <button type="button" onClick={onEdit} aria-label={t('sources.editNamed', { name: source.name })}>
+                {t('sources.edit')}
               </button>
-              <button type="button" onClick={() => setConfirming(true)} aria-label={`Remove ${source.name}…`}>
-                Remove
+              <button
+                type="button"
+                onClick={() => setConfirming(true)}
+                aria-label={t('sources.removeAsk', { name: source.name })}
+              >
+                {t('sources.remove')}
               </button>
             </>
           ))}

@@ -6,6 +6,7 @@ import { useClient } from '../transport/connection-context.ts';
 import { SourceForm } from './SourceForm.tsx';
 import { SourceItem } from './SourceItem.tsx';
 import { errorMessage } from '../../shared/error-message.ts';
+import { useT } from '../i18n/i18n.ts';
 
 type Editing = { mode: 'add' } | { mode: 'edit'; source: SourceView } | null;
 
@@ -17,6 +18,7 @@ interface SourcesPageProps {
 
 export function SourcesPage({ sources, onChanged }: SourcesPageProps) {
   const [editing, setEditing] = useState<Editing>(null);
+  const t = useT();
 
   if (editing) {
     return (
@@ -38,18 +40,16 @@ export function SourcesPage({ sources, onChanged }: SourcesPageProps) {
   return (
     <div className="sources-page">
       <div className="sources-header">
-        <h2>Sources</h2>
+        <h2>{t('sources.title')}</h2>
         {sources.some((source) => source.enabled) && <ReconnectAllButton />}
         <button type="button" className="primary" onClick={() => setEditing({ mode: 'add' })}>
-          Add source
+          {t('sources.add')}
         </button>
       </div>
       {sources.length === 0 ? (
-        <p className="muted">
-          No sources. Add one to receive messages from an MQTT broker, a WebSocket or SSE stream, ntfy or Gotify.
-        </p>
+        <p className="muted">{t('sources.none')}</p>
       ) : (
-        <ul className="source-list" aria-label="Sources">
+        <ul className="source-list" aria-label={t('sources.listLabel')}>
           {sources.map((source) => (
             <SourceItem
               key={source.id}
@@ -67,6 +67,7 @@ export function SourcesPage({ sources, onChanged }: SourcesPageProps) {
 /** Every source drops its connection and dials again now: what waking from sleep does, on demand. */
 function ReconnectAllButton() {
   const client = useClient();
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function reconnectAll() {
@@ -88,7 +89,7 @@ function ReconnectAllButton() {
         </span>
       )}
       <button type="button" className="push-right" onClick={reconnectAll} disabled={busy}>
-        Reconnect all
+        {t('sources.reconnectAll')}
       </button>
     </>
   );

@@ -4,22 +4,24 @@ import { SecretField, SelectField, TextAreaField, TextField } from './fields.tsx
 import { MAPPING_KEYS, type MappingKey } from './form-values.ts';
 import { HeaderRows } from './HeaderRows.tsx';
 import type { KindFieldsProps } from './kind-fields-props.ts';
+import type { MessageKey } from '../i18n/i18n.ts';
+import { useT } from '../i18n/i18n.ts';
 
-const FORMATS = [
-  { value: 'json', label: 'JSON' },
-  { value: 'text', label: 'Text (each frame is the message)' },
-] as const;
-
-const MAPPING_LABELS: Record<MappingKey, { label: string; placeholder: string }> = {
-  title: { label: 'Title path', placeholder: 'data.title' },
-  body: { label: 'Body path', placeholder: 'data.message' },
-  priority: { label: 'Priority path', placeholder: 'data.priority' },
-  id: { label: 'ID path', placeholder: 'data.id' },
-  url: { label: 'Link path', placeholder: 'data.url' },
-  time: { label: 'Time path', placeholder: 'data.time' },
+const MAPPING_LABELS: Record<MappingKey, { label: MessageKey; placeholder: string }> = {
+  title: { label: 'sources.map.title', placeholder: 'data.title' },
+  body: { label: 'sources.map.body', placeholder: 'data.message' },
+  priority: { label: 'sources.map.priority', placeholder: 'data.priority' },
+  id: { label: 'sources.map.id', placeholder: 'data.id' },
+  url: { label: 'sources.map.url', placeholder: 'data.url' },
+  time: { label: 'sources.map.time', placeholder: 'data.time' },
 };
 
 export function StreamFields({ values, errors, saved, idFor, set }: KindFieldsProps) {
+  const t = useT();
+  const formats = [
+    { value: 'json', label: 'JSON' },
+    { value: 'text', label: t('sources.stream.formatText') },
+  ] as const;
   return (
     <>
       <HeaderRows
@@ -30,46 +32,42 @@ export function StreamFields({ values, errors, saved, idFor, set }: KindFieldsPr
       />
       <SecretField
         id={idFor('token')}
-        label="Token"
-        noun="token"
+        label={t('sources.token')}
+        noun={t('sources.noun.token')}
         secret={values.token}
         saved={saved.hasToken}
         error={errors.token}
-        hint="Optional; sent as Authorization: Bearer <token>."
+        hint={t('sources.stream.tokenHint')}
         onChange={(v) => set('token', v)}
       />
       {values.kind === 'websocket' && (
         <TextAreaField
           id={idFor('open-message')}
-          label="Message sent on open"
+          label={t('sources.stream.openMessage')}
           value={values.openMessage}
           error={errors.openMessage}
           placeholder={'{"type":"subscribe","channel":"alerts"}'}
-          hint="Optional; sent after every connect and reconnect, e.g. a subscribe frame."
+          hint={t('sources.stream.openMessageHint')}
           onChange={(v) => set('openMessage', v)}
         />
       )}
       <SelectField
         id={idFor('format')}
-        label="Frame format"
+        label={t('sources.stream.format')}
         value={values.format}
-        options={FORMATS}
+        options={formats}
         onChange={(v) => set('format', v)}
       />
       {values.format === 'json' && (
         <fieldset className="rows mapping">
-          <legend>Field mapping</legend>
-          <p className="hint">
-            Where each field sits in a frame, as a dotted path (data.title, items.0.text). With none set, the usual
-            title, message and priority fields are read; without a body path the whole frame is the body. The ID keeps a
-            message that arrives twice from being stored twice.
-          </p>
+          <legend>{t('sources.stream.mapping')}</legend>
+          <p className="hint">{t('sources.stream.mappingHint')}</p>
           <div className="mapping-grid">
             {MAPPING_KEYS.map((key) => (
               <TextField
                 key={key}
                 id={idFor(`map-${key}`)}
-                label={MAPPING_LABELS[key].label}
+                label={t(MAPPING_LABELS[key].label)}
                 placeholder={MAPPING_LABELS[key].placeholder}
                 value={values.mapping[key]}
                 error={errors[`mapping.${key}`]}

@@ -3,6 +3,7 @@ import { ListError, RemoveRowButton } from './RowControls.tsx';
 import type { Qos } from '../../shared/model.ts';
 import type { TopicRow } from './form-values.ts';
 import type { SourceFormErrors } from './form-validate.ts';
+import { useT } from '../i18n/i18n.ts';
 
 interface TopicRowsProps {
   idPrefix: string;
@@ -14,12 +15,13 @@ interface TopicRowsProps {
 const QOS_LEVELS: Qos[] = [0, 1, 2];
 
 export function TopicRows({ idPrefix, topics, errors, onChange }: TopicRowsProps) {
+  const t = useT();
   const update = (index: number, patch: Partial<TopicRow>) =>
     onChange(topics.map((topic, i) => (i === index ? { ...topic, ...patch } : topic)));
 
   return (
     <fieldset className="rows">
-      <legend>Topics</legend>
+      <legend>{t('sources.topics')}</legend>
       {topics.map((topic, index) => {
         const n = index + 1;
         const filterId = `${idPrefix}-${index}-filter`;
@@ -27,11 +29,11 @@ export function TopicRows({ idPrefix, topics, errors, onChange }: TopicRowsProps
         return (
           <div className="row-fields" key={index}>
             <div className="field grow">
-              <label htmlFor={filterId}>Topic filter {n}</label>
+              <label htmlFor={filterId}>{t('sources.topic.filter', { n })}</label>
               <input
                 id={filterId}
                 value={topic.filter}
-                placeholder="sensors/+/alerts or #"
+                placeholder={t('sources.topic.placeholder')}
                 spellCheck={false}
                 aria-invalid={error ? true : undefined}
                 aria-describedby={error ? `${filterId}-error` : undefined}
@@ -44,7 +46,7 @@ export function TopicRows({ idPrefix, topics, errors, onChange }: TopicRowsProps
               )}
             </div>
             <div className="field">
-              <label htmlFor={`${idPrefix}-${index}-qos`}>QoS {n}</label>
+              <label htmlFor={`${idPrefix}-${index}-qos`}>{t('sources.topic.qos', { n })}</label>
               <select
                 id={`${idPrefix}-${index}-qos`}
                 value={topic.qos}
@@ -58,7 +60,7 @@ export function TopicRows({ idPrefix, topics, errors, onChange }: TopicRowsProps
               </select>
             </div>
             <RemoveRowButton
-              label={`Remove topic ${n}`}
+              label={t('sources.topic.remove', { n })}
               disabled={topics.length === 1}
               onRemove={() => onChange(topics.filter((_, i) => i !== index))}
             />
@@ -67,7 +69,7 @@ export function TopicRows({ idPrefix, topics, errors, onChange }: TopicRowsProps
       })}
       <ListError message={errors.topics} />
       <button type="button" onClick={() => onChange([...topics, { filter: '', qos: 0 }])}>
-        Add topic
+        {t('sources.topic.add')}
       </button>
     </fieldset>
   );

@@ -1,33 +1,35 @@
 // Webhook: the token senders must present, who may post (this computer only unless opened) and how often.
 import { CheckboxField, SecretField, TextField } from './fields.tsx';
 import type { KindFieldsProps } from './kind-fields-props.ts';
+import { useT } from '../i18n/i18n.ts';
 
 export function WebhookFields({ values, errors, saved, idFor, set }: KindFieldsProps) {
+  const t = useT();
   return (
     <>
       <SecretField
         id={idFor('token')}
-        label="Token"
-        noun="token"
+        label={t('sources.token')}
+        noun={t('sources.noun.token')}
         secret={values.token}
         saved={saved.hasToken}
         error={errors.token}
-        hint="Senders put it in Authorization: Bearer TOKEN (or ?token=TOKEN). Use a long random one."
+        hint={t('sources.webhook.tokenHint')}
         onChange={(v) => set('token', v)}
       />
       <TextField
         id={idFor('per-minute')}
-        label="Posts per minute"
+        label={t('sources.webhook.perMinute')}
         inputMode="numeric"
         value={values.perMinute}
         error={errors.perMinute}
-        hint="More than this in a minute are refused (HTTP 429)."
+        hint={t('sources.webhook.perMinuteHint')}
         onChange={(v) => set('perMinute', v)}
       />
       <CheckboxField
-        label="Accept posts from other computers"
+        label={t('sources.webhook.allowRemote')}
         checked={values.allowRemote}
-        hint="Off: only programs on this computer may post. Herald's web server must also listen beyond 127.0.0.1."
+        hint={t('sources.webhook.allowRemoteHint')}
         onChange={(v) => set('allowRemote', v)}
       />
     </>

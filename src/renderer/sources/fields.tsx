@@ -2,6 +2,7 @@
 // it with aria-describedby, and an error marks it aria-invalid (the form focuses the first such control).
 import { useId, type ReactNode } from 'react';
 import type { SecretValue } from './form-values.ts';
+import { useT } from '../i18n/i18n.ts';
 
 interface FieldProps {
   id: string;
@@ -182,12 +183,13 @@ interface SecretFieldProps extends FieldProps {
 /** A write-only secret: its value never comes back from main, only whether one is saved. */
 export function SecretField(props: SecretFieldProps) {
   const { id, secret, saved, noun, multiline, hint, placeholder, onChange } = props;
+  const t = useT();
   const shared = {
     ...props,
     value: secret.value,
     disabled: secret.remove,
-    placeholder: saved ? 'saved' : placeholder,
-    hint: saved ? `Leave empty to keep the saved ${noun}.` : hint,
+    placeholder: saved ? t('sources.secret.saved') : placeholder,
+    hint: saved ? t('sources.secret.keep', { noun }) : hint,
     onChange: (value: string) => onChange({ ...secret, value }),
   };
   return (
@@ -205,7 +207,7 @@ export function SecretField(props: SecretFieldProps) {
             checked={secret.remove}
             onChange={(event) => onChange({ value: '', remove: event.target.checked })}
           />
-          Remove the saved {noun}
+          {t('sources.secret.remove', { noun })}
         </label>
       )}
     </div>

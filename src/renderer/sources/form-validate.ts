@@ -4,7 +4,8 @@
 import { SourceInput } from '../../shared/sources.ts';
 import { toSourceInput, type SavedSecrets, NO_SAVED_SECRETS } from './form-input.ts';
 import type { SourceFormValues } from './form-values.ts';
-import { URL_WORDING } from './kinds.ts';
+import type { Translate } from '../i18n/i18n.ts';
+import { urlWording } from './kinds.ts';
 
 /**
  * Problems keyed by the field's path in the input: 'name', 'url', 'topics' (the list), 'topics.2' (one row),
@@ -14,12 +15,16 @@ export type SourceFormErrors = Record<string, string>;
 
 const MAX_SESSION_EXPIRY = 4_294_967_295;
 
-export function validateSourceForm(values: SourceFormValues, saved: SavedSecrets = NO_SAVED_SECRETS): SourceFormErrors {
+export function validateSourceForm(
+  values: SourceFormValues,
+  t: Translate,
+  saved: SavedSecrets = NO_SAVED_SECRETS,
+): SourceFormErrors {
   const errors: SourceFormErrors = {};
   const add = (key: string, message: string) => {
     errors[key] ??= message;
   };
-  formOnlyChecks(values, saved, add);
+  formOnlyChecks(values, saved, t, add);
   const parsed = SourceInput.safeParse(toSourceInput(values, saved));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) add(fieldKey(issue.path, values), issueMessage(issue));
@@ -34,19 +39,19 @@ export function hasErrors(errors: SourceFormErrors): boolean {
 function formOnlyChecks(
   values: SourceFormValues,
   saved: SavedSecrets,
+  t: Translate,
   add: (key: string, message: string) => void,
 ): void {
-  if (!values.url.trim()) add('url', `enter the URL, like ${URL_WORDING[values.kind].placeholder}`);
+  if (!values.url.trim()) add('url', t('sources.check.url', { example: urlWording(values.kind, t).placeholder }));
   switch (values.kind) {
     case 'mqtt':
-      if (!isWholeNumberIn(values.keepalive, 5, 3600))
-        add('keepalive', 'keepalive is a whole number of seconds from 5 to 3600');
+      if (!isWholeNumberIn(values.keepalive, 5, 3600)) add('keepalive', t('sources.check.keepalive'));
       if (
         values.protocolVersion === 5 &&
         values.keepSession &&
         !isWholeNumberIn(values.sessionExpiry, 0, MAX_SESSION_EXPIRY)
       ) {
-        add('sessionExpiry', 'session expiry is a whole number of seconds (0 = the default, one day)');
+        add('sessionExpiry', t('sources.check.sessionExpiry'));
       }
       return;
     case 'websocket':
@@ -55,32 +60,32 @@ function formOnlyChecks(
       values.headers.forEach((row, index) => {
         const name = row.name.trim();
         if (!name && !row.value) return; // an empty row is ignored
-        if (!name) return add(`headers.${index}`, 'a header needs a name');
+        if (!name) return add(`headers.${index}`, t('sources.check.headerName'));
         const lower = name.toLowerCase();
-        if (seen.has(lower)) add(`headers.${index}`, `the header ${name} is already listed`);
+        if (seen.has(lower)) add(`headers.${index}`, t('sources.check.headerTwice', { name }));
         seen.set(lower, index);
       });
       return;
     }
     case 'ntfy':
       if (values.ntfyAuth === 'password') {
-        if (!values.username.trim()) add('username', 'enter the username, or sign in with an access token instead');
+        if (!values.username.trim()) add('username', t('sources.check.username'));
         if (!values.password.value && (!saved.hasPassword || values.password.remove))
-          add('password', 'enter the password');
+          add('password', t('sources.check.password'));
       }
       if (values.ntfyAuth === 'token' && !values.token.value && (!saved.hasToken || values.token.remove)) {
-        add('token', 'enter the access token');
+        add('token', t('sources.check.accessToken'));
       }
       return;
     case 'gotify':
       if (!values.token.value && (!saved.hasToken || values.token.remove)) {
-        add('token', 'a client token is required: Gotify streams messages only to a signed-in client');
+        add('token', t('sources.check.gotifyToken'));
       }
       return;
     case 'webhook':
-      if (!isWholeNumberIn(values.perMinute, 1, 6000)) add('perMinute', 'a whole number of posts from 1 to 6000');
+      if (!isWholeNumberIn(values.perMinute, 1, 6000)) add('perMinute', t('sources.check.perMinute'));
       if (!values.token.value && (!saved.hasToken || values.token.remove)) {
-        add('token', 'a token is required: senders must prove they may post');
+        add('token', t('sources.check.webhookToken'));
       }
       return;
   }

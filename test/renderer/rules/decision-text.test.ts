@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageDetail } from '../../../src/shared/model.ts';
 import { decisionLine } from '../../../src/renderer/rules/decision-text.ts';
+import { translate, type Translate } from '../../../src/renderer/i18n/i18n.ts';
+
+const en: Translate = (key, params) => translate('en', key, params);
 
 type Decided = Pick<MessageDetail, 'notified' | 'rule' | 'decision'>;
 const decided = (
@@ -33,10 +36,19 @@ describe('decisionLine', () => {
     ['the default for low priority', decided('silent', null, false, 'low priority'), 'Not notified (low priority)'],
     ['the default without a reason', decided('notify', null, false), 'Not notified'],
   ])('explains %s', (_, message, line) => {
-    expect(decisionLine(message)).toBe(line);
+    expect(decisionLine(message, en)).toBe(line);
   });
 
   it('says nothing for the ordinary case: notified by default', () => {
-    expect(decisionLine(decided('notify', null, true))).toBeNull();
+    expect(decisionLine(decided('notify', null, true), en)).toBeNull();
+  });
+
+  it("speaks Chinese when the user does, keeping the rule name and main's reason", () => {
+    const zh: Translate = (key, params) => translate('zh-CN', key, params);
+    expect(decisionLine(decided('silent', 'night', false, 'quiet hours 22:00-07:00'), zh)).toBe(
+      '已静音，依据规则“night”（quiet hours 22:00-07:00）',
+    );
+    expect(decisionLine(decided('notify', 'x', false), zh)).toBe('已暂缓，依据规则“x”');
+    expect(decisionLine(decided('notify', null, false), zh)).toBe('未通知');
   });
 });

@@ -1,10 +1,11 @@
 // One-click snoozes and pauses: when they end, and how that time is said.
 import { describe, expect, it } from 'vitest';
-import { translate } from '../../../src/renderer/i18n/i18n.ts';
+import { translate, type Translate } from '../../../src/renderer/i18n/i18n.ts';
 import { PAUSE_CHOICES, SNOOZE_CHOICES, snoozeEnd } from '../../../src/renderer/rules/durations.ts';
 import { clockTime, untilText } from '../../../src/renderer/rules/time-text.ts';
 
 const NOW = new Date(2026, 4, 12, 14, 15, 30);
+const en: Translate = (key, params) => translate('en', key, params);
 
 describe('snoozeEnd', () => {
   it('offers 15 min, 1 h, 8 h and until tomorrow', () => {
@@ -46,15 +47,17 @@ describe('pause choices', () => {
 
 describe('untilText', () => {
   it('gives a time today on the 24-hour clock', () => {
-    expect(untilText(new Date(2026, 4, 12, 14, 30), NOW)).toBe('14:30');
+    expect(untilText(new Date(2026, 4, 12, 14, 30), NOW, en)).toBe('14:30');
     expect(clockTime(new Date(2026, 4, 12, 9, 5))).toBe('09:05');
   });
 
   it('says tomorrow for the next day', () => {
-    expect(untilText(new Date(2026, 4, 13, 8, 0), NOW)).toBe('tomorrow 08:00');
+    expect(untilText(new Date(2026, 4, 13, 8, 0), NOW, en)).toBe('tomorrow 08:00');
+    const zh: Translate = (key, params) => translate('zh-CN', key, params);
+    expect(untilText(new Date(2026, 4, 13, 8, 0), NOW, zh)).toBe('明天 08:00');
   });
 
   it('gives the date further out', () => {
-    expect(untilText(new Date(2026, 4, 20, 8, 0), NOW)).toMatch(/20.*08:00$/);
+    expect(untilText(new Date(2026, 4, 20, 8, 0), NOW, en)).toMatch(/20.*08:00$/);
   });
 });

@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceView } from '../../../src/shared/model.ts';
 import { SourceInput } from '../../../src/shared/sources.ts';
-import { NO_SAVED_SECRETS, toSourceInput } from '../../../src/renderer/sources/form-input.ts';
+import { NO_SAVED_SECRETS, toSourceInput, type SavedSecrets } from '../../../src/renderer/sources/form-input.ts';
 import { hasErrors, validateSourceForm } from '../../../src/renderer/sources/form-validate.ts';
+import { translate, type Translate } from '../../../src/renderer/i18n/i18n.ts';
 import { emptyForm, formFromSource, type SourceFormValues } from '../../../src/renderer/sources/form-values.ts';
 
 const viewFields = {
@@ -90,12 +91,17 @@ const form = (patch: Partial<SourceFormValues>): SourceFormValues => ({
   ...patch,
 });
 
+const english: Translate = (key, params) => translate('en', key, params);
+const chinese: Translate = (key, params) => translate('zh-CN', key, params);
+/** The form's checks in English, as the tests below read them. */
+const validate = (values: SourceFormValues, saved?: SavedSecrets) => validateSourceForm(values, english, saved);
+
 describe('source form values', () => {
   it.each(VIEWS.map((view) => [view.kind, view] as const))(
     '%s settings go into the form and come out the same',
     (_kind, view) => {
       const values = formFromSource(view);
-      expect(validateSourceForm(values, view)).toEqual({});
+      expect(validate(values, view)).toEqual({});
       const input = SourceInput.parse(toSourceInput(values, view));
       expect(input).toEqual(settingsOf(view));
     },
@@ -164,19 +170,17 @@ describe('secrets', () => {
 
 describe('validation', () => {
   it('uses the shared URL rule of each kind', () => {
-    expect(validateSourceForm(form({ kind: 'websocket', url: 'http://x' })).url).toBe(
-      'unsupported scheme "http"; use ws or wss',
-    );
-    expect(validateSourceForm(form({ kind: 'gotify', url: 'ws://x', token: { value: 't', remove: false } })).url).toBe(
+    expect(validate(form({ kind: 'websocket', url: 'http://x' })).url).toBe('unsupported scheme "http"; use ws or wss');
+    expect(validate(form({ kind: 'gotify', url: 'ws://x', token: { value: 't', remove: false } })).url).toBe(
       'unsupported scheme "ws"; use http or https',
     );
-    expect(validateSourceForm(form({ kind: 'mqtt', url: 'http//nope' })).url).toBe(
+    expect(validate(form({ kind: 'mqtt', url: 'http//nope' })).url).toBe(
       '"http//nope" is not a URL; expected something like mqtt://broker.example:1883',
     );
   });
 
   it('marks each bad topic on its own row', () => {
-    const mqtt = validateSourceForm(
+    const mqtt = validate(
       form({
         url: 'mqtt://b',
         topics: [
@@ -190,13 +194,13 @@ describe('validation', () => {
     expect(mqtt['topics.1']).toMatch(/^topic filter is invalid/);
     expect(mqtt['topics.2']).toBe('topic filter is empty');
 
-    const ntfy = validateSourceForm(form({ kind: 'ntfy', url: 'https://ntfy.sh', ntfyTopics: ['ok_1', 'not ok', ''] }));
+    const ntfy = validate(form({ kind: 'ntfy', url: 'https://ntfy.sh', ntfyTopics: ['ok_1', 'not ok', ''] }));
     expect([ntfy['topics.0'], ntfy['topics.1'], ntfy['topics.2']]).toEqual([
       undefined,
       'an ntfy topic is 1-64 letters, digits, - or _',
       'an ntfy topic is 1-64 letters, digits, - or _',
     ]);
-    expect(validateSourceForm(form({ kind: 'ntfy', url: 'https://ntfy.sh', ntfyTopics: [] })).topics).toBe(
+    expect(validate(form({ kind: 'ntfy', url: 'https://ntfy.sh', ntfyTopics: [] })).topics).toBe(
       'at least one topic is required',
     );
   });
@@ -210,14 +214,21 @@ describe('validation', () => {
       keepSession: true,
       sessionExpiry: 'soon',
     });
-    const errors = validateSourceForm(mqtt);
+    const errors = validate(mqtt);
     expect(errors.keepalive).toBe('keepalive is a whole number of seconds from 5 to 3600');
     expect(errors.sessionExpiry).toMatch(/^session expiry is a whole number of seconds/);
-    expect(validateSourceForm({ ...mqtt, keepalive: '60', sessionExpiry: '0' })).toEqual({});
+    expect(validate({ ...mqtt, keepalive: '60', sessionExpiry: '0' })).toEqual({});
+  });
+
+  it("says the form's own checks in the user's language", () => {
+    const mqtt = form({ url: '', topics: [{ filter: '#', qos: 0 }], keepalive: '2' });
+    const errors = validateSourceForm(mqtt, chinese);
+    expect(errors.keepalive).toBe('心跳间隔须为 5 到 3600 之间的整数秒');
+    expect(errors.url).toBe('请输入 URL，例如 mqtt://broker.example:1883');
   });
 
   it('checks header rows: a name is needed, valid and not repeated', () => {
-    const errors = validateSourceForm(
+    const errors = validate(
       form({
         kind: 'sse',
         url: 'https://x',
@@ -238,23 +249,22 @@ describe('validation', () => {
 
   it('asks for the secrets a sign-in needs unless one is saved', () => {
     const gotify = form({ kind: 'gotify', url: 'https://g' });
-    expect(validateSourceForm(gotify).token).toMatch(/^a client token is required/);
-    expect(validateSourceForm(gotify, { ...NO_SAVED_SECRETS, hasToken: true })).toEqual({});
+    expect(validate(gotify).token).toMatch(/^a client token is required/);
+    expect(validate(gotify, { ...NO_SAVED_SECRETS, hasToken: true })).toEqual({});
     expect(
-      validateSourceForm({ ...gotify, token: { value: '', remove: true } }, { ...NO_SAVED_SECRETS, hasToken: true })
-        .token,
+      validate({ ...gotify, token: { value: '', remove: true } }, { ...NO_SAVED_SECRETS, hasToken: true }).token,
     ).toBeDefined();
 
     const ntfy = form({ kind: 'ntfy', url: 'https://n', ntfyTopics: ['a'], ntfyAuth: 'password' });
-    expect(validateSourceForm(ntfy)).toEqual({
+    expect(validate(ntfy)).toEqual({
       username: 'enter the username, or sign in with an access token instead',
       password: 'enter the password',
     });
-    expect(validateSourceForm({ ...ntfy, username: 'sam' }, { ...NO_SAVED_SECRETS, hasPassword: true })).toEqual({});
+    expect(validate({ ...ntfy, username: 'sam' }, { ...NO_SAVED_SECRETS, hasPassword: true })).toEqual({});
   });
 
   it('reports a missing name the way main does', () => {
-    const errors = validateSourceForm({
+    const errors = validate({
       ...form({ kind: 'gotify', url: 'https://g', token: { value: 't', remove: false } }),
       name: '  ',
     });
