@@ -1,13 +1,15 @@
 // The Electron entry: the one place where the app is composed. Everything here is wiring; behaviour lives in
 // src/main/core (plain Node, shared with headless mode) and the small shell modules in src/main/electron.
-import { app, dialog, nativeImage } from 'electron';
+import { app, dialog, nativeImage, Notification } from 'electron';
 import { join } from 'node:path';
 import { renderTrayIcon } from './core/badge/tray-icon.ts';
 import type { HeraldCoreOptions } from './core/core-api.ts';
 import { createHeraldCore } from './core/herald-core.ts';
 import { isAppUrl, registerAppScheme, serveRenderer } from './electron/app-protocol.ts';
+import { createAutostart } from './electron/autostart.ts';
 import { connectIpc } from './electron/ipc.ts';
 import { claimSingleInstance, manageQuit } from './electron/lifecycle.ts';
+import { registerPaletteShortcut } from './electron/palette-shortcut.ts';
 import { showNotifications, type NotificationController } from './electron/notifications.ts';
 import { reconnectOnWake } from './electron/power.ts';
 import { createSafeStorageSecrets } from './electron/safe-storage-secrets.ts';
@@ -30,6 +32,7 @@ let windows: WindowManager | null = null;
 // and the icon vanishes or clicks stop arriving.
 let tray: TrayController | null = null;
 let notifications: NotificationController | null = null;
+let paletteShortcut: { dispose(): void } | null = null;
 
 if (!claimSingleInstance(() => windows?.show())) {
   app.quit();
@@ -50,11 +53,21 @@ async function start(): Promise<void> {
   const settings = createElectronSettingsRepo({ cwd: dataDir });
   // Secret-file problems join the settings warnings, which the core shows in the UI.
   const secrets = createSafeStorageSecrets({ cwd: dataDir, warnings: settings.warnings });
-  const core = await createHeraldCore({ dataDir, settings, secrets, brokerPort: brokerPortOverride() });
+  const autostart = createAutostart();
+  const core = await createHeraldCore({
+    dataDir,
+    settings,
+    secrets,
+    brokerPort: brokerPortOverride(),
+    autostart,
+    nativeNotifications: { supported: () => Notification.isSupported() },
+    version: app.getVersion(),
+  });
 
   const quit = manageQuit(async () => {
     // The icon goes first so the app looks gone at once; the core then closes sources, broker and database.
     tray?.destroy();
+    paletteShortcut?.dispose();
     notifications?.dispose();
     await core.stop();
   });
@@ -71,12 +84,13 @@ async function start(): Promise<void> {
   const showWindow = () => void shownWindows.show();
 
   connectIpc({ core, getWindow: shownWindows.get, isTrustedSender: isTrusted });
-  tray = createTray({ core, showWindow, getWindow: shownWindows.get, quit: () => app.quit() });
+  tray = createTray({ core, showWindow, getWindow: shownWindows.get, quit: () => app.quit(), autostart });
   notifications = showNotifications({
     core,
     showWindow,
     icon: nativeImage.createFromBuffer(renderTrayIcon(0, { size: 64 })),
   });
+  paletteShortcut = registerPaletteShortcut({ showWindow: () => shownWindows.show() });
   reconnectOnWake(core);
   // macOS: clicking the Dock icon with no visible window brings the inbox back.
   app.on('activate', showWindow);

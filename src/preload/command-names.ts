@@ -41,6 +41,23 @@ export const PRELOAD_COMMAND_NAMES = [
   'config.import',
   'devices.list',
   'devices.command',
+  'broker.status',
+  'broker.configure',
+  'broker.users.list',
+  'broker.users.set',
+  'broker.users.remove',
+  'broker.acl.get',
+  'broker.acl.set',
+  'broker.retained.list',
+  'broker.retained.delete',
+  'settings.get',
+  'settings.update',
+  'app.info',
+  'app.testNotification',
+  'app.autostart.get',
+  'app.autostart.set',
+  'favourites.list',
+  'favourites.set',
 ] as const satisfies readonly CommandName[];
 
 type AssertNever<T extends never> = T;

@@ -5,13 +5,16 @@ import { z } from 'zod';
 import { AppState, MessageSummary, NotificationRequest } from './model.ts';
 import { errorMessage } from './error-message.ts';
 import { adminCommands } from './commands/admin.ts';
+import { brokerCommands } from './commands/broker.ts';
 import { Empty } from './commands/common.ts';
 import { deviceCommands, DevicesChanged } from './commands/devices.ts';
+import { favouriteCommands, FavouritesChanged } from './commands/favourites.ts';
 import { inboxCommands } from './commands/inbox.ts';
 import { notificationCommands } from './commands/notifications.ts';
 import { publishCommands } from './commands/publish.ts';
 import { ruleCommands } from './commands/rules.ts';
 import { sourceCommands } from './commands/sources.ts';
+import { settingsCommands } from './commands/settings.ts';
 
 export const commands = {
   'app.getState': { request: Empty, response: AppState },
@@ -22,6 +25,9 @@ export const commands = {
   ...publishCommands,
   ...adminCommands,
   ...deviceCommands,
+  ...brokerCommands,
+  ...settingsCommands,
+  ...favouriteCommands,
 } as const;
 
 export const events = {
@@ -41,6 +47,10 @@ export const events = {
   }),
   /** Discovered devices that changed (entities, state, availability) or are gone. */
   'devices.changed': DevicesChanged,
+  /** Favourites were pinned or unpinned. */
+  'favourites.changed': FavouritesChanged,
+  /** The desktop app's global shortcut asks the window to open the quick palette. */
+  'ui.openPalette': z.object({}),
   /** Sources, broker, pause state or warnings changed. */
   'app.state': AppState,
   /** The user clicked a notification for this message (or for a burst when id is absent). */

@@ -14,7 +14,7 @@ import { writeDiscovery } from './discovery.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { exportInbox, searchInbox } from './export.ts';
 import { checkRulesFile, summariseRules } from './rules-file.ts';
-import { asksHelp, asksVersion, versionLine } from './version.ts';
+import { asksHelp, asksVersion, heraldVersion, versionLine } from './version.ts';
 import type { RulesDocument } from '../../shared/rules/schema.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 
@@ -39,6 +39,7 @@ async function serve(args: ServeArgs): Promise<void> {
     brokerPort: args.brokerPort,
     brokerOverrides: args.broker,
     extraSources: args.sources,
+    version: heraldVersion(),
   });
   // An unsafe broker configuration (open to the LAN without authentication) stops serve: exit code 2, and why.
   const brokerRefusal = core.getState().broker.refusal;

@@ -8,6 +8,19 @@ import type { RulesDocument } from '../../shared/rules/schema.ts';
 import type { SourceInput } from '../../shared/sources.ts';
 import type { CoreEventSource } from './core-events.ts';
 import type { WebhookHub } from './sources/webhook/webhook-hub.ts';
+import type { AutostartState } from '../../shared/commands/settings.ts';
+
+/** Starting Herald at login: the host's to do (login items, an XDG autostart entry); headless has none. */
+export interface AutostartPort {
+  get(): AutostartState;
+  set(enabled: boolean): void;
+}
+
+/** The host's own notifications (the desktop app); without it a browser tab shows them. */
+export interface NativeNotifications {
+  /** False when this system cannot show notifications (no notification server, unsupported OS). */
+  supported(): boolean;
+}
 
 /**
  * A source given for one run (`herald serve --source URL ...`); never saved. Same fields as a saved source
@@ -31,6 +44,12 @@ export interface HeraldCoreOptions {
   extraSources?: EphemeralSource[];
   /** Replaces the stored rules (`herald serve --rules FILE`); already validated. */
   rules?: RulesDocument;
+  /** Starting at login, where the host can (the Electron app); absent headless. */
+  autostart?: AutostartPort;
+  /** Present when the host shows `notify` events itself (the Electron app). */
+  nativeNotifications?: NativeNotifications;
+  /** The version the host runs (package.json's), for the About section. */
+  version?: string;
 }
 
 export interface HeraldCore extends CoreEventSource {

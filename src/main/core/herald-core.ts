@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describeIssues } from '../../shared/contract.ts';
 import type { AppState } from '../../shared/model.ts';
 import { SourceInput } from '../../shared/sources.ts';
-import { startBrokerHost } from './broker/broker-host.ts';
+import { startBrokerControl } from './broker/broker-control.ts';
 import { LOOPBACK } from './broker/embedded-broker.ts';
 import type { HeraldCore, HeraldCoreOptions } from './core-api.ts';
 import { CoreEvents } from './core-events.ts';
@@ -20,6 +20,7 @@ import { DeviceRegistry } from './devices/device-registry.ts';
 import type { ExtraTopics } from './sources/common/source.ts';
 import { RULES_STATE_KEY, RulesHost } from './rules/rules-host.ts';
 import { createHandlers } from './service/handlers.ts';
+import { favouritePins } from './service/favourites-handlers.ts';
 import { PublishHistory, HISTORY_FILE } from './publish/publish-history.ts';
 import { PublishService } from './publish/publisher.ts';
 import { TopicsSeen } from './publish/topics-seen.ts';
@@ -64,8 +65,11 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     options.settings.save(settings);
   }
   const saveSettings = (next: Settings) => {
+    const pinsBefore = favouritePins(settings);
     options.settings.save(next);
     settings = next;
+    // Pins change through favourites.set, a button saved as pinned, or an imported setup: one event for all.
+    if (favouritePins(next) !== pinsBefore) events.emit('favourites.changed', {});
   };
 
   const store = MessageStore.open(join(options.dataDir, INBOX_FILE));
@@ -117,9 +121,9 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     },
   });
 
-  const broker = await startBrokerHost({
+  const broker = await startBrokerControl({
     settings: settings.broker,
-    password: options.secrets.get(BROKER_PASSWORD_KEY),
+    password: () => options.secrets.get(BROKER_PASSWORD_KEY),
     portOverride: options.brokerPort,
     overrides: options.brokerOverrides,
     dataDir: options.dataDir,
@@ -216,6 +220,12 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     history: new PublishHistory(join(options.dataDir, HISTORY_FILE)),
     topics: topicsSeen,
     devices,
+    broker,
+    dataDir: options.dataDir,
+    version: options.version,
+    autostart: options.autostart,
+    nativeNotifications: options.nativeNotifications,
+    notify: (request) => events.emit('notify', request),
     source: (id) => {
       const config = sources.get(id)?.config;
       return config ? { kind: config.kind, name: config.name } : undefined;

@@ -1,10 +1,12 @@
 // The tray: the app's home when the window is hidden. The icon carries the unread count (drawn by
 // renderTrayIcon), the tooltip says how each source is doing, and the menu has the four things a user does here.
-import { app, Menu, nativeImage, Tray, type BrowserWindow } from 'electron';
+import { app, Menu, nativeImage, Tray, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { errorMessage } from '../../shared/error-message.ts';
 import { dispatch } from '../../shared/contract.ts';
 import type { AppState } from '../../shared/model.ts';
 import { renderTrayIcon, type TrayIconState } from '../core/badge/tray-icon.ts';
-import type { HeraldCore } from '../core/core-api.ts';
+import type { AutostartPort, HeraldCore } from '../core/core-api.ts';
+import { trackFavourites } from './tray-favourites.ts';
 
 export interface TrayOptions {
   core: Pick<HeraldCore, 'handlers' | 'on' | 'getState'>;
@@ -12,6 +14,8 @@ export interface TrayOptions {
   getWindow(): BrowserWindow | null;
   quit(): void;
   platform?: NodeJS.Platform;
+  /** Adds "Start at login" where the host can start Herald at login. */
+  autostart?: AutostartPort;
 }
 
 export interface TrayController {
@@ -60,9 +64,34 @@ export function createTray(options: TrayOptions): TrayController {
           });
         },
       },
+      ...favourites.items(),
+      ...autostartItems(),
       { type: 'separator' },
       { label: 'Quit', click: () => options.quit() },
     ]);
+
+  const autostartItems = (): MenuItemConstructorOptions[] => {
+    const state = options.autostart?.get();
+    if (!options.autostart || !state?.supported) return [];
+    const port = options.autostart;
+    return [
+      {
+        label: 'Start at login',
+        type: 'checkbox',
+        checked: state.enabled,
+        click: (item) => {
+          try {
+            port.set(item.checked);
+          } catch (err) {
+            console.warn(`[herald] tray: start at login: ${errorMessage(err)}`);
+          }
+          // Rebuilt from what the OS now says, so a refused change shows the real state again.
+          shownMenuKey = '';
+          update(status);
+        },
+      },
+    ];
+  };
 
   const update = (next: TrayStatus) => {
     status = next;
@@ -77,9 +106,9 @@ export function createTray(options: TrayOptions): TrayController {
       tray.setToolTip(tooltip);
       shownTooltip = tooltip;
     }
-    // The menu shows the pause state and whether anything is unread; rebuild it (setContextMenu again,
-    // which Linux needs to notice changes) only when one of those changed.
-    const menuKey = `${status.paused}|${status.unread > 0}`;
+    // The menu shows the pause state, whether anything is unread and the favourites; rebuild it
+    // (setContextMenu again, which Linux needs to notice changes) only when one of those changed.
+    const menuKey = `${status.paused}|${status.unread > 0}|${options.autostart?.get().enabled}|${favourites.key()}`;
     if (menuKey !== shownMenuKey) {
       tray.setContextMenu(buildMenu());
       shownMenuKey = menuKey;
@@ -89,6 +118,9 @@ export function createTray(options: TrayOptions): TrayController {
       shownBadge = status.unread;
     }
   };
+
+  // Pinned favourites join the menu once fetched, and it is rebuilt when they or their state change.
+  const favourites = trackFavourites({ core: options.core, onChange: () => update(status) });
 
   // Activation (a click on most platforms; may never fire on Linux, hence the menu item) opens the inbox.
   tray.on('click', () => options.showWindow());
@@ -103,6 +135,7 @@ export function createTray(options: TrayOptions): TrayController {
     tray,
     destroy() {
       for (const unsubscribe of unsubscribes) unsubscribe();
+      favourites.destroy();
       if (!tray.isDestroyed()) tray.destroy();
     },
   };

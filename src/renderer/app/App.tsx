@@ -1,11 +1,15 @@
 // The shell: header with navigation, the link banner, the pages and the status bar.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { InboxPage, type OpenRequest } from '../inbox/InboxPage.tsx';
 import { EnableNotificationsButton } from '../notifications/EnableNotificationsButton.tsx';
 import { useWebNotifications } from '../notifications/use-web-notifications.ts';
 import { RulesPage } from '../rules/RulesPage.tsx';
 import { PublishPage } from '../publish/PublishPage.tsx';
 import { DevicesPage } from '../devices/DevicesPage.tsx';
+import { BrokerPage } from '../broker/BrokerPage.tsx';
+import { Palette } from '../palette/Palette.tsx';
+import { usePaletteOpener } from '../palette/use-palette-opener.ts';
+import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { SourcesPage } from '../sources/SourcesPage.tsx';
 import { StatusBar } from '../status/StatusBar.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
@@ -40,6 +44,15 @@ export function App() {
   );
   useEffect(() => client.on('ui.openMessage', ({ id }) => openMessage(id)), [client, openMessage]);
   useWebNotifications(mode === 'browser', openMessage);
+  const [paletteOpen, setPaletteOpen] = usePaletteOpener();
+  const palettePages = useMemo(() => PAGES.map(({ id, label }) => ({ id, label: navLabel(id, label, t) })), [t]);
+  const goFromPalette = useCallback(
+    (id: string) => {
+      const found = PAGES.find((p) => p.id === id);
+      if (found) setPage(found.id);
+    },
+    [setPage],
+  );
 
   const broker = app.state?.broker;
   return (
@@ -99,7 +112,14 @@ export function App() {
         <div className="page" hidden={page !== 'devices'}>
           <DevicesPage active={page === 'devices'} />
         </div>
+        <div className="page" hidden={page !== 'broker'}>
+          <BrokerPage active={page === 'broker'} />
+        </div>
+        <div className="page" hidden={page !== 'settings'}>
+          <SettingsPage active={page === 'settings'} unread={unread} total={app.state?.total ?? 0} />
+        </div>
       </main>
+      {paletteOpen && <Palette pages={palettePages} onGo={goFromPalette} onClose={() => setPaletteOpen(false)} />}
       <StatusBar state={app.state} />
     </div>
   );

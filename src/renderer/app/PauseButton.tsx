@@ -27,7 +27,7 @@ export function PauseButton({ paused, pausedUntil }: { paused: boolean; pausedUn
     control = (
       <>
         <span className="paused-until" role="status">
-          {t('pause.until', { until: untilText(new Date(pausedUntil), new Date()) })}
+          {t('pause.until', { until: untilText(new Date(pausedUntil), new Date(), t) })}
         </span>
         <button type="button" onClick={() => setPaused(false)}>
           {t('pause.resume')}

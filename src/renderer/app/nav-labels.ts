@@ -7,6 +7,9 @@ const NAV_KEYS: Partial<Record<Page, MessageKey>> = {
   inbox: 'nav.inbox',
   sources: 'nav.sources',
   rules: 'nav.rules',
+  publish: 'publish.title',
+  settings: 'settings.title',
+  broker: 'broker.nav',
 };
 
 export function navLabel(page: Page, fallback: string, t: Translate): string {

@@ -5,6 +5,8 @@ export const PAGES = [
   { id: 'rules', label: 'Rules' },
   { id: 'publish', label: 'Publish' },
   { id: 'devices', label: 'Devices' },
+  { id: 'broker', label: 'Broker' },
+  { id: 'settings', label: 'Settings' },
 ] as const;
 
 export type Page = (typeof PAGES)[number]['id'];

@@ -29,6 +29,7 @@ export const {
   safeStorage,
   net,
   dialog,
+  globalShortcut,
   resetFake,
 } = shared;
 export default shared.default;

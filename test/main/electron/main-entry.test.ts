@@ -80,6 +80,20 @@ test('closing the window hides it; Quit from the tray stops the core, then the w
   expect(window.isDestroyed()).toBe(true);
 });
 
+test('the global shortcut shows a hidden window and opens its palette; Quit releases it', async () => {
+  const core = await startApp();
+  const window = fake.BrowserWindow.instances[0]!;
+  window.close();
+  expect(window.isVisible()).toBe(false);
+  fake.globalShortcut.press('CommandOrControl+Shift+H');
+  expect(window.isVisible()).toBe(true);
+  expect(window.webContents.sent.at(-1)).toEqual({ channel: 'herald:event', args: ['ui.openPalette', {}] });
+
+  (fake.Tray.instances[0]!.contextMenu as InstanceType<typeof fake.Menu>).item('Quit').click();
+  await vi.waitFor(() => expect(core.stop).toHaveBeenCalledTimes(1));
+  expect(fake.globalShortcut.isRegistered('CommandOrControl+Shift+H')).toBe(false);
+});
+
 test('a second instance quits at once and starts nothing', async () => {
   fake.app.singleInstanceLock = false;
   await import('../../../src/main/index.ts');

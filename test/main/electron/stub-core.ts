@@ -3,6 +3,7 @@
 // The real core is tested against real brokers elsewhere; here only the shell's wiring is under test.
 import type { CommandName, EventName, EventPayload } from '../../../src/shared/contract.ts';
 import type { AppState, SourceView } from '../../../src/shared/model.ts';
+import type { Favourite } from '../../../src/shared/commands/favourites.ts';
 import type { HeraldCore } from '../../../src/main/core/core-api.ts';
 import { WebhookHub } from '../../../src/main/core/sources/webhook/webhook-hub.ts';
 import { CoreEvents } from '../../../src/main/core/core-events.ts';
@@ -11,6 +12,8 @@ export interface StubCore extends HeraldCore {
   state: AppState;
   calls: { command: CommandName; request: unknown }[];
   resumed: number;
+  /** What favourites.list answers. */
+  favourites: Favourite[];
   opened: (number | undefined)[];
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   listenerCount(): number;
@@ -61,6 +64,7 @@ export function createStubCore(initial: Partial<AppState> = {}): StubCore {
     state,
     calls,
     resumed: 0,
+    favourites: [],
     opened: [],
     handlers: {
       'app.getState': (request) => {
@@ -108,6 +112,24 @@ export function createStubCore(initial: Partial<AppState> = {}): StubCore {
       'config.import': notImplemented('config.import'),
       'devices.list': notImplemented('devices.list'),
       'devices.command': notImplemented('devices.command'),
+      'broker.status': notImplemented('broker.status'),
+      'broker.configure': notImplemented('broker.configure'),
+      'broker.users.list': notImplemented('broker.users.list'),
+      'broker.users.set': notImplemented('broker.users.set'),
+      'broker.users.remove': notImplemented('broker.users.remove'),
+      'broker.acl.get': notImplemented('broker.acl.get'),
+      'broker.acl.set': notImplemented('broker.acl.set'),
+      'broker.retained.list': notImplemented('broker.retained.list'),
+      'broker.retained.delete': notImplemented('broker.retained.delete'),
+      // Read by the tray at start-up and after every change, so not recorded: tests set `favourites` instead.
+      'favourites.list': () => ({ favourites: structuredClone(core.favourites) }),
+      'favourites.set': notImplemented('favourites.set'),
+      'settings.get': notImplemented('settings.get'),
+      'settings.update': notImplemented('settings.update'),
+      'app.info': notImplemented('app.info'),
+      'app.testNotification': notImplemented('app.testNotification'),
+      'app.autostart.get': notImplemented('app.autostart.get'),
+      'app.autostart.set': notImplemented('app.autostart.set'),
       'notifications.setPaused': (request) => {
         record('notifications.setPaused', request);
         core.state.paused = request.paused;

@@ -13,9 +13,20 @@ import { createInboxHandlers, type InboxHandlerDeps } from './inbox-handlers.ts'
 import { createPublishHandlers, type PublishHandlerDeps } from './publish-handlers.ts';
 import { createAdminHandlers, type AdminHandlerDeps } from './admin-handlers.ts';
 import { createDevicesHandlers, type DevicesHandlerDeps } from './devices-handlers.ts';
+import { createBrokerHandlers, type BrokerHandlerDeps } from './broker-handlers.ts';
+import { createSettingsHandlers, type SettingsHandlerDeps } from './settings-handlers.ts';
+import { createFavouritesHandlers, type FavouritesHandlerDeps } from './favourites-handlers.ts';
 
 export interface HandlerDeps
-  extends RulesHandlerDeps, PublishHandlerDeps, AdminHandlerDeps, InboxHandlerDeps, DevicesHandlerDeps {
+  extends
+    RulesHandlerDeps,
+    PublishHandlerDeps,
+    AdminHandlerDeps,
+    InboxHandlerDeps,
+    DevicesHandlerDeps,
+    BrokerHandlerDeps,
+    SettingsHandlerDeps,
+    FavouritesHandlerDeps {
   store: MessageStore;
   sources: SourceRegistry;
   secrets: SecretStore;
@@ -127,5 +138,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createPublishHandlers(deps),
     ...createAdminHandlers(deps),
     ...createDevicesHandlers(deps),
+    ...createBrokerHandlers(deps),
+    ...createSettingsHandlers(deps),
+    ...createFavouritesHandlers(deps),
   };
 }

@@ -78,6 +78,8 @@ export const Settings = z.object({
     .prefault({}),
   /** Saved publish buttons (the Publish page; pinned ones also in the tray menu). */
   publish: z.object({ buttons: z.array(SavedButton).max(500).default([]) }).prefault({}),
+  /** Device entities pinned to the tray menu and the quick palette, by entity id (buttons keep `pinned`). */
+  favourites: z.object({ entities: z.array(z.string().min(1)).max(500).default([]) }).prefault({}),
 });
 export type Settings = z.infer<typeof Settings>;
 
