@@ -82,7 +82,9 @@ describe('broker restart with QoS 2 messages waiting for PUBCOMP', () => {
       );
       expect(storedBefore).toBeLessThan(COUNT);
       expect(new Set(numbers).size).toBe(COUNT);
-      expect(copies).toBe(resentByBroker);
+      // Every second copy is one the broker sent again. Not every re-sent PUBLISH makes a copy: one whose first
+      // delivery was still on its way to the inbox when the broker went down is stored once.
+      expect(copies).toBeLessThanOrEqual(resentByBroker);
     });
   }
 });

@@ -116,8 +116,9 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
       );
       if (effects.readIds.length) inboxEvents.readChanged({ readIds: effects.readIds });
       for (const { summary } of committed) topicsSeen.add(summary.sourceId, summary.topic);
+      // A backlog that takes longer than the catch-up window is still one summary, not bursts after the window.
+      if (catchUp.committed(committed.map((c) => c.summary.sourceId))) planner.catchUp(RESUME_CATCH_UP_MS);
       planner.add(committed);
-      catchUp.committed(committed.map((c) => c.summary.sourceId));
     },
   });
 

@@ -44,9 +44,12 @@ export class CatchUpMeter {
     }
   }
 
-  /** A batch was committed: the source of each stored message, in order. */
-  committed(sourceIds: readonly string[]): void {
-    if (this.rushes.size === 0) return;
+  /**
+   * A batch was committed: the source of each stored message, in order. True while a long backlog is draining
+   * (the core keeps notifications gathered into one summary until it is over).
+   */
+  committed(sourceIds: readonly string[]): boolean {
+    if (this.rushes.size === 0) return false;
     const now = this.now();
     let showing = false;
     for (const id of sourceIds) {
@@ -61,12 +64,13 @@ export class CatchUpMeter {
       rush.idleMs = CATCH_UP_IDLE_MS;
       if (rush.received >= CATCH_UP_SHOWN_FROM) showing = true;
     }
-    if (!showing) return;
+    if (!showing) return false;
     this.endTimer ??= setTimeout(this.endIdle, CATCH_UP_IDLE_MS);
     if (now - this.lastRefresh >= REFRESH_MS) {
       this.lastRefresh = now;
       this.onChange();
     }
+    return true;
   }
 
   /** Messages the source has brought since it connected, while that rush lasts and is long enough to show. */

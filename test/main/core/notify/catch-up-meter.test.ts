@@ -24,10 +24,10 @@ describe('the catch-up count of a source', () => {
   test('counts what a source brings after it connects, once the backlog is long enough to show', () => {
     meter.saw([source('a', 'connecting')]);
     meter.saw([source('a', 'connected')]);
-    meter.committed(batch('a', CATCH_UP_SHOWN_FROM - 1));
+    expect(meter.committed(batch('a', CATCH_UP_SHOWN_FROM - 1))).toBe(false);
     expect(meter.received('a')).toBeUndefined();
     vi.advanceTimersByTime(10);
-    meter.committed(batch('a', 1));
+    expect(meter.committed(batch('a', 1))).toBe(true);
     expect(meter.received('a')).toBe(CATCH_UP_SHOWN_FROM);
     vi.advanceTimersByTime(100);
     meter.committed([...batch('a', 500), ...batch('b', 7)]);
@@ -43,7 +43,7 @@ describe('the catch-up count of a source', () => {
     vi.advanceTimersByTime(CATCH_UP_IDLE_MS + 1);
     expect(meter.received('a')).toBeUndefined();
     expect(changes).toBe(before + 1);
-    meter.committed(batch('a', 5_000));
+    expect(meter.committed(batch('a', 5_000))).toBe(false);
     expect(meter.received('a')).toBeUndefined();
   });
 
