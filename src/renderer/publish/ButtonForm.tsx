@@ -6,6 +6,7 @@ import { publishTopicProblem, type SavedButton } from '../../shared/publish.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { useClient } from '../transport/connection-context.ts';
 import { useT } from '../i18n/i18n.ts';
+import { QosRetainFields } from './QosRetainFields.tsx';
 
 interface ButtonFormProps {
   /** The button to edit; null adds one. */
@@ -109,23 +110,7 @@ export function ButtonForm({ button, sources, onSaved, onCancel }: ButtonFormPro
         {t('publish.button.templateHint')}
       </p>
       <div className="publish-row">
-        <label htmlFor={`${id}-qos`}>{t('publish.qos')}</label>
-        <select
-          id={`${id}-qos`}
-          value={qos}
-          disabled={!isMqtt}
-          onChange={(e) => setQos(Number(e.target.value) as 0 | 1 | 2)}
-        >
-          {[0, 1, 2].map((q) => (
-            <option key={q} value={q}>
-              {q}
-            </option>
-          ))}
-        </select>
-        <label className="checkbox">
-          <input type="checkbox" checked={retain} disabled={!isMqtt} onChange={(e) => setRetain(e.target.checked)} />
-          {t('publish.retain')}
-        </label>
+        <QosRetainFields id={id} isMqtt={isMqtt} qos={qos} retain={retain} onQos={setQos} onRetain={setRetain} />
         <label className="checkbox">
           <input type="checkbox" checked={pinned} onChange={(e) => setPinned(e.target.checked)} />
           {t('publish.button.pin')}

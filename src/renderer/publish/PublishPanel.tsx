@@ -9,6 +9,7 @@ import { formatJson, payloadProblem, type PayloadFormat } from './payload.ts';
 import { resultText } from './result-text.ts';
 import { useTopicSuggestions } from './use-publish.ts';
 import { useT } from '../i18n/i18n.ts';
+import { QosRetainFields } from './QosRetainFields.tsx';
 
 interface PublishPanelProps {
   sources: readonly SourceView[];
@@ -134,21 +135,7 @@ export function PublishPanel({ sources, onPublished }: PublishPanelProps) {
         </p>
       )}
       <div className="publish-row">
-        <label htmlFor={`${id}-qos`}>{t('publish.qos')}</label>
-        <select
-          id={`${id}-qos`}
-          value={qos}
-          disabled={!isMqtt}
-          onChange={(e) => setQos(Number(e.target.value) as 0 | 1 | 2)}
-        >
-          <option value={0}>{t('publish.qos0')}</option>
-          <option value={1}>{t('publish.qos1')}</option>
-          <option value={2}>{t('publish.qos2')}</option>
-        </select>
-        <label className="checkbox">
-          <input type="checkbox" checked={retain} disabled={!isMqtt} onChange={(e) => setRetain(e.target.checked)} />
-          {t('publish.retain')}
-        </label>
+        <QosRetainFields id={id} isMqtt={isMqtt} qos={qos} retain={retain} onQos={setQos} onRetain={setRetain} />
         <button type="submit" className="primary push-right" disabled={!ready || busy}>
           {t('publish.send')}
         </button>

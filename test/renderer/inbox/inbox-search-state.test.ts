@@ -5,25 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../../../src/shared/contract.ts';
 import type { MessageSummary } from '../../../src/shared/model.ts';
 import { hasFilters, inboxReducer, initialInboxState } from '../../../src/renderer/inbox/inbox-state.ts';
+import { summary } from '../helpers/summaries.ts';
 
-function message(id: number): MessageSummary {
-  return {
-    id,
-    sourceId: 's',
-    sourceName: 'S',
-    topic: 't',
-    title: `#${id}`,
-    preview: '',
-    priority: 3,
-    receivedAt: id,
-    read: false,
-    bodyKind: 'text',
-    truncated: false,
-    size: 1,
-    notified: true,
-    rule: null,
-  };
-}
+const message = summary;
 const pushed = (added: MessageSummary[]) => ({
   type: 'changed' as const,
   change: { added, addedCount: added.length, unread: 0, total: 0 },

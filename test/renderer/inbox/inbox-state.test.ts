@@ -9,25 +9,9 @@ import {
   selectionAfterRemoval,
   type InboxState,
 } from '../../../src/renderer/inbox/inbox-state.ts';
+import { summary } from '../helpers/summaries.ts';
 
-function message(id: number, read = false): MessageSummary {
-  return {
-    id,
-    sourceId: 's',
-    sourceName: 'S',
-    topic: 't',
-    title: `#${id}`,
-    preview: '',
-    priority: 3,
-    receivedAt: id,
-    read,
-    bodyKind: 'text',
-    truncated: false,
-    size: 1,
-    notified: true,
-    rule: null,
-  };
-}
+const message = summary;
 const range = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => message(from - i));
 const ids = (state: InboxState) => state.items.map((item) => item.id);
 const change = (

@@ -1,7 +1,6 @@
 // Bulk selection (ctrl toggles, shift selects a run from the anchor, a plain click opens and clears) and how the
 // list moves messages between the pinned rows and the pages, and reflects mark unread.
 import { describe, expect, it } from 'vitest';
-import type { MessageSummary } from '../../../src/shared/model.ts';
 import { inboxReducer, initialInboxState, type InboxState } from '../../../src/renderer/inbox/inbox-state.ts';
 import {
   EMPTY_SELECTION,
@@ -11,25 +10,9 @@ import {
   modeOf,
   nextSelection,
 } from '../../../src/renderer/inbox/selection.ts';
+import { summary } from '../helpers/summaries.ts';
 
-function message(id: number, read = false): MessageSummary {
-  return {
-    id,
-    sourceId: 's',
-    sourceName: 'S',
-    topic: 't',
-    title: `#${id}`,
-    preview: '',
-    priority: 3,
-    receivedAt: id,
-    read,
-    bodyKind: 'text',
-    truncated: false,
-    size: 1,
-    notified: true,
-    rule: null,
-  };
-}
+const message = summary;
 
 describe('selection', () => {
   const order = [9, 8, 7, 6, 5];
