@@ -14,6 +14,7 @@ import { createInboxHandlers } from '../src/main/core/service/inbox-handlers.ts'
 import { defaultSettings } from '../src/main/core/settings/schema.ts';
 import { MessageStore, type ListOptions } from '../src/main/core/store/message-store.ts';
 import { RetentionRunner } from '../src/main/core/store/retention-runner.ts';
+import { StoreWrites } from '../src/main/core/store/inbox-writes.ts';
 
 const COUNT = Number(process.argv[2] ?? 1_000_000);
 const REPEATS = 20;
@@ -113,8 +114,10 @@ try {
 
   store.applyBatch(Array.from({ length: 20_000 }, (_, j) => message(COUNT + j)));
   const settings = defaultSettings();
+  const writes = new StoreWrites(store);
   const runner = new RetentionRunner({
     store,
+    writes,
     rules: () => settings.inbox.retention,
     onRemoved: () => {},
     onProgress: () => {},
@@ -124,6 +127,7 @@ try {
   });
   const handlers = createInboxHandlers({
     store,
+    writes,
     readChanged: () => {},
     removed: () => {},
     settings: () => settings,

@@ -10,6 +10,7 @@ import { createPipeline } from '../src/main/core/pipeline/pipeline.ts';
 import { RulesEngine } from '../src/main/core/rules/engine.ts';
 import { MessageStore } from '../src/main/core/store/message-store.ts';
 import { makeSubject, rulesDocument } from './rules-workload.ts';
+import { StoreWrites } from '../src/main/core/store/inbox-writes.ts';
 
 const COUNT = Number(process.argv[2] ?? 100_000);
 const ROUNDS = 5;
@@ -34,7 +35,7 @@ let run = 0;
 async function ingest(withRules: boolean): Promise<number> {
   const store = MessageStore.open(join(dir, `inbox-${run++}.sqlite`));
   const pipeline = createPipeline({
-    store,
+    writes: new StoreWrites(store),
     maxPayloadBytes: () => 256 * 1024,
     rules: () => (withRules ? engine : null),
     stateToSave: () => [],

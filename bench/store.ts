@@ -10,6 +10,7 @@ import { toNewMessage } from '../src/main/core/pipeline/to-new-message.ts';
 import { BatchWriter } from '../src/main/core/store/batch-writer.ts';
 import { MessageStore } from '../src/main/core/store/message-store.ts';
 import { INSERT_COLUMNS, insertValues } from '../src/main/core/store/rows.ts';
+import { StoreWrites } from '../src/main/core/store/inbox-writes.ts';
 
 const COUNT = Number(process.argv[2] ?? 100_000);
 /** Messages arriving per event-loop turn, roughly what a socket read of a busy broker delivers. */
@@ -43,7 +44,7 @@ function benchDecode(): NewMessage[] {
 async function benchBatchWriter(messages: NewMessage[]): Promise<void> {
   const store = MessageStore.open(join(dir, 'writer.sqlite'));
   let commits = 0;
-  const writer = new BatchWriter(store, () => commits++);
+  const writer = new BatchWriter(new StoreWrites(store), () => commits++);
   const started = performance.now();
   const pending: Promise<unknown>[] = [];
   for (let i = 0; i < messages.length; i++) {

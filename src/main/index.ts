@@ -2,6 +2,7 @@
 // src/main/core (plain Node, shared with headless mode) and the small shell modules in src/main/electron.
 import { app, dialog, nativeImage, Notification } from 'electron';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { renderTrayIcon } from './core/badge/tray-icon.ts';
 import type { HeraldCoreOptions } from './core/core-api.ts';
 import { createHeraldCore } from './core/herald-core.ts';
@@ -62,6 +63,8 @@ async function start(): Promise<void> {
     autostart,
     nativeNotifications: { supported: () => Notification.isSupported() },
     version: app.getVersion(),
+    // Built beside this bundle (electron.vite.config.ts); Electron runs worker threads like Node.
+    writerWorker: pathToFileURL(join(import.meta.dirname, 'inbox-writer.js')),
   });
 
   const quit = manageQuit(async () => {

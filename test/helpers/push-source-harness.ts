@@ -7,6 +7,7 @@ import type { IncomingMessage } from '../../src/main/core/messages.ts';
 import { createPipeline } from '../../src/main/core/pipeline/pipeline.ts';
 import type { SourceContext, SourceSecrets } from '../../src/main/core/sources/common/source.ts';
 import { MessageStore } from '../../src/main/core/store/message-store.ts';
+import { StoreWrites } from '../../src/main/core/store/inbox-writes.ts';
 
 export interface SourceHarness {
   store: MessageStore;
@@ -26,7 +27,7 @@ export interface SourceHarness {
 
 export function sourceHarness(dir: string, maxPayloadBytes = 64 * 1024): SourceHarness {
   const store = MessageStore.open(join(dir, 'inbox.sqlite'));
-  const pipeline = createPipeline({ store, maxPayloadBytes: () => maxPayloadBytes });
+  const pipeline = createPipeline({ writes: new StoreWrites(store), maxPayloadBytes: () => maxPayloadBytes });
   const statuses: SourceStatus[] = [];
   const received: IncomingMessage[] = [];
   let failing = false;

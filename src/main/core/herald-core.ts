@@ -29,6 +29,7 @@ import { BROKER_PASSWORD_KEY, loadSourceSecrets, splitSecrets } from './settings
 import { SourceRegistry } from './sources/source-registry.ts';
 import { WebhookHub } from './sources/webhook/webhook-hub.ts';
 import { MessageStore } from './store/message-store.ts';
+import { WorkerWrites } from './store/writer/worker-writes.ts';
 import { startSearchIndexer } from './store/search-indexer.ts';
 import { RetentionRunner } from './store/retention-runner.ts';
 import { logger } from './logging/logger.ts';
@@ -72,8 +73,21 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     if (favouritePins(next) !== pinsBefore) events.emit('favourites.changed', {});
   };
 
-  const store = MessageStore.open(join(options.dataDir, INBOX_FILE));
-  const inboxEvents = new InboxEvents({ counts: () => store.counts(), emit: (p) => events.emit('inbox.changed', p) });
+  // Writes (ingest included) run in the writer worker, which opens the inbox first and brings its schema up to
+  // date; the main loop reads on a connection of its own, never waiting behind a write batch.
+  const inboxFile = join(options.dataDir, INBOX_FILE);
+  const writes = await WorkerWrites.start(inboxFile, {
+    workerUrl: options.writerWorker,
+    onRestart: () => stateChanged(),
+  });
+  let store: MessageStore;
+  try {
+    store = MessageStore.open(inboxFile, { readOnly: true });
+  } catch (err) {
+    await writes.close();
+    throw err;
+  }
+  const inboxEvents = new InboxEvents({ counts: () => writes.counts(), emit: (p) => events.emit('inbox.changed', p) });
   const pause = new PauseState({
     get: () => settings.notifications,
     set: (notifications) =>
@@ -102,7 +116,7 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
   const retained = new RetainedMemory({ load: (key) => store.state(key) });
   const catchUp = new CatchUpMeter(() => stateChanged());
   const pipeline = createPipeline({
-    store,
+    writes,
     maxPayloadBytes: () => settings.inbox.maxPayloadBytes,
     rules: () => rules.engine(),
     sourceKind: (id) => sources.get(id)?.config.kind,
@@ -152,7 +166,11 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     embeddedBrokerUrl: () => broker.url(),
     secrets: (id) => loadSourceSecrets(options.secrets, id),
     loadCursor: (id) => store.cursor(id),
-    inflight: (id) => store.inflightFor(id),
+    inflight: (id) => ({
+      put: (messageId, packet) => writes.putInflight(id, messageId, packet),
+      get: (messageId) => store.inflightFor(id).get(messageId),
+      delete: () => {},
+    }),
     extraTopics: (id): ExtraTopics => devices.topics.forSource(id),
     dataDir: join(options.dataDir, 'sources'),
     onChange: () => {
@@ -164,7 +182,7 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
 
   const warnings = [...options.settings.warnings];
   const getState = (): AppState => ({
-    ...store.counts(),
+    ...writes.counts(),
     ...pause.view(),
     broker: broker.info(),
     sources: sources
@@ -178,16 +196,17 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
         return received === undefined ? view : { ...view, catchingUp: received };
       }),
     warnings,
-    searchIndex: store.searchIndexProgress(),
+    searchIndex: store.searchIndexProgress(writes.counts().total),
     purge: retention.progress(),
   });
   // An inbox from before search: indexed in the background, newest first, with progress in the app state.
-  const searchIndexer = startSearchIndexer(store, stateChanged, (err) =>
+  const searchIndexer = startSearchIndexer(store.searchIndexProgress() !== null, writes, stateChanged, (err) =>
     logger('search').error('indexing older messages stopped', err),
   );
   // Retention purges in small steps in the background, with progress in the app state.
   const retention = new RetentionRunner({
     store,
+    writes,
     rules: () => settings.inbox.retention,
     onRemoved: (ids) => inboxEvents.add([], ids),
     onProgress: stateChanged,
@@ -205,6 +224,7 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
 
   const handlers = createHandlers({
     store,
+    writes,
     sources,
     secrets: options.secrets,
     getState,
@@ -256,7 +276,7 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
       await sources.stopAll();
       await pipeline.close();
       // The rules' last state, so a `for` episode or a limit window goes on after the restart.
-      store.applyBatch([], [...rules.stateToSave(true), ...retained.stateToSave(true)]);
+      await writes.applyBatch([], [...rules.stateToSave(true), ...retained.stateToSave(true)]);
       devices.stop();
       rules.stop();
       pause.stop();
@@ -265,6 +285,7 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
       planner.stop();
       catchUp.stop();
       await broker.close();
+      await writes.close();
       store.close();
       events.clear();
     },

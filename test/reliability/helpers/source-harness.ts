@@ -9,6 +9,7 @@ import type { IncomingMessage } from '../../../src/main/core/messages.ts';
 import { createPipeline } from '../../../src/main/core/pipeline/pipeline.ts';
 import type { SourceContext, SourceSecrets } from '../../../src/main/core/sources/common/source.ts';
 import { MessageStore, type ExportRow } from '../../../src/main/core/store/message-store.ts';
+import { StoreWrites } from '../../../src/main/core/store/inbox-writes.ts';
 
 export function mqttConfig(fields: Partial<MqttConfig> & { url: string }): MqttConfig {
   const parsed = StoredSource.parse({
@@ -42,7 +43,7 @@ export interface HarnessOptions extends MqttSourceOptions {
 
 export function startSource(config: MqttConfig, options: HarnessOptions): SourceHarness {
   const store = MessageStore.open(join(options.dataDir, 'inbox.sqlite'));
-  const pipeline = createPipeline({ store, maxPayloadBytes: () => 256 * 1024 });
+  const pipeline = createPipeline({ writes: new StoreWrites(store), maxPayloadBytes: () => 256 * 1024 });
   const statuses: SourceStatus[] = [];
   const handed: IncomingMessage[] = [];
   const commit = pipeline.sink;

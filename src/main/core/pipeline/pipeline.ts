@@ -1,6 +1,6 @@
 // The stages between a source and the UI, in the order a message passes them:
-//   source -> sink -> decode -> rules (toNewMessage) -> store (BatchWriter, one transaction per turn)
-//          -> onCommitted (badge counts, UI events, notifications)
+//   source -> sink -> decode -> rules (toNewMessage) -> store (BatchWriter, one transaction per turn, committed
+//          by the writer worker off the main loop) -> onCommitted (badge counts, UI events, notifications)
 // Every host (the app, `herald serve`) and every test harness builds its pipeline here, so they cannot drift.
 // The rules decide before anything is written, so each message's decision is stored with it, in the same
 // transaction; a dropped message is not stored, but its cursor and QoS 2 release still are.
@@ -8,11 +8,13 @@ import type { SourceKind } from '../../../shared/sources.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
 import type { CommittedMessage, IncomingMessage, MessageSink, NewMessage } from '../messages.ts';
 import { BatchWriter, type BatchSideEffects } from '../store/batch-writer.ts';
-import type { MessageStore, StateEntry } from '../store/message-store.ts';
+import type { InboxWrites } from '../store/inbox-writes.ts';
+import type { StateEntry } from '../store/message-store.ts';
 import { toNewMessage, type RulesStage } from './to-new-message.ts';
 
 export interface PipelineOptions {
-  store: MessageStore;
+  /** Where batches are committed: the writer worker in the core (StoreWrites on a store in tests). */
+  writes: InboxWrites;
   /** The payload cap, read for every message so a settings change applies to the next one. */
   maxPayloadBytes: () => number;
   /** The rules in force now (read for every message, so a change applies to the next one); null: none. */
@@ -41,14 +43,14 @@ export interface PipelineOptions {
 export interface Pipeline {
   /** The entry every source is given; resolves once the message is committed (null: a duplicate or dropped). */
   readonly sink: MessageSink;
-  /** Commits what is queued and refuses further messages; the store stays open for its owner to close. */
+  /** Commits what is queued and refuses further messages; the writes stay open for their owner to close. */
   close(): Promise<void>;
 }
 
 export function createPipeline(options: PipelineOptions): Pipeline {
   const onCommitted = options.onCommitted;
   const writer = new BatchWriter(
-    options.store,
+    options.writes,
     (summaries, effects, messages) => {
       if (!onCommitted) return;
       onCommitted(

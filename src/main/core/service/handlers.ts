@@ -41,7 +41,7 @@ export interface HandlerDeps
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { store, sources } = deps;
+  const { store, writes, sources } = deps;
 
   const view = (id: string): SourceView => {
     const found = sources.views().find((v) => v.id === id);
@@ -96,10 +96,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'app.getState': () => deps.getState(),
     'inbox.list': (request) => store.list(request),
     'inbox.get': (request) => store.get(request.id),
-    'inbox.markRead': (request) => {
-      const changed = store.markRead(request.ids);
+    'inbox.markRead': async (request) => {
+      const changed = await writes.markRead(request.ids);
       if (changed.length) deps.readChanged({ readIds: changed });
-      return { unread: store.counts().unread };
+      return { unread: writes.counts().unread };
     },
     'inbox.runAction': async (request) => {
       const message = store.get(request.id);
@@ -107,7 +107,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const action = message.extras?.actions?.[request.index];
       if (!action) throw new HeraldError('not_found', `message ${request.id} has no action ${request.index}`);
       const result = await runMessageAction(action);
-      if (action.clear && store.markRead([request.id]).length) deps.readChanged({ readIds: [request.id] });
+      if (action.clear && (await writes.markRead([request.id])).length) deps.readChanged({ readIds: [request.id] });
       return result;
     },
     'sources.list': () => sources.views(),

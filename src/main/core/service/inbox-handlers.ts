@@ -7,6 +7,7 @@ import type { PurgeProgress, RetentionRule } from '../../../shared/retention.ts'
 import type { ReadChange } from '../notify/inbox-events.ts';
 import type { Settings } from '../settings/schema.ts';
 import { hasFilters } from '../store/list-query.ts';
+import type { InboxWrites } from '../store/inbox-writes.ts';
 import type { ListFilters, MessageStore } from '../store/message-store.ts';
 import { deletesEverything } from '../store/retention-runner.ts';
 
@@ -14,7 +15,10 @@ import { deletesEverything } from '../store/retention-runner.ts';
 export const MARK_STEP = 250;
 
 export interface InboxHandlerDeps {
+  /** Reads (a connection of their own). */
   store: MessageStore;
+  /** Writes (the writer worker in the core). */
+  writes: InboxWrites;
   readChanged: (change: ReadChange) => void;
   /** Messages deleted by the user, for the UIs' lists. */
   removed: (ids: number[]) => void;
@@ -33,14 +37,14 @@ type InboxCommands =
   | 'inbox.setRetention';
 
 export function createInboxHandlers(deps: InboxHandlerDeps): Pick<Handlers, InboxCommands> {
-  const { store } = deps;
+  const { store, writes } = deps;
 
   const markMatchingRead = async (filters: ListFilters): Promise<number> => {
     let marked = 0;
     // What arrives meanwhile has higher ids: it stays unread.
     let before: number | null = store.newestId() + 1;
     while (before !== null) {
-      const step = store.markReadStep(filters, before, MARK_STEP);
+      const step = await writes.markReadStep(filters, before, MARK_STEP);
       if (step.marked.length > 0) {
         marked += step.marked.length;
         deps.readChanged({ readIds: step.marked });
@@ -58,21 +62,21 @@ export function createInboxHandlers(deps: InboxHandlerDeps): Pick<Handlers, Inbo
       if (hasFilters(filters)) {
         marked = await markMatchingRead(filters);
       } else {
-        marked = store.markAllRead();
+        marked = await writes.markAllRead();
         if (marked > 0) deps.readChanged({ allRead: true });
       }
-      return { unread: store.counts().unread, marked };
+      return { unread: writes.counts().unread, marked };
     },
-    'inbox.markUnread': (request) => {
-      const changed = store.markUnread(request.ids);
+    'inbox.markUnread': async (request) => {
+      const changed = await writes.markUnread(request.ids);
       if (changed.length) deps.readChanged({ unreadIds: changed });
-      return { unread: store.counts().unread };
+      return { unread: writes.counts().unread };
     },
-    'inbox.pin': (request) => ({ ids: store.pin(request.ids, request.pinned) }),
-    'inbox.delete': (request) => {
-      const deleted = store.delete(request.ids);
+    'inbox.pin': async (request) => ({ ids: await writes.pin(request.ids, request.pinned) }),
+    'inbox.delete': async (request) => {
+      const deleted = await writes.delete(request.ids);
       if (deleted.length) deps.removed(deleted);
-      return { deleted, ...store.counts() };
+      return { deleted, ...writes.counts() };
     },
     'inbox.topics': () => ({ topics: store.topicCounts() }),
     'inbox.getRetention': () => ({

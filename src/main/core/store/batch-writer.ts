@@ -1,11 +1,14 @@
 // The write stage: collects the messages of one event-loop turn and commits them in a single transaction,
 // because one fsync per message would cap ingest at a few hundred per second. Each write's promise settles only
 // after its transaction committed, so a caller can acknowledge a message (MQTT QoS 1) once it is durable.
+// Batches go to the writes (the writer worker in the core) without waiting for the one before: they are
+// committed, and their listeners told, in the order they were sent.
 import type { MessageSummary } from '../../../shared/model.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
 import { logger } from '../logging/logger.ts';
 import type { NewMessage } from '../messages.ts';
-import type { MessageStore, StateEntry } from './message-store.ts';
+import type { InboxWrites } from './inbox-writes.ts';
+import type { BatchOutcome, StateEntry } from './message-store.ts';
 
 /** Entries a batch removed (deleted or replaced at the source) or marked read, besides what it added. */
 export interface BatchSideEffects {
@@ -36,7 +39,7 @@ type Fail = (error: unknown) => void;
 export const DEFAULT_MAX_BATCH = 1000;
 
 export class BatchWriter {
-  private readonly store: MessageStore;
+  private readonly writes: InboxWrites;
   private readonly onCommitted: CommitListener;
   private readonly stateToSave: () => readonly StateEntry[];
   private readonly onListenerError: (error: unknown) => void;
@@ -46,10 +49,12 @@ export class BatchWriter {
   private resolvers: Settle[] = [];
   private rejecters: Fail[] = [];
   private scheduled: ReturnType<typeof setImmediate> | null = null;
+  /** The last batch sent, settled once it (and so every batch before it) is done. */
+  private last: Promise<void> = Promise.resolve();
   private closed = false;
 
-  constructor(store: MessageStore, onCommitted: CommitListener, options: BatchWriterOptions = {}) {
-    this.store = store;
+  constructor(writes: InboxWrites, onCommitted: CommitListener, options: BatchWriterOptions = {}) {
+    this.writes = writes;
     this.onCommitted = onCommitted;
     this.stateToSave = options.stateToSave ?? (() => []);
     this.maxBatch = Math.max(1, options.maxBatch ?? DEFAULT_MAX_BATCH);
@@ -71,11 +76,11 @@ export class BatchWriter {
 
   /** Commits everything queued now; rejects with the error if that transaction failed. */
   flush(): Promise<void> {
-    const error = this.commitQueued();
-    return error === undefined ? Promise.resolve() : Promise.reject(error);
+    this.commitQueued();
+    return this.last;
   }
 
-  /** Commits what is queued and refuses further writes. The store stays open: its owner closes it. */
+  /** Commits what is queued and refuses further writes. The writes stay open: their owner closes them. */
   close(): Promise<void> {
     this.closed = true;
     if (this.scheduled !== null) {
@@ -87,13 +92,12 @@ export class BatchWriter {
 
   private readonly commitOnTurnEnd = (): void => {
     this.scheduled = null;
-    // A failed batch is reported through the rejected write promises; nothing more to do here.
     this.commitQueued();
   };
 
-  /** Commits the queue in one transaction and settles its promises; returns the error when it failed. */
-  private commitQueued(): Error | undefined {
-    if (this.queued.length === 0) return undefined;
+  /** Sends the queue as one batch; its promises settle (and the listener is told) once it is committed. */
+  private commitQueued(): void {
+    if (this.queued.length === 0) return;
     // Swap the queue out first: writes made from onCommitted or promise handlers start the next batch.
     const batch = this.queued;
     const resolvers = this.resolvers;
@@ -102,16 +106,26 @@ export class BatchWriter {
     this.resolvers = [];
     this.rejecters = [];
 
-    let results: (MessageSummary | null)[];
-    let effects: BatchSideEffects;
+    let sent: Promise<BatchOutcome>;
     try {
-      ({ results, ...effects } = this.store.applyBatch(batch, this.stateToSave()));
+      sent = this.writes.applyBatch(batch, this.stateToSave());
     } catch (caught) {
-      const error = caught instanceof Error ? caught : new Error(errorMessage(caught));
-      for (const reject of rejecters) reject(error);
-      return error;
+      sent = Promise.reject(caught instanceof Error ? caught : new Error(errorMessage(caught)));
     }
+    this.last = sent.then(
+      (outcome) => this.committed(batch, resolvers, outcome),
+      (caught: unknown) => {
+        const error = caught instanceof Error ? caught : new Error(errorMessage(caught));
+        for (const reject of rejecters) reject(error);
+        throw error;
+      },
+    );
+    // A failed batch is reported through its rejected write promises (and flush); not unhandled here.
+    this.last.catch(() => {});
+  }
 
+  private committed(batch: NewMessage[], resolvers: Settle[], outcome: BatchOutcome): void {
+    const { results, ...effects } = outcome;
     const inserted: MessageSummary[] = [];
     const insertedFrom: NewMessage[] = [];
     for (let i = 0; i < results.length; i++) {
@@ -129,6 +143,5 @@ export class BatchWriter {
         this.onListenerError(error);
       }
     }
-    return undefined;
   }
 }

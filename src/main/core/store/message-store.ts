@@ -18,7 +18,8 @@ import { RetentionQueries } from './retention.ts';
 import type { TopicCount } from './topic-counts.ts';
 import type { ExportRow } from './rows.ts';
 import { SearchBackfill, type SearchIndexProgress } from './search-backfill.ts';
-import { SourceStateTables, type InflightPackets, type StateEntry } from './source-state.ts';
+import { SourceStateTables, type StoredInflight, type StateEntry } from './source-state.ts';
+import type { InboxWriteOps } from './inbox-writes.ts';
 
 export { SCHEMA_VERSION } from './migrations.ts';
 export type { StoreOpenOptions } from './database.ts';
@@ -29,7 +30,7 @@ export type { ExportRow } from './rows.ts';
 export type { TopicCount } from './topic-counts.ts';
 export type { InflightPackets, StateEntry } from './source-state.ts';
 
-export class MessageStore {
+export class MessageStore implements InboxWriteOps {
   readonly file: string;
   private readonly db: DatabaseSync;
   private readonly inboxCounts: InboxCounts;
@@ -59,10 +60,13 @@ export class MessageStore {
     this.retention = new RetentionQueries(db, this.reads.filtered);
   }
 
-  /** How far the search index is, while older messages are being indexed; null when it is complete. */
-  searchIndexProgress(): SearchIndexProgress | null {
-    const pending = Math.min(this.backfill.pending(), this.inboxCounts.total);
-    return pending === 0 ? null : { indexed: this.inboxCounts.total - pending, total: this.inboxCounts.total };
+  /**
+   * How far the search index is, while older messages are being indexed; null when it is complete. `total`: the
+   * inbox's size as the writer knows it (a reading connection's own counts are those of when it opened).
+   */
+  searchIndexProgress(total = this.inboxCounts.total): SearchIndexProgress | null {
+    const pending = Math.min(this.backfill.pending(), total);
+    return pending === 0 ? null : { indexed: total - pending, total };
   }
 
   /** Indexes one more step of older messages (one short transaction); returns how many are left. */
@@ -166,8 +170,13 @@ export class MessageStore {
   }
 
   /** The durable MQTT QoS 2 packets of one source (see SourceStateTables.inflightFor). */
-  inflightFor(sourceId: string): InflightPackets {
+  inflightFor(sourceId: string): StoredInflight {
     return this.sourceState.inflightFor(sourceId);
+  }
+
+  /** Keeps a QoS 2 packet until the batch that stores its message releases it (SourceStateTables.inflightFor). */
+  putInflight(sourceId: string, messageId: number, packet: Uint8Array): void {
+    this.sourceState.inflightFor(sourceId).put(messageId, packet);
   }
 
   close(): void {

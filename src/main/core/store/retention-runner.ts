@@ -2,6 +2,7 @@
 // what lies below it in small transactions (PURGE_STEP messages), yielding to the event loop between steps so
 // ingest and the UI go on meanwhile. Runs at start, when the rules change, and every hour.
 import type { PurgeProgress, RetentionRule } from '../../../shared/retention.ts';
+import type { InboxWrites } from './inbox-writes.ts';
 import type { MessageStore } from './message-store.ts';
 import { PURGE_STEP, RANGE, type RetentionQueries } from './retention.ts';
 
@@ -10,7 +11,10 @@ export const RETENTION_EVERY_MS = 3_600_000;
 const PROGRESS_EVERY_MS = 500;
 
 export interface RetentionRunnerOptions {
+  /** Where the runner finds what to delete. */
   store: MessageStore;
+  /** Where it deletes. */
+  writes: Pick<InboxWrites, 'delete'>;
   rules: () => readonly RetentionRule[];
   /** Messages a step deleted (for the UI's list). */
   onRemoved: (ids: number[]) => void;
@@ -92,7 +96,7 @@ export class RetentionRunner {
       const to = Math.min(from + RANGE, boundary);
       const ids = store.retention.idsIn(rule, from, to, PURGE_STEP);
       if (ids.length > 0) {
-        const removed = store.delete(ids);
+        const removed = await this.options.writes.delete(ids);
         this.deleted += removed.length;
         if (removed.length > 0) this.options.onRemoved(removed);
         this.report();

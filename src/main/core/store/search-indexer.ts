@@ -1,6 +1,6 @@
-// Runs the search backfill (search-backfill.ts) on a timer: one short transaction, then a pause, so ingest
-// (which shares the connection and the event loop) and the UI are never held up for more than one step.
-import type { MessageStore } from './message-store.ts';
+// Runs the search backfill (search-backfill.ts) on a timer: one short transaction in the writer, then a pause,
+// so ingest (which shares the writer's connection) is never held up for more than one step.
+import type { InboxWrites } from './inbox-writes.ts';
 
 export interface SearchIndexer {
   stop(): void;
@@ -12,7 +12,9 @@ export const INDEX_STEP_PAUSE_MS = 25;
 export const PROGRESS_EVERY_MS = 500;
 
 export function startSearchIndexer(
-  store: MessageStore,
+  /** Whether there is anything to index (MessageStore.searchIndexProgress). */
+  pending: boolean,
+  writes: Pick<InboxWrites, 'indexSearchStep'>,
   onProgress: () => void,
   onError: (err: unknown) => void,
   options: { step?: number; pauseMs?: number; progressEveryMs?: number } = {},
@@ -20,16 +22,17 @@ export function startSearchIndexer(
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let reported = 0;
-  const tick = () => {
+  const tick = async () => {
     timer = undefined;
     if (stopped) return;
     let left: number;
     try {
-      left = store.indexSearchStep(options.step ?? INDEX_STEP_MESSAGES);
+      left = await writes.indexSearchStep(options.step ?? INDEX_STEP_MESSAGES);
     } catch (err) {
-      onError(err);
+      if (!stopped) onError(err);
       return;
     }
+    if (stopped) return;
     const now = Date.now();
     if (left === 0 || now - reported >= (options.progressEveryMs ?? PROGRESS_EVERY_MS)) {
       reported = now;
@@ -38,10 +41,10 @@ export function startSearchIndexer(
     if (left > 0) schedule();
   };
   const schedule = () => {
-    timer = setTimeout(tick, options.pauseMs ?? INDEX_STEP_PAUSE_MS);
+    timer = setTimeout(() => void tick(), options.pauseMs ?? INDEX_STEP_PAUSE_MS);
     timer.unref();
   };
-  if (store.searchIndexProgress() !== null) schedule();
+  if (pending) schedule();
   return {
     stop() {
       stopped = true;

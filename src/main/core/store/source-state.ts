@@ -5,9 +5,15 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
 /** Durable MQTT QoS 2 packets of one source, between PUBREC and the commit of their message. */
 export interface InflightPackets {
-  put(messageId: number, packet: Uint8Array): void;
+  /** Done once the packet is durable (a promise where the writer worker keeps it). */
+  put(messageId: number, packet: Uint8Array): void | Promise<void>;
   get(messageId: number): Uint8Array | undefined;
   delete(messageId: number): void;
+}
+
+/** The same packets on this connection, kept at once. */
+export interface StoredInflight extends InflightPackets {
+  put(messageId: number, packet: Uint8Array): void;
 }
 
 /** A piece of durable state kept beside the messages (e.g. the rules' `for`/`limit` state), as JSON text. */
@@ -65,7 +71,7 @@ export class SourceStateTables {
    * (NewMessage.releaseInflight) removes it. After a crash, a PUBREL finds the packet if and only if the
    * message was not stored yet.
    */
-  inflightFor(sourceId: string): InflightPackets {
+  inflightFor(sourceId: string): StoredInflight {
     return {
       put: (messageId, packet) => void this.inflightPut.run(sourceId, messageId, packet),
       get: (messageId) => (this.inflightGet.get(sourceId, messageId) as { packet: Uint8Array } | undefined)?.packet,

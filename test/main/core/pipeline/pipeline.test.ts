@@ -7,6 +7,7 @@ import { createPipeline } from '../../../../src/main/core/pipeline/pipeline.ts';
 import { toNewMessage } from '../../../../src/main/core/pipeline/to-new-message.ts';
 import { MessageStore } from '../../../../src/main/core/store/message-store.ts';
 import { tempDir } from '../../../helpers/core.ts';
+import { StoreWrites } from '../../../../src/main/core/store/inbox-writes.ts';
 
 const envelope: Required<MessageEnvelope> = {
   sourceId: 'ntfy-1',
@@ -60,7 +61,7 @@ describe('createPipeline', () => {
   test('the sink resolves after the commit, with the cursor saved and the QoS 2 packet released in it', async () => {
     const committed: MessageSummary[][] = [];
     const pipeline = createPipeline({
-      store,
+      writes: new StoreWrites(store),
       maxPayloadBytes: () => 1024,
       onCommitted: (messages) => committed.push(messages.map((m) => m.summary)),
     });
@@ -79,7 +80,7 @@ describe('createPipeline', () => {
 
   test('reads the payload cap for every message, so a settings change applies to the next one', async () => {
     let cap = 1024;
-    const pipeline = createPipeline({ store, maxPayloadBytes: () => cap });
+    const pipeline = createPipeline({ writes: new StoreWrites(store), maxPayloadBytes: () => cap });
     const big = { ...envelope, dedupeKey: undefined, foldKey: undefined, payload: new Uint8Array(2000).fill(0x61) };
     expect(await pipeline.sink(big)).toMatchObject({ truncated: true, size: 2000 });
     cap = 4096;
@@ -88,7 +89,7 @@ describe('createPipeline', () => {
   });
 
   test('after close the sink refuses messages instead of losing them silently', async () => {
-    const pipeline = createPipeline({ store, maxPayloadBytes: () => 1024 });
+    const pipeline = createPipeline({ writes: new StoreWrites(store), maxPayloadBytes: () => 1024 });
     await pipeline.close();
     await expect(pipeline.sink({ ...envelope, fields: { body: 'late' } })).rejects.toThrow(
       /closed; the message was not stored/,

@@ -10,6 +10,7 @@ import { MessageStore } from '../../../../src/main/core/store/message-store.ts';
 import { RetentionRunner } from '../../../../src/main/core/store/retention-runner.ts';
 import { tempDir } from '../../../helpers/core.ts';
 import { insert, newMessage } from '../../../helpers/inbox.ts';
+import { StoreWrites } from '../../../../src/main/core/store/inbox-writes.ts';
 
 let dir: { path: string; remove(): void };
 let store: MessageStore;
@@ -33,6 +34,7 @@ beforeEach(() => {
   removed = [];
   runner = new RetentionRunner({
     store,
+    writes: new StoreWrites(store),
     rules: () => settings.inbox.retention,
     onRemoved: (ids) => removed.push(...ids),
     onProgress: () => {},
@@ -42,6 +44,7 @@ beforeEach(() => {
   });
   handlers = createInboxHandlers({
     store,
+    writes: new StoreWrites(store),
     readChanged: (change) => changes.push(change),
     removed: (ids) => removed.push(...ids),
     settings: () => settings,

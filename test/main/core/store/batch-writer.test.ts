@@ -7,6 +7,7 @@ import type { MessageEnvelope, NewMessage } from '../../../../src/main/core/mess
 import { BatchWriter } from '../../../../src/main/core/store/batch-writer.ts';
 import { MessageStore } from '../../../../src/main/core/store/message-store.ts';
 import { newMessage } from '../../../helpers/inbox.ts';
+import { StoreWrites } from '../../../../src/main/core/store/inbox-writes.ts';
 
 let dir: string;
 let store: MessageStore;
@@ -25,7 +26,7 @@ beforeEach(() => {
   // A second connection, as another process would have: it sees only what is committed.
   reader = MessageStore.open(file, { readOnly: true });
   commits = [];
-  writer = new BatchWriter(store, (summaries) => commits.push(summaries));
+  writer = new BatchWriter(new StoreWrites(store), (summaries) => commits.push(summaries));
 });
 
 afterEach(async () => {
@@ -108,7 +109,7 @@ describe('BatchWriter', () => {
   it('keeps the commit when onCommitted throws', async () => {
     const errors: unknown[] = [];
     const throwing = new BatchWriter(
-      store,
+      new StoreWrites(store),
       () => {
         throw new Error('listener bug');
       },

@@ -9,6 +9,7 @@ import { MessageStore } from '../../../../src/main/core/store/message-store.ts';
 import { deletesEverything, RetentionRunner } from '../../../../src/main/core/store/retention-runner.ts';
 import { PURGE_STEP } from '../../../../src/main/core/store/retention.ts';
 import { insert, newMessage } from '../../../helpers/inbox.ts';
+import { StoreWrites } from '../../../../src/main/core/store/inbox-writes.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 5, 1);
@@ -27,6 +28,7 @@ async function purge(rules: RetentionRule[]): Promise<{ removed: number[]; progr
   const progressSeen: number[] = [];
   const runner: RetentionRunner = new RetentionRunner({
     store,
+    writes: new StoreWrites(store),
     rules: () => rules,
     onRemoved: (ids) => removed.push(...ids),
     onProgress: () => progressSeen.push(runner.progress()?.deleted ?? -1),

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../../src/main/core/store/migrations.ts';
 import { MessageStore } from '../../../../src/main/core/store/message-store.ts';
 import { startSearchIndexer } from '../../../../src/main/core/store/search-indexer.ts';
+import { StoreWrites } from '../../../../src/main/core/store/inbox-writes.ts';
 import { insert, newMessage } from '../../../helpers/inbox.ts';
 
 const OLD_VERSION = 3;
@@ -81,7 +82,8 @@ describe('upgrading an inbox from before search', () => {
     const seen: (number | undefined)[] = [];
     await new Promise<void>((done, fail) => {
       const indexer = startSearchIndexer(
-        store,
+        store.searchIndexProgress() !== null,
+        new StoreWrites(store),
         () => {
           const progress = store.searchIndexProgress();
           seen.push(progress?.indexed);

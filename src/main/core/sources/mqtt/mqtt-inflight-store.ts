@@ -26,13 +26,20 @@ export function createInflightStore(inflight: Inflight, onFailure: (err: Error) 
         cb();
         return store;
       }
+      let kept: void | Promise<void>;
       try {
-        inflight.put(packet.messageId, encodeInflight(packet));
+        kept = inflight.put(packet.messageId, encodeInflight(packet));
       } catch (err) {
         onFailure(err as Error);
         return store;
       }
-      cb();
+      // PUBREC (mqtt.js sends it from cb) only once the packet is durable.
+      if (kept instanceof Promise)
+        kept.then(
+          () => cb(),
+          (err: Error) => onFailure(err),
+        );
+      else cb();
       return store;
     },
     get(packet, cb) {

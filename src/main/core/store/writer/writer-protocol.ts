@@ -1,0 +1,22 @@
+// The messages between the core and the writer worker (inbox-writer-worker.ts) on their MessageChannel. Requests
+// are answered in the order they were sent, each with the inbox counts as of that answer.
+import type { MessagePort } from 'node:worker_threads';
+import type { InboxCounts } from '../message-writes.ts';
+import type { WriteOp } from '../inbox-writes.ts';
+
+export interface WriterData {
+  file: string;
+  port: MessagePort;
+}
+
+export type WriterRequest =
+  | { id: number; op: WriteOp; args: unknown[] }
+  /** pause: requests wait unanswered until resume (to show back-pressure); close: finish, close the file, exit. */
+  | { control: 'pause' | 'resume' | 'close' };
+
+export type WriterReply =
+  | { ready: InboxCounts }
+  /** The inbox could not be opened; the worker exits. */
+  | { failed: string }
+  | { id: number; ok: true; value: unknown; counts: InboxCounts }
+  | { id: number; ok: false; error: string; counts: InboxCounts };
