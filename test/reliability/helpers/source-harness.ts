@@ -9,7 +9,8 @@ import type { IncomingMessage } from '../../../src/main/core/messages.ts';
 import { createPipeline } from '../../../src/main/core/pipeline/pipeline.ts';
 import type { SourceContext, SourceSecrets } from '../../../src/main/core/sources/common/source.ts';
 import { MessageStore, type ExportRow } from '../../../src/main/core/store/message-store.ts';
-import { StoreWrites } from '../../../src/main/core/store/inbox-writes.ts';
+import { StoreWrites, type InboxWrites } from '../../../src/main/core/store/inbox-writes.ts';
+import { WorkerWrites } from '../../../src/main/core/store/writer/worker-writes.ts';
 
 export function mqttConfig(fields: Partial<MqttConfig> & { url: string }): MqttConfig {
   const parsed = StoredSource.parse({
@@ -43,7 +44,29 @@ export interface HarnessOptions extends MqttSourceOptions {
 
 export function startSource(config: MqttConfig, options: HarnessOptions): SourceHarness {
   const store = MessageStore.open(join(options.dataDir, 'inbox.sqlite'));
-  const pipeline = createPipeline({ writes: new StoreWrites(store), maxPayloadBytes: () => 256 * 1024 });
+  return wire(config, options, store, new StoreWrites(store));
+}
+
+/** The same with the writer worker the core uses: writes commit in it, the harness reads on its own connection. */
+export async function startSourceWithWorker(
+  config: MqttConfig,
+  options: HarnessOptions,
+): Promise<SourceHarness & { writes: WorkerWrites }> {
+  const file = join(options.dataDir, 'inbox.sqlite');
+  const writes = await WorkerWrites.start(file);
+  const harness = wire(config, options, MessageStore.open(file, { readOnly: true }), writes);
+  return {
+    ...harness,
+    writes,
+    async stop() {
+      await harness.stop();
+      await writes.close();
+    },
+  };
+}
+
+function wire(config: MqttConfig, options: HarnessOptions, store: MessageStore, writes: InboxWrites): SourceHarness {
+  const pipeline = createPipeline({ writes, maxPayloadBytes: () => 256 * 1024 });
   const statuses: SourceStatus[] = [];
   const handed: IncomingMessage[] = [];
   const commit = pipeline.sink;
@@ -56,7 +79,11 @@ export function startSource(config: MqttConfig, options: HarnessOptions): Source
     secrets: options.secrets ?? {},
     loadCursor: () => undefined,
     dataDir: join(options.dataDir, 'sources'),
-    inflight: store.inflightFor(config.id),
+    inflight: {
+      put: (messageId, packet) => writes.putInflight(config.id, messageId, packet),
+      get: (messageId) => store.inflightFor(config.id).get(messageId),
+      delete: () => {},
+    },
   };
   const source = new MqttSource(config, context, { backoff: { initialMs: 100, maxMs: 400 }, ...options });
   source.start();

@@ -7,10 +7,7 @@ import { errorMessage } from '../../../../shared/error-message.ts';
 import type { NewMessage } from '../../messages.ts';
 import { WRITE_OPS } from '../inbox-writes.ts';
 import { MessageStore, type BatchOutcome, type StateEntry } from '../message-store.ts';
-import type { WriterData, WriterReply, WriterRequest } from './writer-protocol.ts';
-
-/** Batches are joined up to this many messages per transaction. */
-export const JOIN_LIMIT = 5_000;
+import { JOIN_LIMIT, type WriterData, type WriterReply, type WriterRequest } from './writer-protocol.ts';
 
 type Request = Extract<WriterRequest, { id: number }>;
 

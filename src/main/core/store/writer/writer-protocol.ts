@@ -4,6 +4,9 @@ import type { MessagePort } from 'node:worker_threads';
 import type { InboxCounts } from '../message-writes.ts';
 import type { WriteOp } from '../inbox-writes.ts';
 
+/** Batches waiting while a commit runs are joined into one transaction, up to this many messages. */
+export const JOIN_LIMIT = 5_000;
+
 export interface WriterData {
   file: string;
   port: MessagePort;
