@@ -5,6 +5,7 @@ const MAX_SOURCES = 100;
 
 export class TopicsSeen {
   private readonly bySource = new Map<string, Map<string, true>>();
+  private readonly newest = new Map<string, string>();
   private readonly perSource: number;
 
   constructor(perSource = MAX_TOPICS_PER_SOURCE) {
@@ -15,10 +16,17 @@ export class TopicsSeen {
     if (topic === '') return;
     let topics = this.bySource.get(sourceId);
     if (!topics) {
-      if (this.bySource.size >= MAX_SOURCES) this.bySource.delete(this.bySource.keys().next().value!);
+      if (this.bySource.size >= MAX_SOURCES) {
+        const oldest = this.bySource.keys().next().value!;
+        this.bySource.delete(oldest);
+        this.newest.delete(oldest);
+      }
       topics = new Map();
       this.bySource.set(sourceId, topics);
     }
+    // A stream on one topic (a backlog draining) is already the most recent: nothing to move.
+    if (this.newest.get(sourceId) === topic) return;
+    this.newest.set(sourceId, topic);
     // Re-inserting moves it to the end: a Map's order is the recency order.
     topics.delete(topic);
     topics.set(topic, true);

@@ -7,7 +7,7 @@ import { errorMessage } from '../../../../shared/error-message.ts';
 import type { NewMessage } from '../../messages.ts';
 import { WRITE_OPS } from '../inbox-writes.ts';
 import { MessageStore, type BatchOutcome, type StateEntry } from '../message-store.ts';
-import { JOIN_LIMIT, type WriterData, type WriterReply, type WriterRequest } from './writer-protocol.ts';
+import { JOIN_LIMIT, type StoredIds, type WriterData, type WriterReply, type WriterRequest } from './writer-protocol.ts';
 
 type Request = Extract<WriterRequest, { id: number }>;
 
@@ -88,8 +88,8 @@ function applyJoined(first: Request): void {
     const count = (request.args[0] as NewMessage[]).length;
     const last = i === joined.length - 1;
     // What the joined transaction removed or marked read is told once, with its last batch.
-    const value: BatchOutcome = {
-      results: outcome.results.slice(offset, offset + count),
+    const value: StoredIds = {
+      ids: outcome.results.slice(offset, offset + count).map((summary) => summary?.id ?? null),
       removedIds: last ? outcome.removedIds : [],
       readIds: last ? outcome.readIds : [],
     };

@@ -6,7 +6,8 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { logger } from '../../logging/logger.ts';
 import type { InboxCounts } from '../message-writes.ts';
 import type { InboxWrites, WriteOp } from '../inbox-writes.ts';
-import type { WriterData, WriterReply, WriterRequest } from './writer-protocol.ts';
+import { summaryOf } from '../rows.ts';
+import type { StoredIds, WriterData, WriterReply, WriterRequest } from './writer-protocol.ts';
 
 // Not a literal in `new URL(...)`, so a bundler leaves it alone; a bundled host passes its own (writerWorker).
 const WORKER_SOURCE = './inbox-writer-worker.ts';
@@ -58,7 +59,15 @@ export class WorkerWrites implements InboxWrites {
     return { ...this.latest };
   }
 
-  applyBatch = this.request('applyBatch');
+  /** The worker answers with ids; the summaries are made here from the messages sent (as the store makes them). */
+  applyBatch: InboxWrites['applyBatch'] = async (messages, state) => {
+    const stored = (await this.send('applyBatch', [messages, state])) as StoredIds;
+    return {
+      results: stored.ids.map((id, i) => (id === null ? null : summaryOf(id, messages[i]!))),
+      removedIds: stored.removedIds,
+      readIds: stored.readIds,
+    };
+  };
   markRead = this.request('markRead');
   markUnread = this.request('markUnread');
   markAllRead = this.request('markAllRead');
@@ -95,15 +104,16 @@ export class WorkerWrites implements InboxWrites {
   }
 
   private request<K extends WriteOp>(op: K): InboxWrites[K] {
-    const call = (...args: unknown[]) => {
-      if (this.closing) return Promise.reject(new Error('the inbox is closed; nothing was written'));
-      const id = this.nextId++;
-      return new Promise((resolve, reject) => {
-        this.pending.set(id, { resolve, reject });
-        this.port.postMessage({ id, op, args } satisfies WriterRequest);
-      });
-    };
-    return call as unknown as InboxWrites[K];
+    return ((...args: unknown[]) => this.send(op, args)) as unknown as InboxWrites[K];
+  }
+
+  private send(op: WriteOp, args: unknown[]): Promise<unknown> {
+    if (this.closing) return Promise.reject(new Error('the inbox is closed; nothing was written'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.port.postMessage({ id, op, args } satisfies WriterRequest);
+    });
   }
 
   /** Starts a worker; resolves with the counts once it has the inbox open. */

@@ -23,3 +23,13 @@ export type WriterReply =
   | { failed: string }
   | { id: number; ok: true; value: unknown; counts: InboxCounts }
   | { id: number; ok: false; error: string; counts: InboxCounts };
+
+/**
+ * How the worker answers a batch: the id each message was stored under (null: not stored), not the summaries,
+ * which the core builds from the messages it sent (rows.ts summaryOf): a tenth of the bytes to copy back.
+ */
+export interface StoredIds {
+  ids: (number | null)[];
+  removedIds: number[];
+  readIds: number[];
+}
