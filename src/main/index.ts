@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { renderTrayIcon } from './core/badge/tray-icon.ts';
 import type { HeraldCoreOptions } from './core/core-api.ts';
 import { createHeraldCore } from './core/herald-core.ts';
+import { policyFileLocation } from './core/settings/policy.ts';
 import { isAppUrl, registerAppScheme, serveRenderer } from './electron/app-protocol.ts';
 import { createAutostart } from './electron/autostart.ts';
 import { connectIpc } from './electron/ipc.ts';
@@ -63,6 +64,7 @@ async function start(): Promise<void> {
     autostart,
     nativeNotifications: { supported: () => Notification.isSupported() },
     version: app.getVersion(),
+    policyFile: policyFileLocation(),
     // Built beside this bundle (electron.vite.config.ts); Electron runs worker threads like Node.
     writerWorker: pathToFileURL(join(import.meta.dirname, 'inbox-writer.js')),
   });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { RuleAction } from './rules/schema.ts';
 import { PurgeProgress } from './retention.ts';
 import { everyKindWith, secretFlagFields } from './sources.ts';
+import { PolicyView } from './policy.ts';
 
 export const BodyKind = z.enum(['text', 'json', 'binary']);
 export type BodyKind = z.infer<typeof BodyKind>;
@@ -119,6 +120,8 @@ const viewFields = {
   embedded: z.boolean(),
   /** Sources given on the command line for one run; they cannot be edited or saved. */
   ephemeral: z.boolean(),
+  /** Set by the administrator's policy and locked: it cannot be edited or removed. */
+  locked: z.boolean().optional(),
   /** Which write-only secrets are stored, as hasPassword, hasToken, hasTlsKey (their values never leave main). */
   ...secretFlagFields,
   status: SourceStatus,
@@ -170,6 +173,8 @@ export const AppState = z.object({
   searchIndex: z.object({ indexed: z.number().int(), total: z.number().int() }).nullable().optional(),
   /** While retention deletes old messages in the background: how many so far. */
   purge: PurgeProgress.nullable().optional(),
+  /** The administrator's policy in force, if any. */
+  policy: PolicyView.nullable().optional(),
 });
 export type AppState = z.infer<typeof AppState>;
 

@@ -25,6 +25,7 @@ export async function startTestCore(options: {
   dataDir: string;
   brokerPort?: number | 'off';
   extraSources?: EphemeralSource[];
+  policyFile?: string;
 }): Promise<TestCore> {
   const core = await createHeraldCore({
     dataDir: options.dataDir,
@@ -32,6 +33,7 @@ export async function startTestCore(options: {
     secrets: new FileSecretStore(join(options.dataDir, 'headless-secrets.json')),
     brokerPort: options.brokerPort,
     extraSources: options.extraSources,
+    policyFile: options.policyFile,
   });
   const events: TestCore['events'] = [];
   core.onAny((event, payload) => events.push({ event, payload }));

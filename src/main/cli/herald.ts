@@ -7,6 +7,7 @@ import { startWebServer, type RunningWebServer } from '../core/bridge/web-server
 import { createHeraldCore } from '../core/herald-core.ts';
 import { FileSecretStore } from '../core/settings/file-secret-store.ts';
 import { JsonSettingsRepo } from '../core/settings/json-settings-repo.ts';
+import { policyFileLocation } from '../core/settings/policy.ts';
 import { parseArgs, UsageError, usageOf, type ServeArgs } from './args.ts';
 import { findSubcommand } from './commands/index.ts';
 import { brokerLines } from './broker-args.ts';
@@ -40,6 +41,7 @@ async function serve(args: ServeArgs): Promise<void> {
     brokerOverrides: args.broker,
     extraSources: args.sources,
     version: heraldVersion(),
+    policyFile: policyFileLocation(),
   });
   // An unsafe broker configuration (open to the LAN without authentication) stops serve: exit code 2, and why.
   const brokerRefusal = core.getState().broker.refusal;

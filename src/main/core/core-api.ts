@@ -50,6 +50,8 @@ export interface HeraldCoreOptions {
   nativeNotifications?: NativeNotifications;
   /** The version the host runs (package.json's), for the About section. */
   version?: string;
+  /** The administrator's policy file to apply (policyFileLocation()); absent: no policy. */
+  policyFile?: string;
   /** The writer worker's entry where the host is bundled (out/main/inbox-writer.js); the source file otherwise. */
   writerWorker?: URL;
 }

@@ -25,6 +25,7 @@ import { PublishHistory, HISTORY_FILE } from './publish/publish-history.ts';
 import { PublishService } from './publish/publisher.ts';
 import { TopicsSeen } from './publish/topics-seen.ts';
 import { StoredSource, type Settings } from './settings/schema.ts';
+import { loadPolicy, type PolicyLoad } from './settings/policy.ts';
 import { BROKER_PASSWORD_KEY, loadSourceSecrets, splitSecrets } from './settings/types.ts';
 import { SourceRegistry } from './sources/source-registry.ts';
 import { WebhookHub } from './sources/webhook/webhook-hub.ts';
@@ -65,7 +66,19 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     settings = { ...settings, rules: options.rules };
     options.settings.save(settings);
   }
+  // The administrator's policy: locked items put back as it says, the rest given once; then guarded on every save.
+  const policyLoad: PolicyLoad = options.policyFile ? loadPolicy(options.policyFile) : { policy: null };
+  const policy = policyLoad.policy;
+  if (policy) {
+    const applied = policy.apply(settings);
+    for (const [key, value] of applied.secrets) options.secrets.set(key, value);
+    if (JSON.stringify(applied.settings) !== JSON.stringify(settings)) {
+      settings = applied.settings;
+      options.settings.save(settings);
+    }
+  }
   const saveSettings = (next: Settings) => {
+    policy?.refuseChanges(settings, next);
     const pinsBefore = favouritePins(settings);
     options.settings.save(next);
     settings = next;
@@ -173,6 +186,7 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     }),
     extraTopics: (id): ExtraTopics => devices.topics.forSource(id),
     dataDir: join(options.dataDir, 'sources'),
+    locked: (id) => policy?.sourceLocked(id) ?? false,
     onChange: () => {
       stateChanged();
       publisher.sourcesChanged();
@@ -181,6 +195,7 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
   const publisher = new PublishService({ sources, onQueueChange: stateChanged });
 
   const warnings = [...options.settings.warnings];
+  if ('warning' in policyLoad && policyLoad.warning) warnings.push(policyLoad.warning);
   const getState = (): AppState => ({
     ...writes.counts(),
     ...pause.view(),
@@ -198,6 +213,7 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     warnings,
     searchIndex: store.searchIndexProgress(writes.counts().total),
     purge: retention.progress(),
+    policy: policy?.view() ?? null,
   });
   // An inbox from before search: indexed in the background, newest first, with progress in the app state.
   const searchIndexer = startSearchIndexer(store.searchIndexProgress() !== null, writes, stateChanged, (err) =>
@@ -223,6 +239,7 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
   }
 
   const handlers = createHandlers({
+    policy,
     store,
     writes,
     sources,

@@ -16,6 +16,8 @@ export const ImportPreview = z.object({
   settings: z.array(z.string()),
   /** How many secrets the document carries (0 for a plain export: saved secrets of kept sources stay). */
   secrets: z.number().int().min(0),
+  /** What the administrator's policy locks, kept as it is whatever the document says. */
+  locked: z.array(z.string()).optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -31,6 +33,7 @@ export function describeImportPreview(preview: ImportPreview): string[] {
     lines.push(...changes.removed.map((name) => `- ${what} ${name}`));
   }
   lines.push(...preview.settings.map((section) => `~ settings ${section}`));
+  if (preview.locked?.length) lines.push(`= kept as your administrator's policy sets it: ${preview.locked.join(', ')}`);
   lines.push(
     preview.secrets > 0
       ? `  ${preview.secrets} secret${preview.secrets === 1 ? '' : 's'} (passwords, tokens, keys) from the file`

@@ -12,7 +12,8 @@ import {
   PassphraseNeeded,
   readSetup,
 } from '../../core/config-transfer/config-document.ts';
-import { previewImport, secretWrites } from '../../core/config-transfer/import-plan.ts';
+import { previewImport, secretWrites, setupUnderPolicy } from '../../core/config-transfer/import-plan.ts';
+import { loadPolicy, policyFileLocation } from '../../core/settings/policy.ts';
 import { FileSecretStore } from '../../core/settings/file-secret-store.ts';
 import { JsonSettingsRepo } from '../../core/settings/json-settings-repo.ts';
 import { migrateSettings } from '../../core/settings/migrations.ts';
@@ -99,10 +100,15 @@ async function importConfig(argv: string[]): Promise<void> {
       cause: err,
     });
   }
-  const setup = await withPassphrase((passphrase) => readSetup(text, passphrase));
+  const read = await withPassphrase((passphrase) => readSetup(text, passphrase));
   const settingsFile = join(dir, SETTINGS_FILE);
-  const current = readSettings(settingsFile) ?? defaultSettings();
-  const preview = previewImport(current, setup);
+  // What the administrator's policy locks stays as it says (Herald would put it back at its next start anyway).
+  const load = loadPolicy(policyFileLocation());
+  if ('warning' in load && load.warning) console.error(`herald: ${load.warning}`);
+  const saved = readSettings(settingsFile) ?? defaultSettings();
+  const current = load.policy ? load.policy.apply(saved).settings : saved;
+  const setup = setupUnderPolicy(load.policy, current, read);
+  const preview = previewImport(current, setup, load.policy);
   console.log(describeImportPreview(preview).join('\n'));
   if (dryRun) {
     console.error('herald: dry run, nothing was changed');

@@ -4,11 +4,12 @@
 import type { ImportPreview } from '../../../shared/commands/admin.ts';
 import { SECRET_FIELDS } from '../../../shared/sources.ts';
 import type { Settings } from '../settings/schema.ts';
-import { sourceSecretKey } from '../settings/types.ts';
+import type { Policy } from '../settings/policy.ts';
+import { BROKER_PASSWORD_KEY, sourceSecretKey } from '../settings/types.ts';
 import type { Setup } from './config-document.ts';
 
 /** Settings sections compared as a whole; sources and rules are compared item by item. */
-const ITEMIZED = new Set(['sources', 'rules', 'version', 'initialized']);
+const ITEMIZED = new Set(['sources', 'rules', 'version', 'initialized', 'policy']);
 
 interface Named {
   key: string;
@@ -28,7 +29,21 @@ function changes(current: Named[], incoming: Named[]): ImportPreview['sources'] 
   };
 }
 
-export function previewImport(current: Settings, setup: Setup): ImportPreview {
+/**
+ * The document as it would apply here: this machine's policy marks kept, and what its policy locks (sources,
+ * sections, their secrets) kept as it is, whatever the document says.
+ */
+export function setupUnderPolicy(policy: Policy | null, current: Settings, setup: Setup): Setup {
+  const settings: Settings = { ...setup.settings, policy: current.policy };
+  if (!policy) return { ...setup, settings };
+  const lockedSecret = (key: string) =>
+    key === BROKER_PASSWORD_KEY ? policy.locks('broker') : policy.sourceLocked(key.split(':')[1] ?? '');
+  const secrets =
+    setup.secrets && Object.fromEntries(Object.entries(setup.secrets).filter(([key]) => !lockedSecret(key)));
+  return { ...setup, settings: policy.keepLocked(current, settings), secrets };
+}
+
+export function previewImport(current: Settings, setup: Setup, policy: Policy | null = null): ImportPreview {
   const sources = (settings: Settings) =>
     settings.sources.map((source) => ({ key: source.id, name: `${source.name} (${source.url})`, value: source }));
   const rules = (settings: Settings) =>
@@ -42,6 +57,7 @@ export function previewImport(current: Settings, setup: Setup): ImportPreview {
       (key) => !sameJson(current[key as keyof Settings], setup.settings[key as keyof Settings]),
     ),
     secrets: setup.secrets ? Object.keys(setup.secrets).length : 0,
+    ...(policy ? { locked: policy.lockedNames(current) } : {}),
   };
 }
 

@@ -3,16 +3,25 @@
 import { HeraldError, type Handlers } from '../../../shared/contract.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
 import { SECRET_FIELDS, SourceSettings, type SecretValues } from '../../../shared/sources.ts';
-import { collectSecrets, exportSetup, ImportRefused, readSetup } from '../config-transfer/config-document.ts';
-import { previewImport, secretWrites } from '../config-transfer/import-plan.ts';
+import {
+  collectSecrets,
+  exportSetup,
+  ImportRefused,
+  readSetup,
+  type Setup,
+} from '../config-transfer/config-document.ts';
+import { previewImport, secretWrites, setupUnderPolicy } from '../config-transfer/import-plan.ts';
 import { WrongPassphraseError } from '../config-transfer/secret-box.ts';
 import { testConnection } from '../connection-test/connection-test.ts';
 import type { RulesHost } from '../rules/rules-host.ts';
+import type { Policy } from '../settings/policy.ts';
 import type { Settings } from '../settings/schema.ts';
 import { splitSecrets, type SecretStore } from '../settings/types.ts';
 import type { SourceRegistry } from '../sources/source-registry.ts';
 
 export interface AdminHandlerDeps {
+  /** The administrator's policy: what it locks is kept as it is by an import. */
+  policy: Policy | null;
   sources: SourceRegistry;
   secrets: SecretStore;
   rules: RulesHost;
@@ -34,6 +43,10 @@ export function createAdminHandlers(deps: AdminHandlerDeps): Pick<Handlers, Admi
       throw err;
     }
   };
+
+  const setupHere = (document: string, passphrase: string | undefined): Setup =>
+    setupUnderPolicy(deps.policy, deps.settings(), read(document, passphrase));
+  const preview = (setup: Setup) => previewImport(deps.settings(), setup, deps.policy);
 
   return {
     'sources.test': async (request) => {
@@ -61,11 +74,11 @@ export function createAdminHandlers(deps: AdminHandlerDeps): Pick<Handlers, Admi
       const secrets = request.passphrase === undefined ? {} : collectSecrets(settings, deps.secrets);
       return { document: exportSetup(settings, secrets, { passphrase: request.passphrase }) };
     },
-    'config.previewImport': (request) => previewImport(deps.settings(), read(request.document, request.passphrase)),
+    'config.previewImport': (request) => preview(setupHere(request.document, request.passphrase)),
     'config.import': async (request) => {
-      const setup = read(request.document, request.passphrase);
+      const setup = setupHere(request.document, request.passphrase);
       const current = deps.settings();
-      const preview = previewImport(current, setup);
+      const plan = preview(setup);
       // Secrets first: a source restarted below reads them from the store.
       for (const [key, value] of secretWrites(current, setup)) deps.secrets.set(key, value);
       deps.saveSettings(setup.settings);
@@ -78,7 +91,7 @@ export function createAdminHandlers(deps: AdminHandlerDeps): Pick<Handlers, Admi
       }
       // Through the rules host, so the engine in force follows at once.
       deps.rules.set(setup.settings.rules);
-      return { preview, restartNeeded: preview.settings.includes('broker') };
+      return { preview: plan, restartNeeded: plan.settings.includes('broker') };
     },
   };
 }

@@ -50,6 +50,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
 
   const savedSource = (id: string): StoredSource => {
+    // Before anything is written (secrets go first): the settings' own guard would come too late for them.
+    if (deps.policy?.sourceLocked(id)) {
+      throw new HeraldError(
+        'conflict',
+        `your administrator's policy (${deps.policy.file}) locks this source: it cannot be changed here`,
+      );
+    }
     if (sources.get(id)?.ephemeral) {
       throw new HeraldError(
         'conflict',

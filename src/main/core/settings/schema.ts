@@ -80,6 +80,8 @@ export const Settings = z.object({
   publish: z.object({ buttons: z.array(SavedButton).max(500).default([]) }).prefault({}),
   /** Device entities pinned to the tray menu and the quick palette, by entity id (buttons keep `pinned`). */
   favourites: z.object({ entities: z.array(z.string().min(1)).max(500).default([]) }).prefault({}),
+  /** What an administrator's policy gave once (settings/policy.ts), so it is not given again. */
+  policy: z.object({ seeded: z.array(z.string()).default([]) }).prefault({}),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -28,6 +28,8 @@ export interface SourceRegistryOptions {
   /** Folder for sources' durable state; each source gets its own subfolder. */
   dataDir: string;
   onChange: () => void;
+  /** Sources an administrator's policy locks (shown read-only). */
+  locked?: (sourceId: string) => boolean;
 }
 
 export class SourceRegistry {
@@ -79,6 +81,7 @@ export class SourceRegistry {
       ...entry.config,
       url: this.resolvedUrl(entry.config) ?? entry.config.url,
       ephemeral: entry.ephemeral,
+      ...(this.options.locked?.(entry.config.id) ? { locked: true } : {}),
       ...secretFlagsOf(entry.secrets),
       status: entry.status,
     }));

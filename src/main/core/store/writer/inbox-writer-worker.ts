@@ -7,7 +7,13 @@ import { errorMessage } from '../../../../shared/error-message.ts';
 import type { NewMessage } from '../../messages.ts';
 import { WRITE_OPS } from '../inbox-writes.ts';
 import { MessageStore, type BatchOutcome, type StateEntry } from '../message-store.ts';
-import { JOIN_LIMIT, type StoredIds, type WriterData, type WriterReply, type WriterRequest } from './writer-protocol.ts';
+import {
+  JOIN_LIMIT,
+  type StoredIds,
+  type WriterData,
+  type WriterReply,
+  type WriterRequest,
+} from './writer-protocol.ts';
 
 type Request = Extract<WriterRequest, { id: number }>;
 
