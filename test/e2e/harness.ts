@@ -42,6 +42,8 @@ export interface StartOptions {
   brokerPort?: number | 'off';
   /** Extra command-line arguments, e.g. ['--source', url, '--topic', 'x/#']. */
   args?: string[];
+  /** Extra environment variables (e.g. HERALD_POLICY). */
+  env?: Record<string, string>;
 }
 
 export async function startHerald(options: StartOptions = {}): Promise<HeraldServer> {
@@ -63,7 +65,7 @@ export async function startHerald(options: StartOptions = {}): Promise<HeraldSer
       String(brokerPort),
       ...(options.args ?? []),
     ],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
   );
   let stdout = '';
   let stderr = '';

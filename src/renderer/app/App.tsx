@@ -101,10 +101,10 @@ export function App() {
           />
         </div>
         <div className="page" hidden={page !== 'sources'}>
-          <SourcesPage sources={app.state?.sources ?? []} onChanged={app.refresh} />
+          <SourcesPage sources={app.state?.sources ?? []} policy={app.state?.policy} onChanged={app.refresh} />
         </div>
         <div className="page" hidden={page !== 'rules'}>
-          <RulesPage active={page === 'rules'} sources={app.state?.sources ?? []} />
+          <RulesPage active={page === 'rules'} sources={app.state?.sources ?? []} policy={app.state?.policy} />
         </div>
         <div className="page" hidden={page !== 'publish'}>
           <PublishPage active={page === 'publish'} sources={app.state?.sources ?? []} />
@@ -113,10 +113,15 @@ export function App() {
           <DevicesPage active={page === 'devices'} />
         </div>
         <div className="page" hidden={page !== 'broker'}>
-          <BrokerPage active={page === 'broker'} />
+          <BrokerPage active={page === 'broker'} policy={app.state?.policy} />
         </div>
         <div className="page" hidden={page !== 'settings'}>
-          <SettingsPage active={page === 'settings'} unread={unread} total={app.state?.total ?? 0} />
+          <SettingsPage
+            active={page === 'settings'}
+            unread={unread}
+            total={app.state?.total ?? 0}
+            policy={app.state?.policy}
+          />
         </div>
       </main>
       {paletteOpen && <Palette pages={palettePages} onGo={goFromPalette} onClose={() => setPaletteOpen(false)} />}

@@ -12,9 +12,12 @@ import { BrokerUsers } from './BrokerUsers.tsx';
 import { RateChart } from './RateChart.tsx';
 import { RetainedBrowser } from './RetainedBrowser.tsx';
 import { useBroker } from './use-broker.ts';
+import type { PolicyView } from '../../shared/policy.ts';
+import { PolicyNotice, policyLocks } from '../policy/PolicyNotice.tsx';
 import './broker.css';
 
-export function BrokerPage({ active }: { active: boolean }) {
+export function BrokerPage({ active, policy }: { active: boolean; policy?: PolicyView | null }) {
+  const locked = policyLocks(policy, 'broker');
   const t = useT();
   const client = useClient();
   const { status, samples, error, refresh } = useBroker(active);
@@ -78,11 +81,14 @@ export function BrokerPage({ active }: { active: boolean }) {
           <Listeners status={status} />
           <RateChart samples={samples} />
           <Clients status={status} />
-          <BrokerSettings config={status.config} changed={refresh} />
         </>
       )}
-      <BrokerUsers active={active} changed={refresh} />
-      <BrokerAcl active={active} changed={refresh} />
+      <PolicyNotice policy={policy} part="broker" />
+      <fieldset className="policy-lockable" disabled={locked}>
+        {status && <BrokerSettings config={status.config} changed={refresh} />}
+        <BrokerUsers active={active} changed={refresh} />
+        <BrokerAcl active={active} changed={refresh} />
+      </fieldset>
       <RetainedBrowser active={active} running={info?.running ?? false} />
       {status && <Refused status={status} />}
     </section>

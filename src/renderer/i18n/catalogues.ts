@@ -11,6 +11,7 @@ import { paletteStrings } from '../palette/strings.ts';
 import { favouritesStrings } from '../favourites/strings.ts';
 import { devicesStrings } from '../devices/strings.ts';
 import { brokerStrings } from '../broker/strings.ts';
+import { policyStrings } from '../policy/strings.ts';
 
 const FEATURES = [
   sourcesStrings,
@@ -21,6 +22,7 @@ const FEATURES = [
   favouritesStrings,
   devicesStrings,
   brokerStrings,
+  policyStrings,
 ] as const;
 
 type KeysOf<F> = F extends FeatureStrings<infer K> ? K : never;

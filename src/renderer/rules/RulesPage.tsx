@@ -6,6 +6,8 @@ import type { SourceView } from '../../shared/model.ts';
 import { describeRuleProblem, type RuleProblem, type RulesDocument } from '../../shared/rules/schema.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { useT } from '../i18n/i18n.ts';
+import type { PolicyView } from '../../shared/policy.ts';
+import { PolicyNotice, policyLocks } from '../policy/PolicyNotice.tsx';
 import { RawRulesEditor } from './RawRulesEditor.tsx';
 import { RuleForm } from './RuleForm.tsx';
 import { RuleItem } from './RuleItem.tsx';
@@ -19,9 +21,12 @@ interface RulesPageProps {
   /** Whether the page is on show: the rules are fetched again each time it is (snoozes change them elsewhere). */
   active: boolean;
   sources: readonly SourceView[];
+  /** The administrator's policy, if any; when it locks the rules they are shown read-only. */
+  policy?: PolicyView | null;
 }
 
-export function RulesPage({ active, sources }: RulesPageProps) {
+export function RulesPage({ active, sources, policy }: RulesPageProps) {
+  const locked = policyLocks(policy, 'rules');
   const { rules, error, save, change: saveChange } = useRules(active);
   const t = useT();
   const [editing, setEditing] = useState<Editing>(null);
@@ -94,13 +99,18 @@ export function RulesPage({ active, sources }: RulesPageProps) {
     <div className="rules-page">
       <div className="rules-header">
         <h2>{t('nav.rules')}</h2>
-        <button type="button" className="push-right" onClick={() => setEditing({ mode: 'json' })}>
-          {t('rules.editJson')}
-        </button>
-        <button type="button" className="primary" onClick={() => setEditing({ mode: 'add' })}>
-          {t('rules.add')}
-        </button>
+        {!locked && (
+          <>
+            <button type="button" className="push-right" onClick={() => setEditing({ mode: 'json' })}>
+              {t('rules.editJson')}
+            </button>
+            <button type="button" className="primary" onClick={() => setEditing({ mode: 'add' })}>
+              {t('rules.add')}
+            </button>
+          </>
+        )}
       </div>
+      <PolicyNotice policy={policy} part="rules" />
       <p className="muted small">{t('rules.intro')}</p>
       {problem && (
         <p className="form-refusal" role="alert">
@@ -112,29 +122,31 @@ export function RulesPage({ active, sources }: RulesPageProps) {
           {t('rules.none')}
         </p>
       ) : (
-        <ol className="rule-list" aria-label={t('nav.rules')} aria-busy={busy || undefined}>
-          {document.rules.map((rule, index) => (
-            <RuleItem
-              // Names need not be unique; the position is the rule's identity in a document.
-              key={`${index}-${rule.name}`}
-              rule={rule}
-              index={index}
-              count={document.rules.length}
-              dropped={droppedCount(rule, rules.dropped)}
-              busy={busy}
-              summary={summary}
-              dropTarget={drag !== null && drag.over === index && drag.from !== index}
-              onToggle={(enabled) => void change(withEnabled(document, index, enabled))}
-              onMove={(to) => void change(withRules(document, moveItem(document.rules, index, to)))}
-              onEdit={() => setEditing({ mode: 'edit', index })}
-              onDelete={() => void change(withoutRule(document, index))}
-              onDragStart={() => setDrag({ from: index, over: index })}
-              onDragOver={() => setDrag((current) => current && { ...current, over: index })}
-              onDrop={drop}
-              onDragEnd={() => setDrag(null)}
-            />
-          ))}
-        </ol>
+        <fieldset className="policy-lockable" disabled={locked}>
+          <ol className="rule-list" aria-label={t('nav.rules')} aria-busy={busy || undefined}>
+            {document.rules.map((rule, index) => (
+              <RuleItem
+                // Names need not be unique; the position is the rule's identity in a document.
+                key={`${index}-${rule.name}`}
+                rule={rule}
+                index={index}
+                count={document.rules.length}
+                dropped={droppedCount(rule, rules.dropped)}
+                busy={busy}
+                summary={summary}
+                dropTarget={drag !== null && drag.over === index && drag.from !== index}
+                onToggle={(enabled) => void change(withEnabled(document, index, enabled))}
+                onMove={(to) => void change(withRules(document, moveItem(document.rules, index, to)))}
+                onEdit={() => setEditing({ mode: 'edit', index })}
+                onDelete={() => void change(withoutRule(document, index))}
+                onDragStart={() => setDrag({ from: index, over: index })}
+                onDragOver={() => setDrag((current) => current && { ...current, over: index })}
+                onDrop={drop}
+                onDragEnd={() => setDrag(null)}
+              />
+            ))}
+          </ol>
+        </fieldset>
       )}
     </div>
   );

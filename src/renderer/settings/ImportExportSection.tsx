@@ -146,6 +146,11 @@ export function ImportExportSection() {
           <p className="muted small">
             {preview.secrets > 0 ? t('settings.secrets', { count: preview.secrets }) : t('settings.noSecrets')}
           </p>
+          {preview.locked !== undefined && preview.locked.length > 0 && (
+            <p className="policy-notice" role="note">
+              {t('policy.importKeeps', { items: preview.locked.join(', ') })}
+            </p>
+          )}
           <button type="button" className="primary" onClick={() => void apply()}>
             {t('settings.apply')}
           </button>

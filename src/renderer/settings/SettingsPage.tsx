@@ -11,17 +11,21 @@ import { useClient } from '../transport/connection-context.ts';
 import { ImportExportSection } from './ImportExportSection.tsx';
 import { NotificationsSection } from './NotificationsSection.tsx';
 import { StartAtLoginSection } from './StartAtLoginSection.tsx';
+import type { PolicyView } from '../../shared/policy.ts';
+import { PolicyNotice, policyLocks } from '../policy/PolicyNotice.tsx';
 import './settings.css';
 
 interface SettingsPageProps {
   active: boolean;
   unread: number;
   total: number;
+  /** The administrator's policy, if any; what it locks is shown read-only. */
+  policy?: PolicyView | null;
 }
 
 type Info = CommandResponse<'app.info'>;
 
-export function SettingsPage({ active, unread, total }: SettingsPageProps) {
+export function SettingsPage({ active, unread, total, policy }: SettingsPageProps) {
   const t = useT();
   const client = useClient();
   const [info, setInfo] = useState<Info | null>(null);
@@ -39,7 +43,10 @@ export function SettingsPage({ active, unread, total }: SettingsPageProps) {
           {t('settings.loadFailed', { error })}
         </p>
       )}
-      <NotificationsSection active={active} />
+      <PolicyNotice policy={policy} part="notifications" />
+      <fieldset className="policy-lockable" disabled={policyLocks(policy, 'notifications')}>
+        <NotificationsSection active={active} />
+      </fieldset>
       <section className="settings-section" aria-labelledby="settings-appearance">
         <h2 id="settings-appearance">{t('settings.appearance')}</h2>
         <div className="settings-row">

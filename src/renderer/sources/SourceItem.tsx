@@ -60,6 +60,7 @@ export function SourceItem({ source, onEdit, onRemoved }: SourceItemProps) {
           <span className="badge kind">{KIND_LABEL[source.kind]}</span>
           {source.embedded && <span className="badge">{t('sources.badge.embedded')}</span>}
           {source.ephemeral && <span className="badge">{t('sources.badge.ephemeral')}</span>}
+          {source.locked && <span className="badge policy-badge">🔒 {t('policy.sourceBadge')}</span>}
           {!source.enabled && <span className="badge">{t('sources.badge.disabled')}</span>}
         </div>
         <div className="source-url">{source.url}</div>
@@ -87,7 +88,9 @@ export function SourceItem({ source, onEdit, onRemoved }: SourceItemProps) {
             {t('sources.reconnectNow')}
           </button>
         )}
+        {/* Locked by the administrator's policy: the core refuses edits and removal, so none are offered. */}
         {!source.ephemeral &&
+          !source.locked &&
           (confirming ? (
             <>
               <button type="button" className="danger" onClick={remove}>

@@ -7,16 +7,20 @@ import { SourceForm } from './SourceForm.tsx';
 import { SourceItem } from './SourceItem.tsx';
 import { errorMessage } from '../../shared/error-message.ts';
 import { useT } from '../i18n/i18n.ts';
+import type { PolicyView } from '../../shared/policy.ts';
+import { PolicyNotice, policyLocks } from '../policy/PolicyNotice.tsx';
 
 type Editing = { mode: 'add' } | { mode: 'edit'; source: SourceView } | null;
 
 interface SourcesPageProps {
   sources: SourceView[];
+  /** The administrator's policy, if any: it may lock the list (no adding) or single sources. */
+  policy?: PolicyView | null;
   /** Called after a change so the list does not wait for the app.state event. */
   onChanged(): void;
 }
 
-export function SourcesPage({ sources, onChanged }: SourcesPageProps) {
+export function SourcesPage({ sources, policy, onChanged }: SourcesPageProps) {
   const [editing, setEditing] = useState<Editing>(null);
   const t = useT();
 
@@ -42,10 +46,13 @@ export function SourcesPage({ sources, onChanged }: SourcesPageProps) {
       <div className="sources-header">
         <h2>{t('sources.title')}</h2>
         {sources.some((source) => source.enabled) && <ReconnectAllButton />}
-        <button type="button" className="primary" onClick={() => setEditing({ mode: 'add' })}>
-          {t('sources.add')}
-        </button>
+        {!policyLocks(policy, 'sources') && (
+          <button type="button" className="primary" onClick={() => setEditing({ mode: 'add' })}>
+            {t('sources.add')}
+          </button>
+        )}
       </div>
+      <PolicyNotice policy={policy} part="sources" />
       {sources.length === 0 ? (
         <p className="muted">{t('sources.none')}</p>
       ) : (

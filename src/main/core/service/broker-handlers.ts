@@ -13,6 +13,7 @@ import type { BrokerSettings } from '../broker/broker-host.ts';
 import { bindAddress, unsafeConfiguration } from '../broker/embedded-broker.ts';
 import { listenerUrls } from '../broker/listener-urls.ts';
 import { parsePasswordFile, setPassword } from '../broker/password-file.ts';
+import type { Policy } from '../settings/policy.ts';
 import { Settings } from '../settings/schema.ts';
 import { BROKER_PASSWORD_KEY, type SecretStore } from '../settings/types.ts';
 import type { SourceRegistry } from '../sources/source-registry.ts';
@@ -24,6 +25,8 @@ export interface BrokerHandlerDeps {
   sources: SourceRegistry;
   secrets: SecretStore;
   stateChanged: () => void;
+  /** The administrator's policy: when it locks the broker, its users and ACL are locked with its settings. */
+  policy: Policy | null;
 }
 
 type BrokerCommands =
@@ -42,6 +45,15 @@ const BrokerSettingsSchema = Settings.shape.broker;
 export function createBrokerHandlers(deps: BrokerHandlerDeps): Pick<Handlers, BrokerCommands> {
   const { broker } = deps;
   const saved = () => deps.settings().broker;
+  /** Before any file is written: the settings' own guard (in saveSettings) would come after the users and ACL. */
+  const unlessLocked = () => {
+    if (deps.policy?.locks('broker')) {
+      throw new HeraldError(
+        'conflict',
+        `your administrator's policy (${deps.policy.file}) locks the embedded broker: it cannot be changed here`,
+      );
+    }
+  };
 
   const status = async (): Promise<BrokerStatus> => {
     const info = broker.info();
@@ -93,6 +105,7 @@ export function createBrokerHandlers(deps: BrokerHandlerDeps): Pick<Handlers, Br
   return {
     'broker.status': status,
     'broker.configure': async (request) => {
+      unlessLocked();
       if (request.host !== undefined && request.host !== 'localhost' && isIP(request.host) === 0) {
         throw new HeraldError('invalid_request', `"${request.host}" is not an IP address (e.g. 127.0.0.1 or 0.0.0.0)`);
       }
@@ -112,6 +125,7 @@ export function createBrokerHandlers(deps: BrokerHandlerDeps): Pick<Handlers, Br
     },
     'broker.users.list': () => ({ file: passwordFile(), users: users().map((username) => ({ username })) }),
     'broker.users.set': async ({ username, password }) => {
+      unlessLocked();
       if (username === INTERNAL_USERNAME) {
         throw new HeraldError('invalid_request', `"${INTERNAL_USERNAME}" is Herald's own user and cannot be set`);
       }
@@ -122,6 +136,7 @@ export function createBrokerHandlers(deps: BrokerHandlerDeps): Pick<Handlers, Br
       return {};
     },
     'broker.users.remove': async ({ username }) => {
+      unlessLocked();
       if (!users().includes(username)) throw new HeraldError('not_found', `user "${username}" not found`);
       setPassword(passwordFile(), username, undefined);
       await apply(saved());
@@ -132,6 +147,7 @@ export function createBrokerHandlers(deps: BrokerHandlerDeps): Pick<Handlers, Br
       return { file, text: existsSync(file) ? readFileSync(file, 'utf8') : '' };
     },
     'broker.acl.set': async ({ text }) => {
+      unlessLocked();
       const problems = parseAclFile(text).problems.map(lineProblem);
       if (problems.length > 0) return { saved: false, problems };
       const file = broker.aclFile(saved());

@@ -191,6 +191,18 @@ describe('a running Herald under a policy', () => {
     expect(state.sources.map((s) => s.id)).toEqual(['office']);
   });
 
+  test('a locked broker: its users and ACL are refused before any file is written', async () => {
+    writePolicy({ version: 1, lock: ['broker'] });
+    t = await startTestCore({ dataDir: dir.path, brokerPort: 'off', policyFile });
+    expect(await refusal('broker.users.set', { username: 'desk', password: 'pw-12345678' })).toMatch(
+      /^conflict: .* locks the embedded broker/,
+    );
+    expect(await refusal('broker.acl.set', { text: 'topic read #\n' })).toMatch(/locks the embedded broker/);
+    expect(await refusal('broker.configure', { port: 1884 })).toMatch(/locks the embedded broker/);
+    const users = await call<{ users: unknown[] }>('broker.users.list', {});
+    expect(users.users).toEqual([]);
+  });
+
   test('an invalid policy is reported in the app and nothing of it applies', async () => {
     writePolicy({ version: 1, sources: [OFFICE], lock: ['everything'] });
     t = await startTestCore({ dataDir: dir.path, brokerPort: 'off', policyFile });
