@@ -1,7 +1,7 @@
 // The administrator's policy: found where the system keeps it (or HERALD_POLICY), applied at every start on
 // top of the user's settings, and guarding every later change of what it locks; an invalid policy is reported
 // and ignored as a whole.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { dispatch } from '../../../../src/shared/contract.ts';
@@ -58,6 +58,15 @@ describe('where the policy file is', () => {
   test('no file: no policy and nothing to report', () => {
     expect(loadPolicy(join(dir.path, 'none.json'))).toEqual({ policy: null });
   });
+});
+
+test('the example in docs/policy.md is a valid policy', () => {
+  const doc = readFileSync(new URL('../../../../docs/policy.md', import.meta.url), 'utf8');
+  const example = /```json\n([\s\S]*?)```/.exec(doc)![1]!;
+  const p = policy(JSON.parse(example));
+  expect(p.view().lock).toEqual(['rules', 'broker']);
+  expect(p.sourceLocked('office')).toBe(true);
+  expect(p.sourceLocked('status')).toBe(false);
 });
 
 describe('an invalid policy', () => {
