@@ -57,3 +57,37 @@ describe('a paused writer worker', () => {
     }, 90_000);
   }
 });
+
+describe('a writer worker that crashes during ingest', () => {
+  test('is started again; the source reconnects and every QoS 1 message ends up stored', async () => {
+    const broker = await startMosquitto();
+    cleanups.push(broker.stop);
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    const h = await startSourceWithWorker(
+      mqttConfig({
+        url: broker.url,
+        protocolVersion: 4,
+        clientId: 'herald-worker-crash',
+        clean: false,
+        topics: [{ filter: 'crash/#', qos: 1 }],
+      }),
+      { dataDir: dir.path },
+    );
+    cleanups.push(h.stop);
+    await eventually('connected', () => h.source.status.state === 'connected');
+
+    const lines = Array.from({ length: COUNT }, (_, n) => `m${n}`);
+    const published = mosquittoPub(broker.port, 'crash/x', lines, 1);
+    await eventually('a part stored', () => h.rows().length >= 1000, 30_000);
+    // Uncommitted writes fail; nothing of them was acknowledged, so the broker sends them again.
+    await h.writes.crashForTest();
+    await published;
+    await eventually('all stored', () => new Set(h.rows().map((row) => row.body)).size >= COUNT, 60_000);
+    expect(new Set(h.rows().map((row) => row.body)).size).toBe(COUNT);
+    // The crash was seen: the source dropped its connection because writes failed, then came back.
+    expect(h.statuses.some((status) => /could not be stored.*inbox writer stopped/.test(status.error ?? ''))).toBe(
+      true,
+    );
+  }, 90_000);
+});
