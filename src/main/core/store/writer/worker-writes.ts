@@ -120,12 +120,7 @@ export class WorkerWrites implements InboxWrites {
   private spawn(): Promise<InboxCounts> {
     const channel = new MessageChannel();
     const data: WriterData = { file: this.file, port: channel.port2 };
-    const worker = new Worker(this.options.workerUrl ?? SOURCE_WORKER_URL, {
-      workerData: data,
-      transferList: [channel.port2],
-      // node:sqlite (and type stripping, from source) announce themselves on every start: noise in a log.
-      execArgv: ['--disable-warning=ExperimentalWarning'],
-    });
+    const worker = startWorker(this.options.workerUrl ?? SOURCE_WORKER_URL, data, channel.port2);
     this.worker = worker;
     this.port = channel.port1;
     return new Promise((resolve, reject) => {
@@ -186,5 +181,17 @@ export class WorkerWrites implements InboxWrites {
       if (this.paused) this.port.postMessage({ control: 'pause' } satisfies WriterRequest);
       for (const request of queued) this.port.postMessage(request);
     }, delay).unref();
+  }
+}
+
+function startWorker(url: URL, data: WriterData, port: MessagePort): Worker {
+  const options = { workerData: data, transferList: [port] };
+  try {
+    // node:sqlite (and type stripping, from source) announce themselves on every start: noise in a log.
+    return new Worker(url, { ...options, execArgv: ['--disable-warning=ExperimentalWarning'] });
+  } catch (err) {
+    // A runtime that takes no such flag for its workers: the warning is only noise, start without it.
+    if ((err as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
+    return new Worker(url, options);
   }
 }
