@@ -22,6 +22,8 @@ export const PRELOAD_COMMAND_NAMES = [
   'sources.update',
   'sources.remove',
   'sources.reconnect',
+  'sources.duplicate',
+  'sources.reorder',
   'notifications.setPaused',
   'rules.get',
   'rules.set',

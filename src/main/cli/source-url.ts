@@ -27,6 +27,8 @@ export const SOURCE_URL_HELP = `      --source URL     a source for this run onl
                                         ca=PEM-or-path cert=PEM-or-path key=PATH servername= allowUntrusted=true
                          websocket/sse  token= header.NAME=VALUE format=json|text open=MESSAGE (websocket)
                                         map.title= map.body= map.priority= map.id= map.url= map.time= (dotted paths)
+                         http           token= header.NAME=VALUE map.*= mode=poll|long-poll interval=SECONDS
+                                        items=PATH (where the list is) cursorParam=NAME cursorPath=PATH (long-poll)
                          ntfy           topics in the path (https://ntfy.sh/alerts,backups) or via --topic;
                                         username= password= or token=
                          gotify         token= (a client token)
@@ -52,6 +54,15 @@ const MQTT_KEYS = [
   'allowUntrusted',
 ];
 const PUSH_KEYS = ['token', 'format', 'open'];
+/** HTTP polling's own parameters, by the setting each fills. */
+const HTTP_KEYS: Record<string, string> = {
+  token: 'token',
+  mode: 'mode',
+  interval: 'intervalSeconds',
+  items: 'itemsPath',
+  cursorParam: 'cursorParam',
+  cursorPath: 'cursorPath',
+};
 
 /** A parsed --source, still collecting --topic/--qos options that follow it on the command line. */
 export interface PendingSource {
@@ -156,12 +167,24 @@ export function parseSourceUrl(raw: string, env: NodeJS.ProcessEnv = process.env
     };
   }
 
-  // websocket / sse: Herald's own parameters come out, the server's stay.
+  // websocket / sse / http: Herald's own parameters come out, the server's stay.
   const headers: Record<string, string> = {};
   const mapping: Record<string, string> = {};
   for (const key of [...params.keys()]) {
     if (key.startsWith('header.')) headers[key.slice('header.'.length)] = take(key);
     else if (key.startsWith('map.')) mapping[key.slice('map.'.length)] = take(key);
+  }
+  if (kind === 'http') {
+    const own = Object.entries(HTTP_KEYS).filter(([key]) => params.has(key));
+    const settings = own.map(([key, field]): [string, string | number] => [
+      field,
+      key === 'interval' ? integer(take(key), key) : take(key),
+    ]);
+    return {
+      source: { ...common, kind, url: url.toString(), headers, mapping, ...Object.fromEntries(settings) },
+      qos: 1,
+      topics: [],
+    };
   }
   const extras = Object.fromEntries(
     PUSH_KEYS.filter((key) => params.has(key) && (key !== 'open' || kind === 'websocket')).map((key) => [

@@ -10,6 +10,7 @@ import { NO_SAVED_SECRETS, toSourceInput } from './form-input.ts';
 import { hasErrors, validateSourceForm, type SourceFormErrors } from './form-validate.ts';
 import { emptyForm, formFromSource, type SourceFormValues } from './form-values.ts';
 import { GotifyFields } from './GotifyFields.tsx';
+import { HttpPollFields } from './HttpPollFields.tsx';
 import { KIND_LABEL, KIND_ORDER, urlWording } from './kinds.ts';
 import type { KindFieldsProps } from './kind-fields-props.ts';
 import { MqttFields } from './MqttFields.tsx';
@@ -22,6 +23,8 @@ import { useT } from '../i18n/i18n.ts';
 interface SourceFormProps {
   /** The source being edited; null to add a new one. */
   editing: SourceView | null;
+  /** The groups the other sources are in, suggested for the Group field. */
+  groups?: readonly string[];
   onSaved(source: SourceView): void;
   onCancel(): void;
 }
@@ -33,7 +36,7 @@ const MIN_PRIORITIES = [
   { value: 5, label: 'sources.form.priority.urgent' },
 ] as const;
 
-export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
+export function SourceForm({ editing, groups = [], onSaved, onCancel }: SourceFormProps) {
   const client = useClient();
   const t = useT();
   const id = useId();
@@ -124,6 +127,7 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
       />
       {values.kind === 'mqtt' && <MqttFields {...fieldProps} />}
       {(values.kind === 'websocket' || values.kind === 'sse') && <StreamFields {...fieldProps} />}
+      {values.kind === 'http' && <HttpPollFields {...fieldProps} />}
       {values.kind === 'ntfy' && <NtfyFields {...fieldProps} />}
       {values.kind === 'gotify' && <GotifyFields {...fieldProps} />}
       {values.kind === 'webhook' && <WebhookFields {...fieldProps} />}
@@ -135,6 +139,19 @@ export function SourceForm({ editing, onSaved, onCancel }: SourceFormProps) {
         hint={t('sources.form.minPriorityHint')}
         onChange={(v) => set('minPriority', v)}
       />
+      <TextField
+        id={idFor('group')}
+        label={t('sources.form.group')}
+        value={values.group}
+        hint={t('sources.form.groupHint')}
+        list={idFor('groups')}
+        onChange={(v) => set('group', v)}
+      />
+      <datalist id={idFor('groups')}>
+        {groups.map((group) => (
+          <option key={group} value={group} />
+        ))}
+      </datalist>
       <CheckboxField label={t('sources.form.enabled')} checked={values.enabled} onChange={(v) => set('enabled', v)} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving}>

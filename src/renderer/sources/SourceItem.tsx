@@ -13,9 +13,14 @@ interface SourceItemProps {
   source: SourceView;
   onEdit(): void;
   onRemoved(): void;
+  /** After a copy was made or the order changed. */
+  onChanged(): void;
+  /** The saved order with this source one place up (down) in its group; null where it cannot move. */
+  moveUp: string[] | null;
+  moveDown: string[] | null;
 }
 
-export function SourceItem({ source, onEdit, onRemoved }: SourceItemProps) {
+export function SourceItem({ source, onEdit, onRemoved, onChanged, moveUp, moveDown }: SourceItemProps) {
   const client = useClient();
   const t = useT();
   const [confirming, setConfirming] = useState(false);
@@ -35,6 +40,16 @@ export function SourceItem({ source, onEdit, onRemoved }: SourceItemProps) {
       setConfirming(false);
       await client.invoke('sources.remove', { id: source.id });
       onRemoved();
+    });
+  const duplicate = () =>
+    run(async () => {
+      await client.invoke('sources.duplicate', { id: source.id });
+      onChanged();
+    });
+  const reorder = (ids: string[]) =>
+    run(async () => {
+      await client.invoke('sources.reorder', { ids });
+      onChanged();
     });
   const reconnect = () =>
     run(async () => {
@@ -114,6 +129,32 @@ export function SourceItem({ source, onEdit, onRemoved }: SourceItemProps) {
               </button>
             </>
           ))}
+        {!source.ephemeral && !confirming && (
+          <>
+            {/* A copy of a locked source would carry the policy's credentials to a source the user can edit. */}
+            {!source.locked && (
+              <button type="button" onClick={duplicate} aria-label={t('sources.duplicateNamed', { name: source.name })}>
+                {t('sources.duplicate')}
+              </button>
+            )}
+            <button
+              type="button"
+              disabled={moveUp === null}
+              onClick={() => moveUp && void reorder(moveUp)}
+              aria-label={t('sources.moveUpNamed', { name: source.name })}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              disabled={moveDown === null}
+              onClick={() => moveDown && void reorder(moveDown)}
+              aria-label={t('sources.moveDownNamed', { name: source.name })}
+            >
+              ↓
+            </button>
+          </>
+        )}
       </div>
     </li>
   );

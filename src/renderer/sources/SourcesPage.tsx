@@ -5,6 +5,7 @@ import type { SourceView } from '../../shared/model.ts';
 import { useClient } from '../transport/connection-context.ts';
 import { SourceForm } from './SourceForm.tsx';
 import { SourceItem } from './SourceItem.tsx';
+import { groupNames, groupSources, movedIds } from './source-order.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { useT } from '../i18n/i18n.ts';
 import type { PolicyView } from '../../shared/policy.ts';
@@ -31,6 +32,7 @@ export function SourcesPage({ sources, policy, onChanged }: SourcesPageProps) {
           // A different source (or add after edit) must start from fresh values.
           key={editing.mode === 'edit' ? editing.source.id : 'add'}
           editing={editing.mode === 'edit' ? editing.source : null}
+          groups={groupNames(sources)}
           onSaved={() => {
             setEditing(null);
             onChanged();
@@ -56,16 +58,24 @@ export function SourcesPage({ sources, policy, onChanged }: SourcesPageProps) {
       {sources.length === 0 ? (
         <p className="muted">{t('sources.none')}</p>
       ) : (
-        <ul className="source-list" aria-label={t('sources.listLabel')}>
-          {sources.map((source) => (
-            <SourceItem
-              key={source.id}
-              source={source}
-              onEdit={() => setEditing({ mode: 'edit', source })}
-              onRemoved={onChanged}
-            />
-          ))}
-        </ul>
+        groupSources(sources).map((group) => (
+          <section key={group.name ?? ''} className="source-group" aria-label={group.name ?? t('sources.listLabel')}>
+            {group.name !== null && <h3 className="source-group-name">{group.name}</h3>}
+            <ul className="source-list" aria-label={group.name ?? t('sources.listLabel')}>
+              {group.sources.map((source) => (
+                <SourceItem
+                  key={source.id}
+                  source={source}
+                  onEdit={() => setEditing({ mode: 'edit', source })}
+                  onRemoved={onChanged}
+                  onChanged={onChanged}
+                  moveUp={movedIds(sources, source.id, -1)}
+                  moveDown={movedIds(sources, source.id, 1)}
+                />
+              ))}
+            </ul>
+          </section>
+        ))
       )}
     </div>
   );

@@ -42,6 +42,8 @@ interface TextFieldProps extends FieldProps {
   placeholder?: string;
   autoComplete?: string;
   disabled?: boolean;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
   onChange(value: string): void;
 }
 
@@ -56,6 +58,7 @@ export function TextField(props: TextFieldProps) {
     placeholder,
     autoComplete = 'off',
     disabled,
+    list,
     onChange,
   } = props;
   return (
@@ -63,6 +66,7 @@ export function TextField(props: TextFieldProps) {
       <input
         id={id}
         type={type}
+        list={list}
         inputMode={inputMode}
         value={value}
         placeholder={placeholder}

@@ -23,6 +23,7 @@ export function toSourceInput(values: SourceFormValues, saved: SavedSecrets = NO
     enabled: values.enabled,
     url: values.url.trim(),
     minPriority: values.minPriority,
+    group: optional(values.group),
   };
   switch (values.kind) {
     case 'mqtt': {
@@ -53,20 +54,32 @@ export function toSourceInput(values: SourceFormValues, saved: SavedSecrets = NO
     }
     case 'websocket':
     case 'sse': {
-      const headers = Object.fromEntries(
-        values.headers.filter((row) => row.name.trim() || row.value).map((row) => [row.name.trim(), row.value]),
-      );
-      const mapping =
-        values.format === 'json'
-          ? Object.fromEntries(
-              MAPPING_KEYS.flatMap((key) => (values.mapping[key].trim() ? [[key, values.mapping[key].trim()]] : [])),
-            )
-          : {};
-      const shared = { ...common, headers, format: values.format, mapping, token: secret(values.token) };
+      const mapping = values.format === 'json' ? mappingOf(values) : {};
+      const shared = {
+        ...common,
+        headers: headersOf(values),
+        format: values.format,
+        mapping,
+        token: secret(values.token),
+      };
       return values.kind === 'websocket'
         ? { kind: 'websocket', ...shared, openMessage: values.openMessage || undefined }
         : { kind: 'sse', ...shared };
     }
+    case 'http':
+      return {
+        kind: 'http',
+        ...common,
+        headers: headersOf(values),
+        token: secret(values.token),
+        mode: values.pollMode,
+        ...intervalOf(values),
+        mapping: mappingOf(values),
+        itemsPath: optional(values.itemsPath),
+        ...(values.pollMode === 'long-poll'
+          ? { cursorParam: optional(values.cursorParam), cursorPath: optional(values.cursorPath) }
+          : {}),
+      };
     case 'ntfy':
       return ntfyInput(values, common, saved);
     case 'gotify':
@@ -80,6 +93,24 @@ export function toSourceInput(values: SourceFormValues, saved: SavedSecrets = NO
         perMinute: Number(values.perMinute.trim()),
       };
   }
+}
+
+/** Long polling hides the interval, so a value left unusable there must not block saving: it is not sent. */
+function intervalOf(values: SourceFormValues): { intervalSeconds?: number } {
+  const seconds = Number(values.intervalSeconds.trim());
+  const usable = Number.isInteger(seconds) && seconds >= 1;
+  return values.pollMode === 'poll' || usable ? { intervalSeconds: seconds } : {};
+}
+
+function headersOf(values: SourceFormValues): Record<string, string> {
+  const rows = values.headers.filter((row) => row.name.trim() || row.value);
+  return Object.fromEntries(rows.map((row) => [row.name.trim(), row.value]));
+}
+
+function mappingOf(values: SourceFormValues): Record<string, string> {
+  return Object.fromEntries(
+    MAPPING_KEYS.flatMap((key) => (values.mapping[key].trim() ? [[key, values.mapping[key].trim()]] : [])),
+  );
 }
 
 function ntfyInput(

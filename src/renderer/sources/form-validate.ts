@@ -54,19 +54,16 @@ function formOnlyChecks(
         add('sessionExpiry', t('sources.check.sessionExpiry'));
       }
       return;
-    case 'websocket':
-    case 'sse': {
-      const seen = new Map<string, number>();
-      values.headers.forEach((row, index) => {
-        const name = row.name.trim();
-        if (!name && !row.value) return; // an empty row is ignored
-        if (!name) return add(`headers.${index}`, t('sources.check.headerName'));
-        const lower = name.toLowerCase();
-        if (seen.has(lower)) add(`headers.${index}`, t('sources.check.headerTwice', { name }));
-        seen.set(lower, index);
-      });
+    case 'http':
+      if (values.pollMode === 'poll' && !isWholeNumberIn(values.intervalSeconds, 1, 86_400)) {
+        add('intervalSeconds', t('sources.check.interval'));
+      }
+      headerChecks(values, t, add);
       return;
-    }
+    case 'websocket':
+    case 'sse':
+      headerChecks(values, t, add);
+      return;
     case 'ntfy':
       if (values.ntfyAuth === 'password') {
         if (!values.username.trim()) add('username', t('sources.check.username'));
@@ -89,6 +86,18 @@ function formOnlyChecks(
       }
       return;
   }
+}
+
+function headerChecks(values: SourceFormValues, t: Translate, add: (key: string, message: string) => void): void {
+  const seen = new Map<string, number>();
+  values.headers.forEach((row, index) => {
+    const name = row.name.trim();
+    if (!name && !row.value) return; // an empty row is ignored
+    if (!name) return add(`headers.${index}`, t('sources.check.headerName'));
+    const lower = name.toLowerCase();
+    if (seen.has(lower)) add(`headers.${index}`, t('sources.check.headerTwice', { name }));
+    seen.set(lower, index);
+  });
 }
 
 function isWholeNumberIn(text: string, min: number, max: number): boolean {

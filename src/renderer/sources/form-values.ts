@@ -33,6 +33,8 @@ export interface SourceFormValues {
   url: string;
   /** Notify from this priority up when no rule decides (1-5; 1-2 still stay quiet without a rule). */
   minPriority: number;
+  /** The group it is listed under; empty: none. */
+  group: string;
   username: string;
   password: SecretValue;
   token: SecretValue;
@@ -56,6 +58,12 @@ export interface SourceFormValues {
   openMessage: string;
   format: 'json' | 'text';
   mapping: Record<MappingKey, string>;
+  // HTTP polling (with the headers, token and mapping above)
+  pollMode: 'poll' | 'long-poll';
+  intervalSeconds: string;
+  itemsPath: string;
+  cursorParam: string;
+  cursorPath: string;
   // ntfy
   ntfyTopics: string[];
   ntfyAuth: NtfyAuth;
@@ -84,6 +92,7 @@ export function emptyForm(kind: SourceKind = 'mqtt'): SourceFormValues {
     enabled: true,
     url: '',
     minPriority: 1,
+    group: '',
     username: '',
     password: noSecret(),
     token: noSecret(),
@@ -103,6 +112,11 @@ export function emptyForm(kind: SourceKind = 'mqtt'): SourceFormValues {
     openMessage: '',
     format: 'json',
     mapping: emptyMapping(),
+    pollMode: 'poll',
+    intervalSeconds: '30',
+    itemsPath: '',
+    cursorParam: '',
+    cursorPath: '',
     ntfyTopics: [''],
     ntfyAuth: 'none',
     allowRemote: false,
@@ -117,6 +131,7 @@ export function formFromSource(source: SourceView): SourceFormValues {
     enabled: source.enabled,
     url: source.url,
     minPriority: source.minPriority,
+    group: source.group ?? '',
   };
   switch (source.kind) {
     case 'mqtt':
@@ -144,6 +159,17 @@ export function formFromSource(source: SourceView): SourceFormValues {
         openMessage: source.kind === 'websocket' ? (source.openMessage ?? '') : '',
         format: source.format,
         mapping: { ...emptyMapping(), ...source.mapping },
+      };
+    case 'http':
+      return {
+        ...base,
+        headers: Object.entries(source.headers).map(([name, value]) => ({ name, value })),
+        mapping: { ...emptyMapping(), ...source.mapping },
+        pollMode: source.mode,
+        intervalSeconds: String(source.intervalSeconds),
+        itemsPath: source.itemsPath ?? '',
+        cursorParam: source.cursorParam ?? '',
+        cursorPath: source.cursorPath ?? '',
       };
     case 'ntfy':
       return {

@@ -13,6 +13,7 @@ const URL_KEYS: Record<SourceKind, { label: MessageKey; hint?: MessageKey }> = {
   mqtt: { label: 'sources.url.broker' },
   websocket: { label: 'sources.url.websocket' },
   sse: { label: 'sources.url.stream', hint: 'sources.url.sseHint' },
+  http: { label: 'sources.url.endpoint', hint: 'sources.url.endpointHint' },
   ntfy: { label: 'sources.url.server', hint: 'sources.url.ntfyHint' },
   gotify: { label: 'sources.url.server' },
   webhook: { label: 'sources.url.hook', hint: 'sources.url.hookHint' },
@@ -40,6 +41,8 @@ export function sourceSummary(source: SourceView, t: Translate): string {
     case 'websocket':
     case 'sse':
       return `${KIND_LABEL[source.kind]} · ${t(source.format === 'json' ? 'sources.summary.jsonFrames' : 'sources.summary.textFrames')}`;
+    case 'http':
+      return `${KIND_LABEL.http} · ${source.mode === 'poll' ? t('sources.summary.poll', { seconds: source.intervalSeconds }) : t('sources.summary.longPoll')}`;
     case 'ntfy':
       return t('sources.summary.ntfy', { topics: source.topics.join(', ') });
     case 'gotify':

@@ -74,6 +74,8 @@ export function defineKind<const K extends string, F extends z.core.$ZodLooseSha
      * unless a rule says otherwise).
      */
     minPriority: z.number().int().min(1).max(5).default(1),
+    /** The group the Sources page lists it under (e.g. "Office", "Home"); none: ungrouped. */
+    group: z.string().trim().min(1).max(60).optional(),
     ...spec.fields,
   });
   return { ...spec, settings };

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { urlProblem } from './define.ts';
 import { gotify } from './gotify.ts';
+import { http } from './http.ts';
 import { mqtt } from './mqtt.ts';
 import { ntfy } from './ntfy.ts';
 import { sse } from './sse.ts';
@@ -11,7 +12,7 @@ import { websocket } from './websocket.ts';
 import { webhook } from './webhook.ts';
 
 /** In the order the UI offers them. */
-export const SOURCE_KIND_DEFINITIONS = [mqtt, websocket, sse, ntfy, gotify, webhook] as const;
+export const SOURCE_KIND_DEFINITIONS = [mqtt, websocket, sse, http, ntfy, gotify, webhook] as const;
 type Definitions = typeof SOURCE_KIND_DEFINITIONS;
 type Definition = Definitions[number];
 

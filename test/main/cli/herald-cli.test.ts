@@ -77,7 +77,10 @@ describe('herald serve', () => {
 
   test('bad arguments end in one clear line and exit code 2', () => {
     const cases: [string[], RegExp][] = [
-      [['serve', '--source', 'http://example.com', '--topic', 'a'], /http URLs need kind=sse, ntfy, gotify or webhook/],
+      [
+        ['serve', '--source', 'http://example.com', '--topic', 'a'],
+        /http URLs need kind=sse, http, ntfy, gotify or webhook/,
+      ],
       [['serve', '--source', 'ftp://example.com?kind=sse'], /unsupported scheme "ftp"; use http or https/],
       [['serve', '--source', 'mqtt://127.0.0.1:1'], /needs at least one --topic/],
       [['serve', '--topic', 'a'], /--topic must follow a --source/],

@@ -76,7 +76,7 @@ describe('MQTT sources', () => {
       /HERALD_SURELY_UNSET is not set/,
     );
     expect(() => serve('--source', 'http://b', '--topic', 'a')).toThrow(UsageError);
-    expect(() => serve('--source', 'http://b', '--topic', 'a')).toThrow(/need kind=sse, ntfy, gotify or webhook/);
+    expect(() => serve('--source', 'http://b', '--topic', 'a')).toThrow(/need kind=sse, http, ntfy, gotify or webhook/);
     expect(() => serve('--source', 'ftp://b', '--topic', 'a')).toThrow(/no kind of source takes ftp URLs/);
   });
 });
@@ -100,6 +100,24 @@ describe('push sources', () => {
   test('an SSE source', () => {
     const [source] = serve('--source', 'https://push.example/events?kind=sse&format=text');
     expect(source).toMatchObject({ kind: 'sse', url: 'https://push.example/events', format: 'text' });
+  });
+
+  test("an HTTP polling source takes its own parameters and leaves the server's", () => {
+    const [source] = serve(
+      '--source',
+      'https://api.example/alerts?kind=http&page=1&mode=long-poll&items=data.items&cursorParam=since&cursorPath=next&map.body=text',
+    );
+    expect(source).toEqual({
+      kind: 'http',
+      url: 'https://api.example/alerts?page=1',
+      headers: {},
+      mapping: { body: 'text' },
+      mode: 'long-poll',
+      itemsPath: 'data.items',
+      cursorParam: 'since',
+      cursorPath: 'next',
+    });
+    expect(serve('--source', 'http://api.example/a?kind=http&interval=5')[0]).toMatchObject({ intervalSeconds: 5 });
   });
 
   test('ntfy topics come from the path or from --topic; the server URL is what remains', () => {
@@ -133,14 +151,14 @@ describe('push sources', () => {
 
   test('an unknown kind lists the known ones', () => {
     expect(() => serve('--source', 'https://x?kind=pager')).toThrow(
-      /unknown kind "pager"; use mqtt, websocket, sse, ntfy, gotify/,
+      /unknown kind "pager"; use mqtt, websocket, sse, http, ntfy, gotify/,
     );
   });
 });
 
 test('serve --help lists the per-source options', () => {
   expect(parseArgs(['serve', '--help'])).toEqual({ command: 'help', of: 'serve' });
-  expect(SOURCE_URL_HELP).toContain('kind=mqtt|websocket|sse|ntfy|gotify|webhook');
+  expect(SOURCE_URL_HELP).toContain('kind=mqtt|websocket|sse|http|ntfy|gotify|webhook');
 });
 
 test('a webhook source from the command line: its address, token and limits', () => {

@@ -94,6 +94,8 @@ export function createStubCore(initial: Partial<AppState> = {}): StubCore {
       'sources.update': notImplemented('sources.update'),
       'sources.remove': notImplemented('sources.remove'),
       'sources.reconnect': notImplemented('sources.reconnect'),
+      'sources.duplicate': notImplemented('sources.duplicate'),
+      'sources.reorder': notImplemented('sources.reorder'),
       'rules.get': notImplemented('rules.get'),
       'rules.set': notImplemented('rules.set'),
       'rules.preview': notImplemented('rules.preview'),

@@ -74,6 +74,26 @@ export async function httpSteps(
     });
     return;
   }
+  if (settings.kind === 'http') {
+    const held = settings.mode === 'long-poll';
+    const response = await run('auth', async () => {
+      const answer = await get(settings.url, { Accept: 'application/json', ...headers }, timeoutMs, held);
+      // A long-poll server may hold even the first request until it has news: that is an answer too.
+      if (!answer) return { value: null, detail: 'the server holds the request until it has news (long polling)' };
+      if (answer.status === 401) throw new StepFailure(await refusal(answer, Object.keys(headers).length > 0));
+      if (answer.status === 403) throw new StepFailure(await forbidden(answer, 'this endpoint'));
+      if (!answer.ok) throw new StepFailure(await unexpected(answer, 'a JSON endpoint'));
+      return { value: answer, detail: `the server answered HTTP ${answer.status}` };
+    });
+    if (!response) return skip('subscribe', 'no answer yet to check: the server is waiting for news');
+    await run('subscribe', async () => {
+      const type = response.headers.get('content-type') ?? 'no content type';
+      await response.body?.cancel();
+      if (!type.includes('json')) throw new StepFailure(`the server sent ${type}, not JSON (is this the API's URL?)`);
+      return { value: undefined, detail: 'the endpoint answers with JSON' };
+    });
+    return;
+  }
   const socket = await run('auth', async () => ({
     value: await openWebSocket(settings.url, headers, timeoutMs, true),
     detail: 'the server accepted the WebSocket upgrade',
@@ -89,11 +109,27 @@ export async function httpSteps(
   }));
 }
 
-async function get(url: string, headers: Record<string, string>, timeoutMs: number): Promise<Response> {
+/** With `mayHold`, no answer within the time is null instead of a failure. */
+async function get(url: string, headers: Record<string, string>, timeoutMs: number): Promise<Response>;
+async function get(
+  url: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  mayHold: boolean,
+): Promise<Response | null>;
+async function get(
+  url: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  mayHold = false,
+): Promise<Response | null> {
   try {
     return await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
   } catch (err) {
-    if ((err as Error).name === 'TimeoutError') throw new StepFailure(`no answer within ${timeoutMs} ms`);
+    if ((err as Error).name === 'TimeoutError') {
+      if (mayHold) return null;
+      throw new StepFailure(`no answer within ${timeoutMs} ms`);
+    }
     throw new StepFailure(describeConnectionError(err, url));
   }
 }

@@ -37,7 +37,8 @@ export class Evaluation implements CandidateQuery {
     this.title = text(subject.title);
     this.body = text(subject.body);
     this.priority = typeof subject.priority === 'number' ? subject.priority : 3;
-    this.nameAsTopic = subject.sourceKind === 'websocket' || subject.sourceKind === 'sse';
+    this.nameAsTopic =
+      subject.sourceKind === 'websocket' || subject.sourceKind === 'sse' || subject.sourceKind === 'http';
     this.#bodyKind = subject.bodyKind;
   }
 

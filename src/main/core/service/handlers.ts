@@ -68,6 +68,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return found;
   };
 
+  /** A saved source to copy: command-line ones are for one run and have no saved form to copy. */
+  const savedSourceToCopy = (id: string): StoredSource => {
+    // A copy would carry the policy's credentials to a source the user can point anywhere.
+    if (deps.policy?.sourceLocked(id)) {
+      throw new HeraldError(
+        'conflict',
+        `your administrator's policy (${deps.policy.file}) locks this source: it cannot be copied`,
+      );
+    }
+    const found = deps.settings().sources.find((s) => s.id === id);
+    if (!found) throw new HeraldError('not_found', `source ${id} not found`);
+    return found;
+  };
+
   /** undefined keeps a stored secret, '' removes it. Written before settings, so a refusal saves nothing. */
   const applySecrets = (id: string, request: SecretValues) => {
     for (const field of SECRET_FIELDS) {
@@ -130,6 +144,42 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await sources.remove(request.id);
       return {};
     },
+    'sources.duplicate': async (request) => {
+      const original = savedSourceToCopy(request.id);
+      const id = deps.newSourceId();
+      // Off until edited: a copy connecting at once would share the original's session and subscriptions.
+      const { clientId: _clientId, ...config } = original as StoredSource & { clientId?: string };
+      const copy = StoredSource.parse({
+        ...config,
+        id,
+        embedded: false,
+        enabled: false,
+        name: copyName(original.name),
+      });
+      for (const field of SECRET_FIELDS) {
+        const value = deps.secrets.get(sourceSecretKey(original.id, field));
+        if (value !== undefined) deps.secrets.set(sourceSecretKey(id, field), value);
+      }
+      deps.saveSettings({ ...deps.settings(), sources: [...deps.settings().sources, copy] });
+      await sources.put(copy);
+      return view(id);
+    },
+    'sources.reorder': (request) => {
+      const saved = deps.settings().sources;
+      const known = new Set(saved.map((s) => s.id));
+      if (
+        request.ids.length !== known.size ||
+        new Set(request.ids).size !== known.size ||
+        !request.ids.every((id) => known.has(id))
+      ) {
+        throw new HeraldError('invalid_request', 'sources.reorder needs every saved source id exactly once');
+      }
+      const byId = new Map(saved.map((s) => [s.id, s]));
+      deps.saveSettings({ ...deps.settings(), sources: request.ids.map((id) => byId.get(id)!) });
+      sources.reorder(request.ids);
+      deps.stateChanged();
+      return sources.views();
+    },
     'sources.reconnect': (request) => {
       if (request.id !== undefined) view(request.id);
       sources.reconnect(request.id);
@@ -149,4 +199,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createSettingsHandlers(deps),
     ...createFavouritesHandlers(deps),
   };
+}
+
+/** "Office (copy)"; within the 100 characters a name may have. */
+function copyName(name: string): string {
+  const suffix = ' (copy)';
+  return `${name.slice(0, 100 - suffix.length)}${suffix}`;
 }

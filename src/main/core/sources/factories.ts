@@ -2,6 +2,7 @@
 import type { SourceKind } from '../../../shared/sources.ts';
 import type { StoredSourceOf } from '../settings/schema.ts';
 import { createGotifySource } from './gotify/gotify-source.ts';
+import { createHttpPollSource } from './http/http-poll-source.ts';
 import { createMqttSource } from './mqtt/mqtt-source.ts';
 import { createNtfySource } from './ntfy/ntfy-source.ts';
 import type { SourceFactory } from './common/source.ts';
@@ -13,6 +14,7 @@ export const sourceFactories: { [K in SourceKind]: SourceFactory<StoredSourceOf<
   mqtt: createMqttSource,
   websocket: createWebSocketSource,
   sse: createSseSource,
+  http: createHttpPollSource,
   ntfy: createNtfySource,
   gotify: createGotifySource,
   webhook: createWebhookSource,

@@ -76,6 +76,15 @@ export class SourceRegistry {
     await Promise.all([...this.sources.keys()].map((id) => this.stopOne(id)));
   }
 
+  /** Lists the sources in this order from now on (ids not given keep their place after those given). */
+  reorder(ids: readonly string[]): void {
+    const entries = [...this.sources.entries()];
+    const rank = new Map(ids.map((id, i) => [id, i]));
+    entries.sort(([a], [b]) => (rank.get(a) ?? ids.length) - (rank.get(b) ?? ids.length));
+    this.sources.clear();
+    for (const [id, entry] of entries) this.sources.set(id, entry);
+  }
+
   views(): SourceView[] {
     return [...this.sources.values()].map((entry) => ({
       ...entry.config,
