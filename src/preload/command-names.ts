@@ -60,6 +60,7 @@ export const PRELOAD_COMMAND_NAMES = [
   'app.autostart.set',
   'favourites.list',
   'favourites.set',
+  'inbox.values',
 ] as const satisfies readonly CommandName[];
 
 type AssertNever<T extends never> = T;

@@ -4,6 +4,7 @@ import type { MessageDetail as Detail } from '../../shared/model.ts';
 import { useT, type MessageKey } from '../i18n/i18n.ts';
 import { MessageBody } from './body/MessageBody.tsx';
 import { TimeText } from './body/TimeText.tsx';
+import { TopicChart } from './chart/TopicChart.tsx';
 import { displayTitle, groupDigits, formatBytes, priorityLabel } from './format.ts';
 import { Highlight } from './Highlight.tsx';
 import { MessageActions } from './MessageActions.tsx';
@@ -102,6 +103,7 @@ export function LoadedMessage({ detail }: { detail: Detail }) {
       )}
       {/* Keyed by message: the view chosen for one body (source, base64) starts afresh for the next. */}
       <MessageBody key={detail.id} detail={detail} />
+      <TopicChart detail={detail} />
       {extras?.actions && extras.actions.length > 0 && (
         // Keyed by message: a result from one message's action must not linger on the next.
         <MessageActions key={detail.id} messageId={detail.id} actions={extras.actions} />

@@ -1,5 +1,5 @@
 // The inbox's words beyond the shell's catalogue: the actions on selected messages, retention, the topic tree,
-// the pinned badge and the line saying what the rules decided for the open message.
+// the pinned badge, the line saying what the rules decided for the open message and its topic's value chart.
 import { defineStrings } from '../i18n/define-strings.ts';
 
 export const inboxStrings = defineStrings(
@@ -44,6 +44,13 @@ export const inboxStrings = defineStrings(
     'inbox.decision.muted': "Muted by rule '{rule}'",
     'inbox.decision.read': "Marked read by rule '{rule}'",
     'inbox.decision.dropped': "Dropped by rule '{rule}'",
+    'inbox.chart.title': 'Recent values',
+    'inbox.chart.field': 'Chart field',
+    'inbox.chart.label': 'Values of {topic}: last {last}, min {min}, max {max} over {count} messages',
+    'inbox.chart.last': 'last {value}',
+    'inbox.chart.min': 'min {value}',
+    'inbox.chart.max': 'max {value}',
+    'inbox.chart.failed': 'Could not load recent values: {error}',
   },
   {
     'inbox.selection.label': '已选消息',
@@ -85,5 +92,12 @@ export const inboxStrings = defineStrings(
     'inbox.decision.muted': '已静音，依据规则“{rule}”',
     'inbox.decision.read': '已标为已读，依据规则“{rule}”',
     'inbox.decision.dropped': '已丢弃，依据规则“{rule}”',
+    'inbox.chart.title': '近期数值',
+    'inbox.chart.field': '图表字段',
+    'inbox.chart.label': '{topic} 的数值：最新 {last}，最小 {min}，最大 {max}，共 {count} 条消息',
+    'inbox.chart.last': '最新 {value}',
+    'inbox.chart.min': '最小 {value}',
+    'inbox.chart.max': '最大 {value}',
+    'inbox.chart.failed': '无法加载近期数值：{error}',
   },
 );

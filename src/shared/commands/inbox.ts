@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { MessageDetail, MessageSummary } from '../model.ts';
 import { PurgeProgress, RetentionRules } from '../retention.ts';
 import { isValidTopicFilter } from '../sources/fields.ts';
+import { parseValuePath } from '../rules/parse.ts';
 import { Empty, MessageId } from './common.ts';
 
 /** What `has` can ask for: messages with an attachment, or with action buttons. */
@@ -72,6 +73,32 @@ export const inboxCommands = {
       topics: z.array(
         z.object({ sourceId: z.string(), topic: z.string(), total: z.number().int(), unread: z.number().int() }),
       ),
+    }),
+  },
+  /**
+   * Recent numeric values of one source's topic, for the detail view's chart: the newest `limit` messages (below
+   * `before`), newest first, each read as a number (the whole payload, or the JSON value at `path`; true/false as
+   * 1/0, text that is a number as that number). Messages without one are left out. Walks the topic index only.
+   */
+  'inbox.values': {
+    request: z
+      .object({
+        sourceId: z.string().min(1),
+        topic: z.string().min(1).max(65535),
+        /** `$.sensor.temp` (the path syntax of rule conditions); `$` or none: the whole payload. */
+        path: z
+          .string()
+          .max(1024)
+          .refine((path) => parseValuePath(path) !== null, 'path must be a JSON path such as $.sensor.temp')
+          .optional(),
+        limit: z.number().int().min(1).max(1000).default(200),
+        before: MessageId.optional(),
+      })
+      .strict(),
+    response: z.object({
+      points: z.array(z.object({ id: z.number().int(), receivedAt: z.number().int(), value: z.number() })),
+      /** Whether any of those messages had a number. */
+      numeric: z.boolean(),
     }),
   },
   'inbox.getRetention': {

@@ -85,6 +85,17 @@ export function parseValueCondition(text: string): ValueCondition | null {
   };
 }
 
+/** Text that reads as a number (" 21.5 ", "-3e1"): how a text payload counts as one, in rules and in charts. */
+export const NUMERIC_TEXT = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+
+const WHOLE_PATH = new RegExp(String.raw`^\s*${PATH}\s*$`);
+
+/** `$.a.b[0]` (as a condition writes it) -> its keys after `$`, or null when it is not such a path. */
+export function parseValuePath(text: string): string[] | null {
+  const match = WHOLE_PATH.exec(text);
+  return match ? pathKeys(match[1]!) : null;
+}
+
 function pathKeys(text: string): string[] {
   const keys: string[] = [];
   for (const part of text.matchAll(/\.([A-Za-z_][\w-]*)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/g)) {

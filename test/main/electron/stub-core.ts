@@ -84,6 +84,7 @@ export function createStubCore(initial: Partial<AppState> = {}): StubCore {
       'inbox.pin': notImplemented('inbox.pin'),
       'inbox.delete': notImplemented('inbox.delete'),
       'inbox.topics': notImplemented('inbox.topics'),
+      'inbox.values': notImplemented('inbox.values'),
       'inbox.getRetention': notImplemented('inbox.getRetention'),
       'inbox.setRetention': notImplemented('inbox.setRetention'),
       'sources.list': (request) => {

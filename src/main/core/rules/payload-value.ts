@@ -3,13 +3,12 @@
 // is parsed at most once per message, and only when a rule asks. A path that is not there is MISSING: every
 // condition on it is false.
 import type { BodyKind } from '../../../shared/model.ts';
-import type { Comparison, Literal } from '../../../shared/rules/parse.ts';
+import { NUMERIC_TEXT, type Comparison, type Literal } from '../../../shared/rules/parse.ts';
 
 export const MISSING: unique symbol = Symbol('missing');
 /** A JSON value, as JSON.parse makes it. */
 export type Value = string | number | boolean | null | Value[] | { [key: string]: Value };
 
-const NUMERIC = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 /** Values longer than this are remembered (for `changed`) by a hash, so state stays small. */
 const MAX_REMEMBERED_CHARS = 128;
 
@@ -39,7 +38,7 @@ export class Payload {
         return MISSING;
       }
     }
-    return NUMERIC.test(this.#body) ? Number(this.#body) : this.#body;
+    return NUMERIC_TEXT.test(this.#body) ? Number(this.#body) : this.#body;
   }
 
   /** The value at `path` (keys after `$`), or MISSING. A text payload has no paths below `$`. */
@@ -64,9 +63,9 @@ function child(value: Value | typeof MISSING, key: string): Value | typeof MISSI
 }
 
 /** A number, or text that is one (" 21.5 "); null otherwise (booleans are not numbers). */
-function asNumber(value: Value): number | null {
+export function asNumber(value: Value): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' && NUMERIC.test(value)) return Number(value);
+  if (typeof value === 'string' && NUMERIC_TEXT.test(value)) return Number(value);
   return null;
 }
 

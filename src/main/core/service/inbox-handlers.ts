@@ -33,6 +33,7 @@ type InboxCommands =
   | 'inbox.pin'
   | 'inbox.delete'
   | 'inbox.topics'
+  | 'inbox.values'
   | 'inbox.getRetention'
   | 'inbox.setRetention';
 
@@ -79,6 +80,7 @@ export function createInboxHandlers(deps: InboxHandlerDeps): Pick<Handlers, Inbo
       return { deleted, ...writes.counts() };
     },
     'inbox.topics': () => ({ topics: store.topicCounts() }),
+    'inbox.values': (request) => store.values(request),
     'inbox.getRetention': () => ({
       rules: deps.settings().inbox.retention,
       purge: deps.retention.progress(),

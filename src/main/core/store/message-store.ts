@@ -20,6 +20,7 @@ import type { ExportRow } from './rows.ts';
 import { SearchBackfill, type SearchIndexProgress } from './search-backfill.ts';
 import { SourceStateTables, type StoredInflight, type StateEntry } from './source-state.ts';
 import type { InboxWriteOps } from './inbox-writes.ts';
+import { TopicValueReads, type TopicValues, type TopicValuesQuery } from './topic-values.ts';
 
 export { SCHEMA_VERSION } from './migrations.ts';
 export type { StoreOpenOptions } from './database.ts';
@@ -28,6 +29,7 @@ export type { SearchIndexProgress } from './search-backfill.ts';
 export type { BatchOutcome, InboxCounts } from './message-writes.ts';
 export type { ExportRow } from './rows.ts';
 export type { TopicCount } from './topic-counts.ts';
+export type { TopicValues, TopicValuesQuery, ValuePoint } from './topic-values.ts';
 export type { InflightPackets, StateEntry } from './source-state.ts';
 
 export class MessageStore implements InboxWriteOps {
@@ -38,6 +40,7 @@ export class MessageStore implements InboxWriteOps {
   private readonly reads: MessageReads;
   private readonly sourceState: SourceStateTables;
   private readonly backfill: SearchBackfill;
+  private readonly topicValues: TopicValueReads;
   /** The bounded queries retention runs on (retention-runner.ts drives them). */
   readonly retention: RetentionQueries;
   private closed = false;
@@ -57,6 +60,7 @@ export class MessageStore implements InboxWriteOps {
     this.writes = new MessageWrites(db, this.inboxCounts, this.sourceState);
     this.reads = new MessageReads(db);
     this.backfill = new SearchBackfill(db);
+    this.topicValues = new TopicValueReads(db);
     this.retention = new RetentionQueries(db, this.reads.filtered);
   }
 
@@ -148,6 +152,11 @@ export class MessageStore implements InboxWriteOps {
 
   recent(limit: number): RecentMessage[] {
     return this.reads.recent(limit);
+  }
+
+  /** Recent numeric values of one source's topic, newest first (see TopicValueReads). */
+  values(query: TopicValuesQuery): TopicValues {
+    return this.topicValues.values(query);
   }
 
   /** Matching messages newest first, as export rows (see MessageReads.searchAll). */

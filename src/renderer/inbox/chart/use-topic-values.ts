@@ -1,0 +1,28 @@
+// Loads a topic's recent values for the chart, again whenever another message is opened (a newer value may
+// have arrived since). Main reads them off the topic index: a chart never scans the inbox.
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../../../shared/error-message.ts';
+import { useClient } from '../../transport/connection-context.ts';
+import type { ChartPoint } from './value-fields.ts';
+
+/** How many of the topic's newest messages a chart shows. */
+export const CHART_MESSAGES = 200;
+
+export type ValuesLoad =
+  { status: 'loading' } | { status: 'loaded'; points: ChartPoint[] } | { status: 'failed'; error: string };
+
+export function useTopicValues(sourceId: string, topic: string, path: string, openId: number): ValuesLoad {
+  const client = useClient();
+  const [load, setLoad] = useState<ValuesLoad>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    client.invoke('inbox.values', { sourceId, topic, path, limit: CHART_MESSAGES }).then(
+      ({ points }) => live && setLoad({ status: 'loaded', points }),
+      (err: unknown) => live && setLoad({ status: 'failed', error: errorMessage(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, sourceId, topic, path, openId]);
+  return load;
+}
