@@ -58,6 +58,7 @@ export const PRELOAD_COMMAND_NAMES = [
   'app.testNotification',
   'app.autostart.get',
   'app.autostart.set',
+  'app.exportDiagnostics',
   'favourites.list',
   'favourites.set',
   'inbox.values',

@@ -15,6 +15,7 @@ import { publishCommands } from './commands/publish.ts';
 import { ruleCommands } from './commands/rules.ts';
 import { sourceCommands } from './commands/sources.ts';
 import { settingsCommands } from './commands/settings.ts';
+import { diagnosticsCommands } from './commands/diagnostics.ts';
 
 export const commands = {
   'app.getState': { request: Empty, response: AppState },
@@ -27,6 +28,7 @@ export const commands = {
   ...deviceCommands,
   ...brokerCommands,
   ...settingsCommands,
+  ...diagnosticsCommands,
   ...favouriteCommands,
 } as const;
 

@@ -33,7 +33,8 @@ import { MessageStore } from './store/message-store.ts';
 import { WorkerWrites } from './store/writer/worker-writes.ts';
 import { startSearchIndexer } from './store/search-indexer.ts';
 import { RetentionRunner } from './store/retention-runner.ts';
-import { logger } from './logging/logger.ts';
+import { addLogSink, logger } from './logging/logger.ts';
+import { LogFile } from './logging/log-file.ts';
 
 export const INBOX_FILE = 'inbox.sqlite';
 export const DEFAULT_SOURCE_ID = 'local';
@@ -56,6 +57,9 @@ export function defaultSource(): StoredSource {
 
 export async function createHeraldCore(options: HeraldCoreOptions): Promise<HeraldCore> {
   const events = new CoreEvents();
+  // Every logged line also goes to <dataDir>/logs/herald.log (JSON Lines, rotated) for a diagnostics export.
+  const logFile = new LogFile(options.dataDir);
+  const detachLog = addLogSink((record) => logFile.write(record));
 
   let settings: Settings = options.settings.load();
   if (!settings.initialized) {
@@ -261,6 +265,7 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     broker,
     dataDir: options.dataDir,
     version: options.version,
+    flushLog: () => logFile.flush(),
     autostart: options.autostart,
     nativeNotifications: options.nativeNotifications,
     notify: (request) => events.emit('notify', request),
@@ -305,6 +310,8 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
       await writes.close();
       store.close();
       events.clear();
+      detachLog();
+      await logFile.close();
     },
   };
 }

@@ -6,17 +6,7 @@ import type { ImportPreview } from '../../shared/commands/admin.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { useT, type Translate } from '../i18n/i18n.ts';
 import { useClient } from '../transport/connection-context.ts';
-
-/** Starts a download of `text` as `fileName`, the way a link with `download` does. */
-function download(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // After the click has handed the blob to the download.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+import { download } from './download.ts';
 
 function previewLines(preview: ImportPreview, t: Translate): string[] {
   const lines: string[] = [];
@@ -51,7 +41,7 @@ export function ImportExportSection() {
     try {
       const reply = await client.invoke('config.export', passphrase(exportPassphrase));
       const fileName = `herald-setup-${new Date().toISOString().slice(0, 10)}.json`;
-      download(reply.document, fileName);
+      download(reply.document, fileName, 'application/json');
       setExported(fileName);
     } catch (err) {
       setProblem(errorMessage(err));

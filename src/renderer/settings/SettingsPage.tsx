@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { useT } from '../i18n/i18n.ts';
 import { ThemeSwitch } from '../theme/ThemeSwitch.tsx';
 import { useClient } from '../transport/connection-context.ts';
+import { DiagnosticsSection } from './DiagnosticsSection.tsx';
 import { ImportExportSection } from './ImportExportSection.tsx';
 import { NotificationsSection } from './NotificationsSection.tsx';
 import { StartAtLoginSection } from './StartAtLoginSection.tsx';
@@ -70,6 +71,7 @@ export function SettingsPage({ active, unread, total, policy }: SettingsPageProp
       </section>
       <StartAtLoginSection active={active} />
       <ImportExportSection />
+      <DiagnosticsSection />
       <section className="settings-section" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about')}</h2>
         <p data-testid="settings-version">{info ? t('settings.version', { version: info.version }) : ''}</p>

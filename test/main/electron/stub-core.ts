@@ -133,6 +133,7 @@ export function createStubCore(initial: Partial<AppState> = {}): StubCore {
       'app.testNotification': notImplemented('app.testNotification'),
       'app.autostart.get': notImplemented('app.autostart.get'),
       'app.autostart.set': notImplemented('app.autostart.set'),
+      'app.exportDiagnostics': notImplemented('app.exportDiagnostics'),
       'notifications.setPaused': (request) => {
         record('notifications.setPaused', request);
         core.state.paused = request.paused;

@@ -23,8 +23,8 @@ import { forEachOption, UsageError } from '../options.ts';
 import type { Subcommand } from '../subcommand.ts';
 import { askPassphrase } from '../passphrase.ts';
 
-const SETTINGS_FILE = 'config.json';
-const SECRETS_FILE = 'headless-secrets.json';
+export const SETTINGS_FILE = 'config.json';
+export const SECRETS_FILE = 'headless-secrets.json';
 export const PASSPHRASE_ENV = 'HERALD_CONFIG_PASSPHRASE';
 
 export const configCommand: Subcommand = {
@@ -121,7 +121,7 @@ async function importConfig(argv: string[]): Promise<void> {
 }
 
 /** The data dir's settings, read without changing anything; null when there are none yet. */
-function readSettings(file: string): Settings | null {
+export function readSettings(file: string): Settings | null {
   if (!existsSync(file)) return null;
   let parsed;
   try {

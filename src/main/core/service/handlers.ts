@@ -16,6 +16,7 @@ import { createDevicesHandlers, type DevicesHandlerDeps } from './devices-handle
 import { createBrokerHandlers, type BrokerHandlerDeps } from './broker-handlers.ts';
 import { createSettingsHandlers, type SettingsHandlerDeps } from './settings-handlers.ts';
 import { createFavouritesHandlers, type FavouritesHandlerDeps } from './favourites-handlers.ts';
+import { createDiagnosticsHandlers, type DiagnosticsHandlerDeps } from './diagnostics-handlers.ts';
 
 export interface HandlerDeps
   extends
@@ -26,7 +27,8 @@ export interface HandlerDeps
     DevicesHandlerDeps,
     BrokerHandlerDeps,
     SettingsHandlerDeps,
-    FavouritesHandlerDeps {
+    FavouritesHandlerDeps,
+    DiagnosticsHandlerDeps {
   store: MessageStore;
   sources: SourceRegistry;
   secrets: SecretStore;
@@ -198,6 +200,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createBrokerHandlers(deps),
     ...createSettingsHandlers(deps),
     ...createFavouritesHandlers(deps),
+    ...createDiagnosticsHandlers(deps),
   };
 }
 
