@@ -29,7 +29,7 @@ describe('settings page', () => {
       expect(saved.notifications.burstWindowMs).toBe(2500);
 
       const downloading = page.waitForEvent('download');
-      await settings.getByRole('button', { name: 'Export' }).click();
+      await settings.getByRole('button', { name: 'Export', exact: true }).click();
       const download = await downloading;
       expect(download.suggestedFilename()).toMatch(/^herald-setup-\d{4}-\d\d-\d\d\.json$/);
       const file = await download.path();
