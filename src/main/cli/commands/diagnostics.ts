@@ -45,7 +45,7 @@ export const diagnosticsCommand: Subcommand = {
       settingsProblem = errorMessage(err);
     }
     const inbox = readInbox(join(dir, INBOX_FILE), includeMessages);
-    const zip = buildDiagnosticsZip({
+    const zip = await buildDiagnosticsZip({
       dataDir: dir,
       settings,
       secrets: new FileSecretStore(join(dir, SECRETS_FILE)),

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { arch, release } from 'node:os';
 import { join } from 'node:path';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { strToU8, zip, type Zippable } from 'fflate';
 import type { MessageSummary } from '../../../shared/model.ts';
 import { collectSecrets } from '../config-transfer/config-document.ts';
 import { LOG_DIR, logFileNames } from '../logging/log-file.ts';
@@ -55,7 +56,11 @@ export function diagnosticsFileName(now: Date): string {
   return `herald-diagnostics-${stamp}.zip`;
 }
 
-export function buildDiagnosticsZip(input: DiagnosticsInput): DiagnosticsZip {
+/**
+ * Builds the zip. The logs can be 20 MB: each file is read and redacted in a task of its own, and the deflate
+ * runs in fflate's worker threads, so the app's loop is never held for the whole export.
+ */
+export async function buildDiagnosticsZip(input: DiagnosticsInput): Promise<DiagnosticsZip> {
   const now = input.now ?? new Date();
   const known = input.settings ? Object.values(collectSecrets(input.settings, input.secrets)) : [];
   const text = (value: string) => strToU8(redactValues(redactText(value), known));
@@ -65,6 +70,7 @@ export function buildDiagnosticsZip(input: DiagnosticsInput): DiagnosticsZip {
   if (input.settings) files['settings.json'] = json(input.settings);
   files['state.json'] = json({ exportedAt: now.toISOString(), runtime: runtimeInfo(input.version), ...input.state });
   for (const name of logFileNames()) {
+    await nextTurn();
     const log = readIfPresent(join(input.dataDir, LOG_DIR, name));
     if (log !== null) files[`logs/${name}`] = text(log);
   }
@@ -73,7 +79,9 @@ export function buildDiagnosticsZip(input: DiagnosticsInput): DiagnosticsZip {
   }
   return {
     fileName: diagnosticsFileName(now),
-    bytes: zipSync(files, { level: 6, mtime: now }),
+    bytes: await new Promise<Uint8Array>((resolve, reject) =>
+      zip(files, { level: 6, mtime: now }, (err, data) => (err ? reject(err) : resolve(data))),
+    ),
     entries: Object.keys(files),
   };
 }

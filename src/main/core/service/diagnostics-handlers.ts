@@ -22,7 +22,7 @@ export function createDiagnosticsHandlers(deps: DiagnosticsHandlerDeps): Pick<Ha
   return {
     'app.exportDiagnostics': async (request) => {
       await deps.flushLog?.();
-      const zip = buildDiagnosticsZip({
+      const zip = await buildDiagnosticsZip({
         dataDir: deps.dataDir,
         settings: deps.settings(),
         secrets: deps.secrets,
