@@ -128,7 +128,7 @@ export const sourcesStrings = defineStrings(
     'sources.stream.formatText': 'Text (each frame is the message)',
     'sources.stream.mapping': 'Field mapping',
     'sources.stream.mappingHint':
-      'Where each field sits in a frame, as a dotted path (data.title, items.0.text). With none set, the usual title, message and priority fields are read; without a body path the whole frame is the body. The ID keeps a message that arrives twice from being stored twice.',
+      'Where each field sits in what arrives (a frame, an event or a polled item), as a dotted path (data.title, items.0.text). With none set, the usual title, message and priority fields are read; without a body path the whole of it is the body. The ID keeps a message that arrives twice from being stored twice.',
     'sources.poll.mode': 'Polling',
     'sources.poll.short': 'Ask at an interval',
     'sources.poll.long': 'Long polling (the server holds the request until it has news)',
@@ -318,7 +318,7 @@ export const sourcesStrings = defineStrings(
     'sources.stream.formatText': '文本（每帧就是一条消息）',
     'sources.stream.mapping': '字段映射',
     'sources.stream.mappingHint':
-      '每个字段在帧中的位置，用点分路径表示（data.title、items.0.text）。都不填时读取常见的 title、message 和 priority 字段；没有正文路径时整帧即为正文。ID 可避免重复到达的消息被存储两次。',
+      '每个字段在收到的内容（帧、事件或轮询到的条目）中的位置，用点分路径表示（data.title、items.0.text）。都不填时读取常见的 title、message 和 priority 字段；没有正文路径时整条内容即为正文。ID 可避免重复到达的消息被存储两次。',
     'sources.poll.mode': '轮询方式',
     'sources.poll.short': '定时请求',
     'sources.poll.long': '长轮询（服务器有新消息时才响应）',
