@@ -127,9 +127,15 @@ export class PersistentMosquitto {
     const running = this.running;
     this.running = null;
     if (running) {
+      // Its last log lines may still be in the pipe when it exits: wait for the end of its stderr, so the next
+      // run's lines come after them in the log (the packet order is what the tests read).
+      const stderr = running.process.stderr;
+      const drained =
+        stderr && !stderr.closed ? new Promise<void>((done) => stderr.once('close', () => done())) : Promise.resolve();
       // A stopped (SIGSTOP) broker only handles SIGTERM once it runs again.
       running.process.kill('SIGCONT');
       await running.stop();
+      await drained;
     }
   }
 
