@@ -138,7 +138,8 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     rules: () => rules.engine(),
     sourceKind: (id) => sources.get(id)?.config.kind,
     stateToSave: () => [...rules.stateToSave(), ...retained.stateToSave()],
-    divert: (message) => devices.consume(message) || retained.unchanged(message),
+    device: (message) => (devices.consume(message) ? (devices.deviceName(message) ?? '') : null),
+    divert: (message) => retained.unchanged(message),
     afterCommit: { wants: (message) => retained.wants(message), committed: (message) => retained.remember(message) },
     onCommitted: (committed, effects) => {
       inboxEvents.add(

@@ -107,6 +107,14 @@ export class DeviceRegistry {
     return consumed || !coveredBy(source.topics, topic);
   }
 
+  /** The name of the device whose state or availability topic the message came on, if any. */
+  deviceName(message: Pick<IncomingMessage, 'sourceId' | 'topic'>): string | undefined {
+    const ids = this.byTopic.get(key(message.sourceId, message.topic));
+    const first = ids?.values().next().value;
+    const record = first === undefined ? undefined : this.entities.get(first);
+    return record === undefined ? undefined : this.devices.get(record.deviceId)?.info.name;
+  }
+
   list(): { devices: DeviceView[]; unknown: UnknownComponent[] } {
     const devices = [...this.devices.values()]
       .filter((d) => discoveryOf(this.options.source(d.info.sourceId)) !== null)

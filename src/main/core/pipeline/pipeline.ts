@@ -31,6 +31,13 @@ export interface PipelineOptions {
    */
   divert?: (message: IncomingMessage) => boolean;
   /**
+   * Device traffic (state, availability, discovery): the device's name (or '' when it has none yet), null for
+   * other messages. Device traffic stays out of the inbox unless a rule decides it (an alert such as "door open
+   * for 5 min", or a rule that keeps a device's topic): the rules see it either way, so a rule's `for` and
+   * `changed` follow the device's state. A message a rule keeps takes the device's name as its title.
+   */
+  device?: (message: IncomingMessage) => string | null;
+  /**
    * Told of a message that was not diverted once it is committed (stored, a duplicate, or dropped by a rule);
    * only for the messages `wants` picks, so the rest cost no extra promise.
    */
@@ -64,13 +71,18 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const afterCommit = options.afterCommit;
   const sink: MessageSink = (message) => {
     try {
-      if (options.divert?.(message)) return writer.write(diverted(message));
-      const stored = toNewMessage(message, {
+      const device = options.device?.(message) ?? null;
+      if (device === null && options.divert?.(message)) return writer.write(diverted(message));
+      let stored = toNewMessage(message, {
         maxBytes: options.maxPayloadBytes(),
         rules: options.rules?.() ?? null,
         sourceKind: options.sourceKind?.(message.sourceId),
         now: now(),
       });
+      if (device !== null) {
+        if (stored.decision.rule === null || stored.decision.action === 'drop') return writer.write(diverted(message));
+        if (stored.title === null && device !== '') stored = { ...stored, title: device };
+      }
       const written = writer.write(stored);
       if (!afterCommit?.wants(message)) return written;
       return written.then((result) => (afterCommit.committed(message), result));
