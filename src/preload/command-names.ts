@@ -62,6 +62,7 @@ export const PRELOAD_COMMAND_NAMES = [
   'favourites.list',
   'favourites.set',
   'inbox.values',
+  'devices.alert',
 ] as const satisfies readonly CommandName[];
 
 type AssertNever<T extends never> = T;

@@ -84,6 +84,21 @@ export const deviceCommands = {
       .strict(),
     response: z.object({ topic: z.string(), payload: z.string() }),
   },
+  /**
+   * "Notify me when …": a rule that notifies, with the device's name, once the entity's value has met the
+   * condition for `forMinutes` (e.g. a door open for 5 minutes, a battery below 15 for 10). Returns its name.
+   */
+  'devices.alert': {
+    request: z
+      .object({
+        entityId: z.string().min(1),
+        op: z.enum(['==', '!=', '<', '<=', '>', '>=']),
+        value: z.union([z.boolean(), z.number(), z.string().min(1).max(200)]),
+        forMinutes: z.number().min(0.1).max(10_080),
+      })
+      .strict(),
+    response: z.object({ rule: z.string() }),
+  },
 } as const;
 
 /** Devices whose entities, state or availability changed (whole devices), and devices that are gone. */

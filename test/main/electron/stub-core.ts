@@ -85,6 +85,7 @@ export function createStubCore(initial: Partial<AppState> = {}): StubCore {
       'inbox.delete': notImplemented('inbox.delete'),
       'inbox.topics': notImplemented('inbox.topics'),
       'inbox.values': notImplemented('inbox.values'),
+      'devices.alert': notImplemented('devices.alert'),
       'inbox.getRetention': notImplemented('inbox.getRetention'),
       'inbox.setRetention': notImplemented('inbox.setRetention'),
       'sources.list': (request) => {

@@ -20,6 +20,7 @@ import {
   type EntityState,
 } from './entity.ts';
 import { parseDiscoveryTopic, readDiscovery, type DiscoveredEntity } from './ha-discovery.ts';
+import type { AlertTarget } from './device-alert.ts';
 import { DeviceTopics } from './device-topics.ts';
 import { coveredBy } from './topic-cover.ts';
 import { readBridgeDevices } from './zigbee2mqtt.ts';
@@ -121,6 +122,26 @@ export class DeviceRegistry {
       .map((d) => this.view(d))
       .sort((a, b) => (a.area ?? '').localeCompare(b.area ?? '') || a.name.localeCompare(b.name));
     return { devices, unknown: [...this.unknown.values()].flat() };
+  }
+
+  /** What a device alert on the entity watches; refused when a rule cannot follow its state. */
+  alertTarget(entityId: string): AlertTarget {
+    const entity = this.entities.get(entityId);
+    if (!entity) throw new HeraldError('not_found', `device entity ${entityId} not found`);
+    const { definition } = entity;
+    if (!definition.watch) {
+      throw new HeraldError(
+        'conflict',
+        `${definition.name}: a rule cannot follow its state (no state topic, or a value template too involved)`,
+      );
+    }
+    const device = this.devices.get(entity.deviceId);
+    return {
+      sourceId: entity.sourceId,
+      deviceName: device?.info.name ?? definition.name,
+      entityName: definition.name,
+      watch: definition.watch,
+    };
   }
 
   /** Publishes the entity's command; resolves with what was sent. */

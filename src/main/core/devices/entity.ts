@@ -47,6 +47,28 @@ export interface Publish {
 /** Why a command cannot be sent (wrong action for the entity, a command template that failed). */
 export class CommandError extends Error {}
 
+/**
+ * How a rule can watch the entity (a device alert): the state topic, where the value sits in its payloads (a
+ * rule path such as `$.contact`) and how an entity value is written in a rule's condition (on/off back to the
+ * payload the device sends).
+ */
+export interface AlertWatch {
+  topic: string;
+  path: string;
+  literal(value: EntityValue): string;
+}
+
+/** A value as a rule condition's literal: numbers and true/false/null as they are, text quoted. */
+export function ruleLiteral(raw: unknown): string {
+  if (typeof raw === 'number' || typeof raw === 'boolean' || raw === null) return String(raw);
+  return JSON.stringify(String(raw));
+}
+
+/** A JSON property as a rule path: `$.name`, or `$["odd name"]`. */
+export function rulePath(property: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(property) ? `$.${property}` : `$[${JSON.stringify(property)}]`;
+}
+
 export interface EntityDefinition {
   id: string;
   name: string;
@@ -63,6 +85,8 @@ export interface EntityDefinition {
   /** The config could not be used as a whole; the entity is listed with this error and nothing else. */
   error?: string;
   state: StateBinding[];
+  /** Absent: its state cannot be watched by a rule (no state topic, or a template too involved to follow). */
+  watch?: AlertWatch;
   availability?: Availability;
   command?: (request: CommandRequest) => Publish;
 }

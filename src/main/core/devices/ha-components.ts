@@ -10,6 +10,8 @@ import {
   type CommandRequest,
   type EntityDefinition,
   asEntityValue,
+  ruleLiteral,
+  rulePath,
   type EntityValue,
   type StateBinding,
 } from './entity.ts';
@@ -69,10 +71,14 @@ const BUILDERS: Record<string, (config: HaConfig) => Parts> = {
   binary_sensor: (config) => {
     const on = config.string('payload_on', 'ON');
     const off = config.string('payload_off', 'OFF');
-    return readout(config, (value) => {
-      const text = String(value);
-      return text === on ? true : text === off ? false : null;
-    });
+    return readout(
+      config,
+      (value) => {
+        const text = String(value);
+        return text === on ? true : text === off ? false : null;
+      },
+      (value) => (value === true ? on : value === false ? off : value),
+    );
   },
   number: (config) => {
     const min = config.number('min', 1);
@@ -157,10 +163,14 @@ function onOff(
   const stateOn = states?.on ?? config.string('state_on', on);
   const stateOff = states?.off ?? config.string('state_off', off);
   const send = sender(config, 'command_topic', 'command_template');
-  const parts = readout(config, (value) => {
-    const text = String(value);
-    return text === stateOn ? true : text === stateOff ? false : null;
-  });
+  const parts = readout(
+    config,
+    (value) => {
+      const text = String(value);
+      return text === stateOn ? true : text === stateOff ? false : null;
+    },
+    (value) => (value === true ? stateOn : value === false ? stateOff : value),
+  );
   return {
     ...parts,
     control: 'toggle' satisfies EntityControl,
@@ -177,11 +187,37 @@ function lockStates(config: HaConfig): { on: string; off: string } {
 }
 
 /** A read-only entity whose state_topic (through value_template) gives its value. */
-function readout(config: HaConfig, convert: (value: unknown) => EntityValue): Parts {
+function readout(
+  config: HaConfig,
+  convert: (value: unknown) => EntityValue,
+  /** An entity value back to what the payload says (on/off entities); the value itself otherwise. */
+  encode: (value: EntityValue) => unknown = (value) => value,
+): Parts {
   const topic = config.topic('state_topic');
   const read = config.reader('value_template');
   const state: StateBinding[] = topic ? [{ topic, apply: (payload) => ({ value: convert(read(payload)) }) }] : [];
-  return { control: 'readout', settable: false, state };
+  const path = templatePath(config.string('value_template'));
+  const watch =
+    topic && path ? { topic, path, literal: (value: EntityValue) => ruleLiteral(encode(value)) } : undefined;
+  return { control: 'readout', settable: false, state, ...(watch ? { watch } : {}) };
+}
+
+/**
+ * The rule path a value template reads, for the templates a rule can follow: none (the payload), `{{ value }}`,
+ * `{{ value_json.a.b }}` or `{{ value_json['a'] }}`, with filters such as `| float`; null for anything else.
+ */
+function templatePath(template: string | undefined): string | null {
+  if (template === undefined) return '$';
+  const match = /^\{\{\s*(value|value_json((?:\.[A-Za-z_]\w*|\[(?:'[^']*'|"[^"]*")\])+))\s*(?:\|[^{}]*)?\}\}$/.exec(
+    template.trim(),
+  );
+  if (!match) return null;
+  if (match[1] === 'value') return '$';
+  const steps = [...match[2]!.matchAll(/\.([A-Za-z_]\w*)|\[(?:'([^']*)'|"([^"]*)")\]/g)];
+  return steps.reduce((path, step) => {
+    const name = step[1] ?? step[2] ?? step[3]!;
+    return rulePath(name).replace(/^\$/, () => path);
+  }, '$');
 }
 
 function toNumber(value: unknown): number | string | null {

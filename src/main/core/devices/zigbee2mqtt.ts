@@ -9,6 +9,8 @@ import {
   asEntityValue,
   CommandError,
   numberValue,
+  ruleLiteral,
+  rulePath,
   type Availability,
   type CommandRequest,
   type EntityDefinition,
@@ -122,6 +124,7 @@ function generic(context: Context, expose: Json, component = String(expose.type)
   const read = (convert: (raw: unknown) => EntityValue) => [
     { topic: context.topic, apply: (payload: string) => readProperty(payload, property, convert) },
   ];
+  const watch = { topic: context.topic, path: rulePath(property), literal: ruleLiteral };
   const send = (value: unknown): Publish => ({
     topic: `${context.topic}/set`,
     payload: JSON.stringify({ [property]: value }),
@@ -133,6 +136,7 @@ function generic(context: Context, expose: Json, component = String(expose.type)
     const off = expose.value_off ?? false;
     return {
       ...base,
+      watch: { ...watch, literal: (v: EntityValue) => ruleLiteral(v === true ? on : v === false ? off : v) },
       control: settable ? 'toggle' : 'readout',
       settable,
       state: read((raw) => (raw === on ? true : raw === off ? false : null)),
@@ -147,6 +151,7 @@ function generic(context: Context, expose: Json, component = String(expose.type)
     const number = settable && min !== undefined && max !== undefined;
     return {
       ...base,
+      watch,
       control: number ? 'number' : 'readout',
       settable,
       state: read((raw) => (typeof raw === 'number' ? raw : asEntityValue(raw))),
@@ -161,6 +166,7 @@ function generic(context: Context, expose: Json, component = String(expose.type)
   const select = settable && expose.type === 'enum' && values !== undefined;
   return {
     ...base,
+    watch,
     control: select ? 'select' : 'readout',
     settable,
     state: read((raw) => asEntityValue(raw)),

@@ -65,6 +65,11 @@ export class RulesHost {
     return { document: this.document, problems: [] };
   }
 
+  /** A rule at the end (replacing one of the same name), e.g. a device alert. */
+  add(rule: Rule): RulesReply {
+    return this.set({ ...this.document, rules: [...this.withoutRule(rule.name), rule] });
+  }
+
   /** A rule at the top that keeps a topic (of one source, or of every source) silent. */
   mute(target: { topic: string; sourceId?: string }): RulesReply {
     const rule: Rule = {

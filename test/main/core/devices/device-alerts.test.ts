@@ -79,3 +79,31 @@ it('stores and notifies only the state that fires the rule, titled with the devi
   await eventually('the device shows the door closed', async () => (await door()) === false);
   expect(await stored()).toHaveLength(1);
 });
+
+it('"Notify me when" writes the rule; with its match, real payloads fire it', async () => {
+  const entity = (await test.core.handlers['devices.list']({})).devices.find((d) => d.name === 'Front door')!
+    .entities[0]!;
+  const created = await test.core.handlers['devices.alert']({
+    entityId: entity.id,
+    op: '==',
+    value: true,
+    forMinutes: 5,
+  });
+  expect(created).toEqual({ rule: 'Front door: Contact is on for 5 min' });
+  const { document } = await test.core.handlers['rules.get']({});
+  const rule = document.rules.find((r) => r.name === created.rule)!;
+  expect(rule).toMatchObject({ match: { topic: 'home/door/state', value: '$.contact == "false"' }, for: '300s' });
+
+  // The same rule with a shorter `for`, so the test need not wait five minutes.
+  await test.core.handlers['rules.set']({
+    document: { version: 1, rules: [{ ...rule, name: 'Quick', for: '200ms' }] },
+  });
+  const before = (await stored()).length;
+  await mosquittoPubOne(mosquitto.port, 'home/door/state', '{"contact":false}', 1);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await mosquittoPubOne(mosquitto.port, 'home/door/state', '{"contact":false}', 1);
+  await eventually('the alert from the written rule', async () =>
+    (await stored()).some((m) => m.rule === 'Quick' && m.title === 'Front door') ? true : null,
+  );
+  expect((await stored()).length).toBe(before + 1);
+});
