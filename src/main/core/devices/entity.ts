@@ -61,7 +61,7 @@ export interface AlertWatch {
 /** A value as a rule condition's literal: numbers and true/false/null as they are, text quoted. */
 export function ruleLiteral(raw: unknown): string {
   if (typeof raw === 'number' || typeof raw === 'boolean' || raw === null) return String(raw);
-  return JSON.stringify(String(raw));
+  return JSON.stringify(typeof raw === 'string' ? raw : JSON.stringify(raw));
 }
 
 /** A JSON property as a rule path: `$.name`, or `$["odd name"]`. */
