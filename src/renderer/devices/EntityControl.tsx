@@ -6,6 +6,7 @@ import type { EntityView } from '../../shared/commands/devices.ts';
 import { PinButton } from '../favourites/PinButton.tsx';
 import { useT, type Translate } from '../i18n/i18n.ts';
 import type { DevicesHandle } from './use-devices.ts';
+import { AlertForm } from './AlertForm.tsx';
 
 interface ControlProps {
   entity: EntityView;
@@ -29,6 +30,7 @@ export function EntityControl({ entity, send, pinned, onPin }: EntityControlProp
         <Control entity={entity} send={send} />
       </span>
       {entity.error && <span className="entity-error">{entity.error}</span>}
+      {entity.alertable && <AlertForm entity={entity} />}
     </li>
   );
 }

@@ -35,6 +35,8 @@ export const EntityView = z.object({
   colorTemp: z.object({ value: z.number().nullable(), min: z.number(), max: z.number() }).optional(),
   /** Why the entity's config or its last state could not be used. */
   error: z.string().optional(),
+  /** A rule can follow its state: "Notify me when …" (devices.alert) is offered. */
+  alertable: z.boolean().optional(),
 });
 export type EntityView = z.infer<typeof EntityView>;
 

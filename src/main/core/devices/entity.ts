@@ -104,6 +104,7 @@ export function entityView(definition: EntityDefinition, state: EntityState): En
     settable: definition.settable,
     value: state.value,
   };
+  if (definition.watch) view.alertable = true;
   if (definition.unit !== undefined) view.unit = definition.unit;
   if (definition.min !== undefined) view.min = definition.min;
   if (definition.max !== undefined) view.max = definition.max;
