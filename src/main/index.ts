@@ -17,6 +17,7 @@ import { reconnectOnWake } from './electron/power.ts';
 import { createSafeStorageSecrets } from './electron/safe-storage-secrets.ts';
 import { createElectronSettingsRepo } from './electron/settings-store.ts';
 import { createTray, type TrayController } from './electron/tray.ts';
+import { unpackedPath } from './electron/unpacked.ts';
 import { createWindowManager, type WindowManager } from './electron/window.ts';
 import { errorMessage } from '../shared/error-message.ts';
 
@@ -65,8 +66,8 @@ async function start(): Promise<void> {
     nativeNotifications: { supported: () => Notification.isSupported() },
     version: app.getVersion(),
     policyFile: policyFileLocation(),
-    // Built beside this bundle (electron.vite.config.ts); Electron runs worker threads like Node.
-    writerWorker: pathToFileURL(join(import.meta.dirname, 'inbox-writer.js')),
+    // Built beside this bundle (electron.vite.config.ts); packaged outside app.asar (electron-builder.yml).
+    writerWorker: pathToFileURL(unpackedPath(join(import.meta.dirname, 'inbox-writer.js'))),
   });
 
   const quit = manageQuit(async () => {
