@@ -6,10 +6,12 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, expect, test } from 'vitest';
 import { unpackedPath } from '../../src/main/electron/unpacked.ts';
+import { WorkerWrites } from '../../src/main/core/store/writer/worker-writes.ts';
 import { tempDir } from '../helpers/core.ts';
+import { newMessage } from '../helpers/inbox.ts';
 
 const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const BUILDER = join(REPO, 'node_modules', 'electron-builder', 'cli.js');
@@ -100,6 +102,18 @@ test(
     expect(
       unpackedPath(join(output, 'linux-unpacked', 'resources', 'app.asar', 'out', 'main', 'inbox-writer.js')),
     ).toBe(join(unpacked, 'inbox-writer.js'));
+
+    // And it runs from there on its own (node built-ins only, no package.json beside it): a batch is committed.
+    const writes = await WorkerWrites.start(join(dir.path, 'inbox.sqlite'), {
+      workerUrl: pathToFileURL(join(unpacked, 'inbox-writer.js')),
+    });
+    try {
+      expect((await writes.applyBatch([newMessage('from the packaged worker')])).results[0]).toMatchObject({
+        preview: 'from the packaged worker',
+      });
+    } finally {
+      await writes.close();
+    }
 
     const binary = readFileSync(join(output, 'linux-unpacked', 'herald'), 'latin1');
     const wire = binary.slice(binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length + 2).slice(0, 8);
