@@ -10,5 +10,8 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     reporters: ['default'],
+    // expect.poll returns as soon as its check passes; on a loaded machine (brokers, browsers, the writer worker
+    // sharing two cores) a state can take longer than the default second to show.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

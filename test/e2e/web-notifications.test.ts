@@ -54,7 +54,7 @@ describe('web notifications', () => {
         'herald/deploy',
         JSON.stringify({ title: 'Deploy finished', message: 'v1.2.3 is live' }),
       );
-      await expect.poll(() => shown(page)).toHaveLength(1);
+      await expect.poll(() => shown(page), { timeout: 10_000 }).toHaveLength(1);
       const [notification] = await shown(page);
       expect(notification).toMatchObject({ title: 'Deploy finished', options: { body: 'v1.2.3 is live' } });
       expect(notification!.options.tag).toMatch(/^herald-\d+$/);
@@ -92,7 +92,7 @@ describe('web notifications', () => {
       await page.getByRole('button', { name: 'Notifications paused' }).click();
       await page.getByRole('button', { name: 'Pause notifications' }).waitFor();
       await mosquittoPubOne(env.server.brokerPort!, 'herald/loud', 'after resuming');
-      await expect.poll(() => shown(page)).toHaveLength(1);
+      await expect.poll(() => shown(page), { timeout: 10_000 }).toHaveLength(1);
     } finally {
       await context.close();
     }
