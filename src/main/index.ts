@@ -18,6 +18,7 @@ import { createSafeStorageSecrets } from './electron/safe-storage-secrets.ts';
 import { createElectronSettingsRepo } from './electron/settings-store.ts';
 import { createTray, type TrayController } from './electron/tray.ts';
 import { unpackedPath } from './electron/unpacked.ts';
+import { deepLinkIn, handleDeepLinks } from './electron/deep-links.ts';
 import { createWindowManager, type WindowManager } from './electron/window.ts';
 import { errorMessage } from '../shared/error-message.ts';
 
@@ -37,7 +38,15 @@ let tray: TrayController | null = null;
 let notifications: NotificationController | null = null;
 let paletteShortcut: { dispose(): void } | null = null;
 
-if (!claimSingleInstance(() => windows?.show())) {
+let openLink: ((url: string) => void) | null = null;
+
+if (
+  !claimSingleInstance((argv) => {
+    const link = deepLinkIn(argv);
+    if (link && openLink) openLink(link);
+    else windows?.show();
+  })
+) {
   app.quit();
 } else {
   app
@@ -98,6 +107,10 @@ async function start(): Promise<void> {
   });
   paletteShortcut = registerPaletteShortcut({ showWindow: () => shownWindows.show() });
   reconnectOnWake(core);
+  openLink = handleDeepLinks({ core, showWindow: () => shownWindows.show() });
+  // Windows and Linux: a first start by a herald:// link has it in its own command line.
+  const link = deepLinkIn(process.argv);
+  if (link) openLink(link);
   // macOS: clicking the Dock icon with no visible window brings the inbox back.
   app.on('activate', showWindow);
 }

@@ -2,10 +2,13 @@
 import { app } from 'electron';
 import { errorMessage } from '../../shared/error-message.ts';
 
-/** Returns false when another Herald already runs; that one is asked to show its window instead. */
-export function claimSingleInstance(onSecondInstance: () => void): boolean {
+/**
+ * Returns false when another Herald already runs; that one is handed this start's command line (which may
+ * carry a herald:// link) and shows its window.
+ */
+export function claimSingleInstance(onSecondInstance: (argv: readonly string[]) => void): boolean {
   if (!app.requestSingleInstanceLock()) return false;
-  app.on('second-instance', onSecondInstance);
+  app.on('second-instance', (_event, argv: string[]) => onSecondInstance(argv));
   return true;
 }
 

@@ -9,6 +9,8 @@ class FakeApp extends EventEmitter {
   quitCalls = 0;
   exitCodes: number[] = [];
   appUserModelId: string | undefined;
+  /** Schemes registered with setAsDefaultProtocolClient. */
+  protocolClients: string[] = [];
   /** Login items as setLoginItemSettings left them, keyed by their arguments (Windows matches on both). */
   loginItems = new Map<string, boolean>();
 
@@ -45,6 +47,10 @@ class FakeApp extends EventEmitter {
   getLoginItemSettings(options: { args?: string[] } = {}): { openAtLogin: boolean } {
     return { openAtLogin: this.loginItems.get((options.args ?? []).join(' ')) ?? false };
   }
+  setAsDefaultProtocolClient(scheme: string): boolean {
+    this.protocolClients.push(scheme);
+    return true;
+  }
   setAppUserModelId(id: string): void {
     this.appUserModelId = id;
   }
@@ -70,4 +76,5 @@ export function resetApp(): void {
   app.exitCodes = [];
   app.appUserModelId = undefined;
   app.loginItems = new Map();
+  app.protocolClients = [];
 }
