@@ -12,6 +12,8 @@ import { BrokerUsers } from './BrokerUsers.tsx';
 import { RateChart } from './RateChart.tsx';
 import { RetainedBrowser } from './RetainedBrowser.tsx';
 import { useBroker } from './use-broker.ts';
+import { reachableFromLan } from './qr-path.ts';
+import { UrlQrCode } from './UrlQrCode.tsx';
 import type { PolicyView } from '../../shared/policy.ts';
 import { PolicyNotice, policyLocks } from '../policy/PolicyNotice.tsx';
 import './broker.css';
@@ -107,6 +109,7 @@ function Listeners({ status }: { status: BrokerStatus }) {
             <li key={url}>
               <code>{url}</code>
               <CopyButton label={t('broker.copy')} ariaLabel={t('broker.copyUrl', { url })} text={() => url} />
+              {reachableFromLan(url) && <UrlQrCode url={url} />}
             </li>
           )),
         )}

@@ -6,6 +6,10 @@ export const brokerStrings = defineStrings(
   {
     'broker.nav': 'Broker',
     'broker.title': 'MQTT broker',
+    'broker.qr': 'QR code',
+    'broker.qrHide': 'Hide QR code',
+    'broker.qrNamed': 'QR code of {url}',
+    'broker.qrImage': 'QR code of {url}, for a phone on the same network',
     'broker.enabled': 'Run the embedded broker',
     'broker.running': 'Running on {host}:{port}',
     'broker.stopped': 'Not running',
@@ -78,6 +82,10 @@ export const brokerStrings = defineStrings(
   {
     'broker.nav': '代理',
     'broker.title': 'MQTT 代理',
+    'broker.qr': '二维码',
+    'broker.qrHide': '隐藏二维码',
+    'broker.qrNamed': '{url} 的二维码',
+    'broker.qrImage': '{url} 的二维码，供同一网络中的手机扫描',
     'broker.enabled': '运行内置代理',
     'broker.running': '运行于 {host}:{port}',
     'broker.stopped': '未运行',
