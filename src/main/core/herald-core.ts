@@ -115,6 +115,8 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     windowMs: () => settings.notifications.burstWindowMs,
     paused: () => pause.paused(),
     show: (notification) => events.emit('notify', notification),
+    // A backlog whose commits pause (a loaded machine) is not over while messages still wait for the writer.
+    busy: () => pipeline.pending() > 0,
   });
   const rules = new RulesHost({
     load: () => settings.rules,
@@ -131,7 +133,11 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     onChange: (change) => events.emit('devices.changed', change),
   });
   const retained = new RetainedMemory({ load: (key) => store.state(key) });
-  const catchUp = new CatchUpMeter(() => stateChanged());
+  const catchUp = new CatchUpMeter(
+    () => stateChanged(),
+    Date.now,
+    () => pipeline.pending() > 0,
+  );
   const pipeline = createPipeline({
     writes,
     maxPayloadBytes: () => settings.inbox.maxPayloadBytes,

@@ -26,9 +26,13 @@ export class CatchUpMeter {
   private lastRefresh = 0;
   private endTimer: NodeJS.Timeout | null = null;
 
-  constructor(onChange: () => void, now: () => number = Date.now) {
+  /** True while messages are still on their way to the inbox: a rush does not end during such a pause. */
+  private readonly busy: () => boolean;
+
+  constructor(onChange: () => void, now: () => number = Date.now, busy: () => boolean = () => false) {
     this.onChange = onChange;
     this.now = now;
+    this.busy = busy;
   }
 
   /** Sources as they are now: one that just connected starts a rush. */
@@ -55,7 +59,7 @@ export class CatchUpMeter {
     for (const id of sourceIds) {
       const rush = this.rushes.get(id);
       if (!rush) continue;
-      if (now - rush.lastAt > rush.idleMs) {
+      if (now - rush.lastAt > rush.idleMs && !this.busy()) {
         this.end(id, rush);
         continue;
       }
@@ -91,7 +95,7 @@ export class CatchUpMeter {
     const now = this.now();
     let open = false;
     for (const [id, rush] of this.rushes) {
-      if (now - rush.lastAt >= rush.idleMs) this.end(id, rush);
+      if (now - rush.lastAt >= rush.idleMs && !this.busy()) this.end(id, rush);
       else open = true;
     }
     if (open) this.endTimer = setTimeout(this.endIdle, CATCH_UP_IDLE_MS);

@@ -16,6 +16,8 @@ export interface NotifyPlannerOptions {
   windowMs: () => number;
   paused: () => boolean;
   show: (notification: NotificationRequest) => void;
+  /** True while messages are still on their way to the inbox: a catch-up does not end during such a pause. */
+  busy?: () => boolean;
 }
 
 /** Titles listed in a summary's body; the rest is only counted. */
@@ -176,6 +178,11 @@ export class NotifyPlanner {
   }
 
   private flushCatchUp(): void {
+    // A loaded machine can pause a backlog's commits longer than the idle time; it is not over while some wait.
+    if (this.catchingUp && this.options.busy?.() && Date.now() < this.catchingUp.deadline) {
+      this.scheduleCatchUpEnd(this.catchingUp, Date.now() + CATCH_UP_IDLE_MS);
+      return;
+    }
     const catchUp = this.catchingUp;
     this.catchingUp = null;
     // Nothing held back means every message was urgent and already shown (or none came at all).

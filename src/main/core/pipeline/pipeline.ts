@@ -52,6 +52,8 @@ export interface Pipeline {
   readonly sink: MessageSink;
   /** Commits what is queued and refuses further messages; the writes stay open for their owner to close. */
   close(): Promise<void>;
+  /** Messages handed in and not committed yet. */
+  pending(): number;
 }
 
 export function createPipeline(options: PipelineOptions): Pipeline {
@@ -91,7 +93,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       return Promise.reject(err instanceof Error ? err : new Error(errorMessage(err)));
     }
   };
-  return { sink, close: () => writer.close() };
+  return { sink, close: () => writer.close(), pending: () => writer.pending() };
 }
 
 const DIVERTED = {

@@ -51,6 +51,8 @@ export class BatchWriter {
   private scheduled: ReturnType<typeof setImmediate> | null = null;
   /** The last batch sent, settled once it (and so every batch before it) is done. */
   private last: Promise<void> = Promise.resolve();
+  /** Messages written and not settled yet (queued here or in a batch being committed). */
+  private unsettled = 0;
   private closed = false;
 
   constructor(writes: InboxWrites, onCommitted: CommitListener, options: BatchWriterOptions = {}) {
@@ -66,6 +68,7 @@ export class BatchWriter {
   write(message: NewMessage): Promise<MessageSummary | null> {
     if (this.closed) return Promise.reject(new Error('BatchWriter is closed; the message was not stored'));
     return new Promise<MessageSummary | null>((resolve, reject) => {
+      this.unsettled++;
       this.queued.push(message);
       this.resolvers.push(resolve);
       this.rejecters.push(reject);
@@ -115,6 +118,7 @@ export class BatchWriter {
     this.last = sent.then(
       (outcome) => this.committed(batch, resolvers, outcome),
       (caught: unknown) => {
+        this.unsettled -= rejecters.length;
         const error = caught instanceof Error ? caught : new Error(errorMessage(caught));
         for (const reject of rejecters) reject(error);
         throw error;
@@ -124,7 +128,13 @@ export class BatchWriter {
     this.last.catch(() => {});
   }
 
+  /** How many messages are written and not committed yet: a backlog still on its way to the inbox. */
+  pending(): number {
+    return this.unsettled;
+  }
+
   private committed(batch: NewMessage[], resolvers: Settle[], outcome: BatchOutcome): void {
+    this.unsettled -= batch.length;
     const { results, ...effects } = outcome;
     const inserted: MessageSummary[] = [];
     const insertedFrom: NewMessage[] = [];

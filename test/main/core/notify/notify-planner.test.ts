@@ -228,6 +228,25 @@ describe('pause', () => {
 });
 
 describe('catch-up', () => {
+  test('a pause in a rush while messages still wait for the writer does not end it', () => {
+    let waiting = true;
+    const shown: NotificationRequest[] = [];
+    const planner = new NotifyPlanner({
+      windowMs: () => BURST_MS,
+      paused: () => false,
+      show: (n) => shown.push(n),
+      busy: () => waiting,
+    });
+    planner.catchUp();
+    planner.add([message(), message()]);
+    vi.advanceTimersByTime(CATCH_UP_IDLE_MS * 4);
+    expect(shown).toHaveLength(0);
+    planner.add([message()]);
+    waiting = false;
+    vi.advanceTimersByTime(CATCH_UP_IDLE_MS + 10);
+    expect(shown.map((n) => n.count)).toEqual([3]);
+  });
+
   test('what arrives in one rush is told as one summary once the rush is over', () => {
     const { planner, shown } = setup();
     planner.catchUp();
