@@ -47,12 +47,7 @@ export function createBrokerHandlers(deps: BrokerHandlerDeps): Pick<Handlers, Br
   const saved = () => deps.settings().broker;
   /** Before any file is written: the settings' own guard (in saveSettings) would come after the users and ACL. */
   const unlessLocked = () => {
-    if (deps.policy?.locks('broker')) {
-      throw new HeraldError(
-        'conflict',
-        `your administrator's policy (${deps.policy.file}) locks the embedded broker: it cannot be changed here`,
-      );
-    }
+    if (deps.policy?.locks('broker')) throw deps.policy.refusal('the embedded broker');
   };
 
   const status = async (): Promise<BrokerStatus> => {

@@ -53,32 +53,25 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   const savedSource = (id: string): StoredSource => {
     // Before anything is written (secrets go first): the settings' own guard would come too late for them.
-    if (deps.policy?.sourceLocked(id)) {
-      throw new HeraldError(
-        'conflict',
-        `your administrator's policy (${deps.policy.file}) locks this source: it cannot be changed here`,
-      );
-    }
+    if (deps.policy?.sourceLocked(id)) throw deps.policy.refusal('this source');
     if (sources.get(id)?.ephemeral) {
       throw new HeraldError(
         'conflict',
         'this source was given on the command line for this run and cannot be changed here',
       );
     }
-    const found = deps.settings().sources.find((s) => s.id === id);
-    if (!found) throw new HeraldError('not_found', `source ${id} not found`);
-    return found;
+    return settingsSource(id);
   };
 
   /** A saved source to copy: command-line ones are for one run and have no saved form to copy. */
   const savedSourceToCopy = (id: string): StoredSource => {
     // A copy would carry the policy's credentials to a source the user can point anywhere.
-    if (deps.policy?.sourceLocked(id)) {
-      throw new HeraldError(
-        'conflict',
-        `your administrator's policy (${deps.policy.file}) locks this source: it cannot be copied`,
-      );
-    }
+    if (deps.policy?.sourceLocked(id)) throw deps.policy.refusal('this source', 'it cannot be copied');
+    return settingsSource(id);
+  };
+
+  /** A source as saved in the settings (command-line ones are not). */
+  const settingsSource = (id: string): StoredSource => {
     const found = deps.settings().sources.find((s) => s.id === id);
     if (!found) throw new HeraldError('not_found', `source ${id} not found`);
     return found;

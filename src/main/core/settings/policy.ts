@@ -149,13 +149,15 @@ export class Policy {
     return { settings: Settings.parse(next), secrets };
   }
 
+  /** The one refusal of anything the policy locks, naming the policy file. */
+  refusal(what: string, outcome = 'it cannot be changed here'): HeraldError {
+    return new HeraldError('conflict', `your administrator's policy (${this.file}) locks ${what}: ${outcome}`);
+  }
+
   /** Throws (conflict, naming the policy file) when `next` changes anything the policy locks. */
   refuseChanges(current: Settings, next: Settings): void {
     const refuse = (what: string): never => {
-      throw new HeraldError(
-        'conflict',
-        `your administrator's policy (${this.file}) locks ${what}: it cannot be changed here`,
-      );
+      throw this.refusal(what);
     };
     for (const [id, source] of this.sources) {
       if (!source.locked) continue;
