@@ -8,6 +8,7 @@ import { useT } from '../i18n/i18n.ts';
 import { buildTree, filterOf, type TopicCountRow, type TreeNode } from './topic-tree.ts';
 
 const REFRESH_MS = 500;
+const RETRY_MS = 1000;
 
 interface TopicTreeProps {
   sources: readonly SourceOption[];
@@ -28,11 +29,18 @@ export function TopicTree({ sources, sourceId, topic, onChoose }: TopicTreeProps
   useEffect(() => {
     if (epoch === 0) return;
     let live = true;
+    // Only the latest request's reply is shown: an older one answered late would bring back counts from before
+    // what the user just did. A failed request is tried again, or the sidebar would keep stale counts until the
+    // next change.
+    let latest = 0;
     const load = () => {
       timer.current = null;
+      const request = ++latest;
       client.invoke('inbox.topics', {}).then(
-        (reply) => live && setRows(reply.topics),
-        () => {}, // the next change or reconnect tries again
+        (reply) => live && request === latest && setRows(reply.topics),
+        () => {
+          if (live && request === latest) timer.current ??= setTimeout(load, RETRY_MS);
+        },
       );
     };
     load();
