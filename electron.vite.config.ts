@@ -7,11 +7,13 @@ export default defineConfig({
     build: {
       // electron-store is ESM-only; bundling it avoids ERR_REQUIRE_ESM whatever format main is emitted in.
       externalizeDeps: { exclude: ['electron-store'] },
-      // The inbox's writer runs in a worker thread: its own entry, beside index.js (see src/main/index.ts).
+      // The inbox's writer and the embedded broker run in worker threads: each its own entry, beside index.js
+      // (see src/main/index.ts).
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),
           'inbox-writer': resolve('src/main/core/store/writer/inbox-writer-worker.ts'),
+          'broker-worker': resolve('src/main/core/broker/worker/broker-worker.ts'),
         },
       },
     },

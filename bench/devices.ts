@@ -5,57 +5,23 @@
 // through the contract, returns all N entities, and how long one `devices.list` takes then. Last, a broker-side
 // echo (subscribed to the command topics, publishing each payload to the state topic) confirms commands: the
 // round trip from `devices.command` to the devices.changed event showing the new state, sequentially.
-import mqtt, { type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
 import type { DevicesChanged, EntityView } from '../src/shared/commands/devices.ts';
 import { dispatch, type Reply } from '../src/shared/contract.ts';
 import { startTestCore, tempDir, type TestCore } from '../test/helpers/core.ts';
 import { startMosquitto, type Mosquitto } from '../test/helpers/mosquitto.ts';
-
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at === -1 ? fallback : Number(process.argv[at + 1]);
-}
+import {
+  connectClient,
+  discoveryFlood,
+  ms,
+  option,
+  PER_DEVICE,
+  percentile,
+  publishRetained,
+} from './devices-fixture.ts';
 
 const COUNT = option('count', 10_000);
 const TRIPS = option('trips', 200);
-const PER_DEVICE = 10;
-/** In-flight QoS 1 publishes, under Mosquitto's default max_inflight_messages of 20. */
-const WINDOW = 20;
-
-const switchBase = (i: number) => `bench/sw${i}`;
-
-function discoveryConfig(i: number): { topic: string; payload: string } {
-  const device = Math.floor(i / PER_DEVICE);
-  return {
-    topic: `homeassistant/switch/bench_sw${i}/config`,
-    payload: JSON.stringify({
-      '~': switchBase(i),
-      name: `Switch ${i}`,
-      uniq_id: `bench_sw_${i}`,
-      cmd_t: '~/set',
-      stat_t: '~/state',
-      dev: { ids: [`bench_dev_${device}`], name: `Bench device ${device}` },
-    }),
-  };
-}
-
-async function connectClient(url: string): Promise<MqttClient> {
-  const client = await mqtt.connectAsync(url, { protocolVersion: 4, clean: true, reconnectPeriod: 0 });
-  (client.stream as { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true);
-  return client;
-}
-
-/** Publishes every message retained at QoS 1, with a bounded window in flight. */
-async function publishRetained(client: MqttClient, messages: { topic: string; payload: string }[]): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < messages.length) {
-      const { topic, payload } = messages[next++]!;
-      await client.publishAsync(topic, payload, { qos: 1, retain: true });
-    }
-  };
-  await Promise.all(Array.from({ length: WINDOW }, worker));
-}
 
 function value<T>(reply: Reply): T {
   if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
@@ -64,12 +30,6 @@ function value<T>(reply: Reply): T {
 
 type DeviceList = { devices: { entities: EntityView[] }[] };
 const entitiesOf = (list: DeviceList) => list.devices.flatMap((d) => d.entities);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 let mosquitto: Mosquitto | undefined;
 let test: TestCore | undefined;
@@ -80,8 +40,7 @@ try {
   mosquitto = await startMosquitto();
   const publisher = await connectClient(mosquitto.url);
   clients.push(publisher);
-  const messages = Array.from({ length: COUNT }, (_, i) => discoveryConfig(i));
-  for (let i = 0; i < COUNT; i++) messages.push({ topic: `${switchBase(i)}/state`, payload: 'OFF' });
+  const messages = discoveryFlood(COUNT);
   const publishStarted = performance.now();
   await publishRetained(publisher, messages);
   console.log(`${COUNT.toLocaleString('en-US')} switches (${COUNT / PER_DEVICE} devices), configs and states`);

@@ -74,9 +74,12 @@ async function start(): Promise<void> {
     autostart,
     nativeNotifications: { supported: () => Notification.isSupported() },
     version: app.getVersion(),
+    // Notifications and the tray speak the desktop's language until the UI says which one it shows.
+    systemLanguages: app.getPreferredSystemLanguages(),
     policyFile: policyFileLocation(),
     // Built beside this bundle (electron.vite.config.ts); packaged outside app.asar (electron-builder.yml).
     writerWorker: pathToFileURL(unpackedPath(join(import.meta.dirname, 'inbox-writer.js'))),
+    brokerWorker: pathToFileURL(unpackedPath(join(import.meta.dirname, 'broker-worker.js'))),
   });
 
   const quit = manageQuit(async () => {

@@ -63,6 +63,10 @@ export const PRELOAD_COMMAND_NAMES = [
   'favourites.set',
   'inbox.values',
   'devices.alert',
+  'updates.get',
+  'updates.configure',
+  'updates.check',
+  'app.setLocale',
 ] as const satisfies readonly CommandName[];
 
 type AssertNever<T extends never> = T;

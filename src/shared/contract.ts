@@ -16,6 +16,7 @@ import { ruleCommands } from './commands/rules.ts';
 import { sourceCommands } from './commands/sources.ts';
 import { settingsCommands } from './commands/settings.ts';
 import { diagnosticsCommands } from './commands/diagnostics.ts';
+import { updatesCommands, UpdatesView } from './commands/updates.ts';
 
 export const commands = {
   'app.getState': { request: Empty, response: AppState },
@@ -30,6 +31,7 @@ export const commands = {
   ...settingsCommands,
   ...diagnosticsCommands,
   ...favouriteCommands,
+  ...updatesCommands,
 } as const;
 
 export const events = {
@@ -51,6 +53,8 @@ export const events = {
   'devices.changed': DevicesChanged,
   /** Favourites were pinned or unpinned. */
   'favourites.changed': FavouritesChanged,
+  /** An update check started or ended, or its settings changed. */
+  'updates.changed': UpdatesView,
   /** The desktop app's global shortcut asks the window to open the quick palette. */
   'ui.openPalette': z.object({}),
   /** Sources, broker, pause state or warnings changed. */

@@ -5,6 +5,7 @@ import { RuleAction } from './rules/schema.ts';
 import { PurgeProgress } from './retention.ts';
 import { everyKindWith, secretFlagFields } from './sources.ts';
 import { PolicyView } from './policy.ts';
+import { LOCALES } from './locale.ts';
 
 export const BodyKind = z.enum(['text', 'json', 'binary']);
 export type BodyKind = z.infer<typeof BodyKind>;
@@ -175,6 +176,8 @@ export const AppState = z.object({
   purge: PurgeProgress.nullable().optional(),
   /** The administrator's policy in force, if any. */
   policy: PolicyView.nullable().optional(),
+  /** The language of what the main process says itself (notifications, the tray). */
+  locale: z.enum(LOCALES).optional(),
 });
 export type AppState = z.infer<typeof AppState>;
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** Parts of the setup a policy can lock as a whole (a single source is locked by its own `locked`). */
-export const POLICY_LOCKS = ['sources', 'rules', 'notifications', 'inbox', 'broker'] as const;
+export const POLICY_LOCKS = ['sources', 'rules', 'notifications', 'inbox', 'broker', 'updates'] as const;
 export const PolicyLock = z.enum(POLICY_LOCKS);
 export type PolicyLock = z.infer<typeof PolicyLock>;
 

@@ -26,6 +26,8 @@ export async function startTestCore(options: {
   brokerPort?: number | 'off';
   extraSources?: EphemeralSource[];
   policyFile?: string;
+  /** The desktop's languages; English unless a test says otherwise, whatever this machine's locale. */
+  systemLanguages?: readonly string[];
 }): Promise<TestCore> {
   const core = await createHeraldCore({
     dataDir: options.dataDir,
@@ -34,6 +36,7 @@ export async function startTestCore(options: {
     brokerPort: options.brokerPort,
     extraSources: options.extraSources,
     policyFile: options.policyFile,
+    systemLanguages: options.systemLanguages ?? ['en-US'],
   });
   const events: TestCore['events'] = [];
   core.onAny((event, payload) => events.push({ event, payload }));

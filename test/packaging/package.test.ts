@@ -9,7 +9,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, expect, test } from 'vitest';
 import { unpackedPath } from '../../src/main/electron/unpacked.ts';
+import mqtt from 'mqtt';
 import { WorkerWrites } from '../../src/main/core/store/writer/worker-writes.ts';
+import { startBrokerWorker } from '../../src/main/core/broker/worker/worker-broker.ts';
 import { tempDir } from '../helpers/core.ts';
 import { newMessage } from '../helpers/inbox.ts';
 
@@ -65,6 +67,7 @@ test(
     for (const needed of [
       '/out/main/index.js',
       '/out/main/inbox-writer.js',
+      '/out/main/broker-worker.js',
       '/out/preload/index.cjs',
       '/out/renderer/index.html',
       '/package.json',
@@ -113,6 +116,23 @@ test(
       });
     } finally {
       await writes.close();
+    }
+
+    // The broker worker too, with the packages it imports unpacked beside it: a client connects and counts.
+    expect(existsSync(join(unpacked, 'broker-worker.js'))).toBe(true);
+    const broker = await startBrokerWorker(
+      { port: 0, host: '127.0.0.1' },
+      { workerUrl: pathToFileURL(join(unpacked, 'broker-worker.js')) },
+    );
+    try {
+      const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.port}`, { reconnectPeriod: 0 });
+      await client.publishAsync('herald/packaged', 'hello', { qos: 1 });
+      await client.endAsync();
+      for (let i = 0; i < 100 && (await broker.inspector.counters()).in < 1; i++)
+        await new Promise((r) => setTimeout(r, 20));
+      expect((await broker.inspector.counters()).in).toBe(1);
+    } finally {
+      await broker.close();
     }
 
     const binary = readFileSync(join(output, 'linux-unpacked', 'herald'), 'latin1');

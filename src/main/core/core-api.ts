@@ -54,6 +54,10 @@ export interface HeraldCoreOptions {
   policyFile?: string;
   /** The writer worker's entry where the host is bundled (out/main/inbox-writer.js); the source file otherwise. */
   writerWorker?: URL;
+  /** The broker worker's entry where the host is bundled (out/main/broker-worker.js); the source file otherwise. */
+  brokerWorker?: URL;
+  /** The desktop's preferred languages (the app asks Electron); absent: read from the environment. */
+  systemLanguages?: readonly string[];
 }
 
 export interface HeraldCore extends CoreEventSource {

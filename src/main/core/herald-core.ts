@@ -31,8 +31,11 @@ import { SourceRegistry } from './sources/source-registry.ts';
 import { WebhookHub } from './sources/webhook/webhook-hub.ts';
 import { MessageStore } from './store/message-store.ts';
 import { WorkerWrites } from './store/writer/worker-writes.ts';
+import { environmentLanguages, mainText } from './i18n/main-texts.ts';
+import { localeOf, type Locale } from '../../shared/locale.ts';
 import { startSearchIndexer } from './store/search-indexer.ts';
 import { RetentionRunner } from './store/retention-runner.ts';
+import { UpdateService } from './updates/update-service.ts';
 import { addLogSink, logger } from './logging/logger.ts';
 import { LogFile } from './logging/log-file.ts';
 
@@ -111,7 +114,12 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
       saveSettings({ ...settings, notifications: { ...settings.notifications, ...notifications } }),
     onChange: () => stateChanged(),
   });
+  // What main says itself follows the language the UI last showed, else the system's.
+  const systemLocale = localeOf(options.systemLanguages ?? environmentLanguages());
+  const locale = (): Locale => settings.locale ?? systemLocale;
+  const text = () => mainText(locale());
   const planner = new NotifyPlanner({
+    text,
     windowMs: () => settings.notifications.burstWindowMs,
     paused: () => pause.paused(),
     show: (notification) => events.emit('notify', notification),
@@ -166,6 +174,15 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     portOverride: options.brokerPort,
     overrides: options.brokerOverrides,
     dataDir: options.dataDir,
+    workerUrl: options.brokerWorker,
+    // The broker's worker died or came back (perhaps on another port): Herald's own source follows it.
+    onChange: () => {
+      stateChanged();
+      const embedded = settings.sources.filter((source) => source.embedded);
+      void Promise.all(embedded.map((source) => sources.put(source))).catch((err: unknown) =>
+        logger('broker').error('the default source could not follow the broker', err),
+      );
+    },
   });
 
   let stateQueued = false;
@@ -204,6 +221,11 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     },
   });
   const publisher = new PublishService({ sources, onQueueChange: stateChanged });
+  const updates = new UpdateService({
+    settings: () => settings.updates,
+    version: options.version,
+    onChange: (view) => events.emit('updates.changed', view),
+  });
 
   const warnings = [...options.settings.warnings];
   if ('warning' in policyLoad && policyLoad.warning) warnings.push(policyLoad.warning);
@@ -225,6 +247,7 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     searchIndex: store.searchIndexProgress(writes.counts().total),
     purge: retention.progress(),
     policy: policy?.view() ?? null,
+    locale: locale(),
   });
   // An inbox from before search: indexed in the background, newest first, with progress in the app state.
   const searchIndexer = startSearchIndexer(store.searchIndexProgress() !== null, writes, stateChanged, (err) =>
@@ -258,6 +281,7 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     getState,
     settings: () => settings,
     saveSettings,
+    text,
     newSourceId: () => randomUUID().slice(0, 8),
     readChanged: (change) => inboxEvents.readChanged(change),
     stateChanged,
@@ -275,6 +299,7 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     flushLog: () => logFile.flush(),
     autostart: options.autostart,
     nativeNotifications: options.nativeNotifications,
+    updates,
     notify: (request) => events.emit('notify', request),
     source: (id) => {
       const config = sources.get(id)?.config;
@@ -283,6 +308,8 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
   });
   // What arrives in the first seconds (a broker's queued session, ntfy's since= catch-up) is told as one summary.
   planner.catchUp(STARTUP_CATCH_UP_MS);
+  // With checks on (off by default), the first one runs now.
+  updates.settingsChanged();
 
   let stopped = false;
   return {
@@ -313,6 +340,7 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
       inboxEvents.stop();
       planner.stop();
       catchUp.stop();
+      updates.stop();
       await broker.close();
       await writes.close();
       store.close();

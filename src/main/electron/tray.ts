@@ -4,9 +4,11 @@ import { app, Menu, nativeImage, Tray, type BrowserWindow, type MenuItemConstruc
 import { errorMessage } from '../../shared/error-message.ts';
 import { dispatch } from '../../shared/contract.ts';
 import type { AppState } from '../../shared/model.ts';
-import { renderTrayIcon, type TrayIconState } from '../core/badge/tray-icon.ts';
+import { badgeText, renderTrayIcon, type TrayIconState } from '../core/badge/tray-icon.ts';
+import { renderTrayTemplate } from '../core/badge/tray-template.ts';
 import type { AutostartPort, HeraldCore } from '../core/core-api.ts';
 import { trackFavourites } from './tray-favourites.ts';
+import { mainText, stateText, type MainText } from '../core/i18n/main-texts.ts';
 
 export interface TrayOptions {
   core: Pick<HeraldCore, 'handlers' | 'on' | 'getState'>;
@@ -24,7 +26,7 @@ export interface TrayController {
 }
 
 /** What the tray shows; everything else in AppState is irrelevant here. */
-export type TrayStatus = Pick<AppState, 'unread' | 'paused' | 'sources' | 'broker'>;
+export type TrayStatus = Pick<AppState, 'unread' | 'paused' | 'sources' | 'broker' | 'locale'>;
 
 /** Windows cuts tray tooltips at 127 characters; keep the cut ours so it ends with an ellipsis. */
 const WINDOWS_TOOLTIP_LIMIT = 127;
@@ -36,9 +38,10 @@ export function createTray(options: TrayOptions): TrayController {
   let shownTooltip = '';
   let shownMenuKey = '';
   let shownBadge: number | null = null;
+  let shownTitle = '';
 
   const tray = new Tray(iconImage(status, platform));
-  shownIconKey = iconKey(status);
+  shownIconKey = iconKey(status, platform);
 
   const run = (channel: 'inbox.markAllRead' | 'notifications.setPaused', payload: unknown) =>
     dispatch(options.core.handlers, channel, payload).then((reply) => {
@@ -46,12 +49,12 @@ export function createTray(options: TrayOptions): TrayController {
       return reply;
     });
 
-  const buildMenu = () =>
+  const buildMenu = (text: MainText) =>
     Menu.buildFromTemplate([
-      { label: 'Open inbox', click: () => options.showWindow() },
-      { label: 'Mark all read', enabled: status.unread > 0, click: () => void run('inbox.markAllRead', {}) },
+      { label: text('tray.open'), click: () => options.showWindow() },
+      { label: text('tray.markAllRead'), enabled: status.unread > 0, click: () => void run('inbox.markAllRead', {}) },
       {
-        label: 'Pause notifications',
+        label: text('tray.pause'),
         type: 'checkbox',
         checked: status.paused,
         // Electron flips `checked` before calling click, so the item already holds the wanted state.
@@ -65,18 +68,18 @@ export function createTray(options: TrayOptions): TrayController {
         },
       },
       ...favourites.items(),
-      ...autostartItems(),
+      ...autostartItems(text),
       { type: 'separator' },
-      { label: 'Quit', click: () => options.quit() },
+      { label: text('tray.quit'), click: () => options.quit() },
     ]);
 
-  const autostartItems = (): MenuItemConstructorOptions[] => {
+  const autostartItems = (text: MainText): MenuItemConstructorOptions[] => {
     const state = options.autostart?.get();
     if (!options.autostart || !state?.supported) return [];
     const port = options.autostart;
     return [
       {
-        label: 'Start at login',
+        label: text('tray.startAtLogin'),
         type: 'checkbox',
         checked: state.enabled,
         click: (item) => {
@@ -96,25 +99,32 @@ export function createTray(options: TrayOptions): TrayController {
   const update = (next: TrayStatus) => {
     status = next;
     if (tray.isDestroyed()) return;
-    const key = iconKey(status);
+    const key = iconKey(status, platform);
     if (key !== shownIconKey) {
       tray.setImage(iconImage(status, platform));
       shownIconKey = key;
     }
-    const tooltip = describeTooltip(status, platform);
+    // macOS: the count is text beside the template bell (setTitle exists only there).
+    const title = platform === 'darwin' ? badgeText(status.unread) : '';
+    if (title !== shownTitle) {
+      tray.setTitle(title);
+      shownTitle = title;
+    }
+    const text = mainText(status.locale ?? 'en');
+    const tooltip = describeTooltip(status, platform, text);
     if (tooltip !== shownTooltip) {
       tray.setToolTip(tooltip);
       shownTooltip = tooltip;
     }
     // The menu shows the pause state, whether anything is unread and the favourites; rebuild it
     // (setContextMenu again, which Linux needs to notice changes) only when one of those changed.
-    const menuKey = `${status.paused}|${status.unread > 0}|${options.autostart?.get().enabled}|${favourites.key()}`;
+    const menuKey = `${status.locale}|${status.paused}|${status.unread > 0}|${options.autostart?.get().enabled}|${favourites.key()}`;
     if (menuKey !== shownMenuKey) {
-      tray.setContextMenu(buildMenu());
+      tray.setContextMenu(buildMenu(text));
       shownMenuKey = menuKey;
     }
     if (status.unread !== shownBadge) {
-      showBadgeCount(status.unread, platform, options.getWindow());
+      showBadgeCount(status.unread, platform, options.getWindow(), text);
       shownBadge = status.unread;
     }
   };
@@ -153,26 +163,40 @@ export function overallState(status: TrayStatus): TrayIconState {
 }
 
 /** "Herald — 3 unread" then one line per source: "Local broker: connected", with the error for failures. */
-export function describeTooltip(status: TrayStatus, platform: NodeJS.Platform = process.platform): string {
-  const head = `Herald — ${status.unread} unread${status.paused ? ' (notifications paused)' : ''}`;
+export function describeTooltip(
+  status: TrayStatus,
+  platform: NodeJS.Platform = process.platform,
+  text: MainText = mainText('en'),
+): string {
+  const head = text('tray.unread', { count: status.unread }) + (status.paused ? text('tray.paused') : '');
   const lines = [head];
-  if (status.broker.enabled && status.broker.error) lines.push(`Embedded broker: ${status.broker.error}`);
+  if (status.broker.enabled && status.broker.error) lines.push(text('tray.broker', { error: status.broker.error }));
   for (const source of status.sources) {
     const { state, error } = source.status;
-    lines.push(`${source.name}: ${state}${state === 'error' && error ? ` — ${error}` : ''}`);
+    lines.push(`${source.name}: ${stateText(text, state)}${state === 'error' && error ? ` — ${error}` : ''}`);
   }
-  const text = lines.join('\n');
-  if (platform === 'win32' && text.length > WINDOWS_TOOLTIP_LIMIT)
-    return `${text.slice(0, WINDOWS_TOOLTIP_LIMIT - 1)}…`;
-  return text;
+  const tooltip = lines.join('\n');
+  if (platform === 'win32' && tooltip.length > WINDOWS_TOOLTIP_LIMIT)
+    return `${tooltip.slice(0, WINDOWS_TOOLTIP_LIMIT - 1)}…`;
+  return tooltip;
 }
 
-function iconKey(status: TrayStatus): string {
+function iconKey(status: TrayStatus, platform: NodeJS.Platform): string {
+  // The menu-bar template shows only the bell, plain or paused; the count is the title beside it.
+  if (platform === 'darwin') return `${status.paused}`;
   // renderTrayIcon draws at most "99+", so 100 and 150 are the same picture and need no redraw.
   return `${Math.min(status.unread, 100)}|${status.paused}|${overallState(status)}`;
 }
 
 function iconImage(status: TrayStatus, platform: NodeJS.Platform) {
+  if (platform === 'darwin') {
+    // A template image (black and alpha, as assets/trayTemplate@2x.png): macOS draws it in the menu bar's own
+    // colour, light, dark or highlighted, as menu-bar icons are expected to look.
+    const template = renderTrayTemplate({ size: 32, paused: status.paused });
+    const image = nativeImage.createFromBuffer(template, { scaleFactor: 2 });
+    image.setTemplateImage(true);
+    return image;
+  }
   const png = renderTrayIcon(status.unread, { size: 32, paused: status.paused, state: overallState(status) });
   // macOS and Windows draw tray icons at 16 logical px: a 32 px image at scale 2 stays sharp on HiDPI.
   return nativeImage.createFromBuffer(png, platform === 'linux' ? undefined : { scaleFactor: 2 });
@@ -182,11 +206,11 @@ function iconImage(status: TrayStatus, platform: NodeJS.Platform) {
  * The dock / launcher / taskbar badge where the OS has one: app.setBadgeCount on macOS and on Linux docks that
  * implement the Unity LauncherEntry API; Windows has no app badge, only an overlay on the window's taskbar button.
  */
-function showBadgeCount(unread: number, platform: NodeJS.Platform, window: BrowserWindow | null): void {
+function showBadgeCount(unread: number, platform: NodeJS.Platform, window: BrowserWindow | null, text: MainText): void {
   if (platform === 'win32') {
     if (!window || window.isDestroyed()) return;
     const overlay = unread > 0 ? nativeImage.createFromBuffer(renderTrayIcon(unread, { size: 16 })) : null;
-    window.setOverlayIcon(overlay, unread > 0 ? `${unread} unread` : '');
+    window.setOverlayIcon(overlay, unread > 0 ? text('tray.overlay', { count: unread }) : '');
     return;
   }
   app.setBadgeCount(unread);

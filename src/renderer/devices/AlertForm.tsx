@@ -44,6 +44,8 @@ export function AlertForm({ entity }: { entity: EntityView }) {
   const [value, setValue] = useState('');
   const [minutes, setMinutes] = useState('5');
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  // The form exists only while it is open: a long device list would otherwise carry one per entity.
+  const [open, setOpen] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -63,42 +65,44 @@ export function AlertForm({ entity }: { entity: EntityView }) {
   }
 
   return (
-    <details className="entity-alert">
+    <details className="entity-alert" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary aria-label={t('devices.alert.openNamed', { name: entity.name })}>{t('devices.alert.open')}</summary>
-      <form onSubmit={(event) => void submit(event)}>
-        <label htmlFor={`${id}-condition`}>{t('devices.alert.condition')}</label>
-        <select id={`${id}-condition`} value={choice} onChange={(event) => setChoice(event.target.value as Choice)}>
-          {CHOICES[kind].map((option) => (
-            <option key={option.value} value={option.value}>
-              {t(option.label)}
-            </option>
-          ))}
-        </select>
-        {kind !== 'onOff' && (
-          <>
-            <label htmlFor={`${id}-value`}>{t('devices.alert.value')}</label>
-            <input
-              id={`${id}-value`}
-              type={kind === 'number' ? 'number' : 'text'}
-              step="any"
-              required
-              value={value}
-              onChange={(event) => setValue(event.target.value)}
-            />
-          </>
-        )}
-        <label htmlFor={`${id}-minutes`}>{t('devices.alert.minutes')}</label>
-        <input
-          id={`${id}-minutes`}
-          type="number"
-          min="0.1"
-          step="any"
-          required
-          value={minutes}
-          onChange={(event) => setMinutes(event.target.value)}
-        />
-        <button type="submit">{t('devices.alert.create')}</button>
-      </form>
+      {open && (
+        <form onSubmit={(event) => void submit(event)}>
+          <label htmlFor={`${id}-condition`}>{t('devices.alert.condition')}</label>
+          <select id={`${id}-condition`} value={choice} onChange={(event) => setChoice(event.target.value as Choice)}>
+            {CHOICES[kind].map((option) => (
+              <option key={option.value} value={option.value}>
+                {t(option.label)}
+              </option>
+            ))}
+          </select>
+          {kind !== 'onOff' && (
+            <>
+              <label htmlFor={`${id}-value`}>{t('devices.alert.value')}</label>
+              <input
+                id={`${id}-value`}
+                type={kind === 'number' ? 'number' : 'text'}
+                step="any"
+                required
+                value={value}
+                onChange={(event) => setValue(event.target.value)}
+              />
+            </>
+          )}
+          <label htmlFor={`${id}-minutes`}>{t('devices.alert.minutes')}</label>
+          <input
+            id={`${id}-minutes`}
+            type="number"
+            min="0.1"
+            step="any"
+            required
+            value={minutes}
+            onChange={(event) => setMinutes(event.target.value)}
+          />
+          <button type="submit">{t('devices.alert.create')}</button>
+        </form>
+      )}
       {result && (
         <p role={result.ok ? 'status' : 'alert'} className={result.ok ? 'muted small' : 'inline-error'}>
           {result.text}

@@ -1,13 +1,13 @@
 // Devices announced on the MQTT sources (Home Assistant discovery, Zigbee2MQTT), grouped by area and device,
-// with live state, when each was last heard from, offline devices greyed out, and their controls.
-import { memo, useCallback, useMemo } from 'react';
-import type { DeviceView } from '../../shared/commands/devices.ts';
+// with live state, when each was last heard from, offline devices greyed out, and their controls. A filter
+// field narrows the list by device or entity name, so one device among thousands is found without scrolling.
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { errorMessage } from '../../shared/error-message.ts';
 import { useFavourites } from '../favourites/use-favourites.ts';
-import { useT, type Translate } from '../i18n/i18n.ts';
-import { EntityControl } from './EntityControl.tsx';
-import { groupByArea, shown, type Pending } from './devices-state.ts';
-import { useDevices, type DevicesHandle } from './use-devices.ts';
+import { useT } from '../i18n/i18n.ts';
+import { DeviceList } from './DeviceList.tsx';
+import { filterDevices, type Pending } from './devices-state.ts';
+import { useDevices } from './use-devices.ts';
 import './devices.css';
 
 export function DevicesPage({ active }: { active: boolean }) {
@@ -28,16 +28,22 @@ export function DevicesPage({ active }: { active: boolean }) {
       ),
     [pin, report, t],
   );
-  const groups = useMemo(() => groupByArea(devices), [devices]);
-  // Each card gets only its own pending commands: a card whose device and commands did not change is not redrawn.
+  const [query, setQuery] = useState('');
+  // Typing stays responsive: the list catches up with the query when the browser has time.
+  const deferredQuery = useDeferredValue(query);
+  const matching = useMemo(() => filterDevices(devices, deferredQuery), [devices, deferredQuery]);
   const pendingByDevice = useMemo(() => {
     const byDevice = new Map<string, Pending[]>();
+    if (pending.length === 0) return byDevice;
+    const deviceOf = new Map(devices.flatMap((d) => d.entities.map((e) => [e.id, d.id] as const)));
     for (const p of pending) {
-      const device = devices.find((d) => d.entities.some((e) => e.id === p.entityId));
-      if (device) byDevice.set(device.id, [...(byDevice.get(device.id) ?? []), p]);
+      const device = deviceOf.get(p.entityId);
+      if (device) byDevice.set(device, [...(byDevice.get(device) ?? []), p]);
     }
     return byDevice;
   }, [devices, pending]);
+  const entityCount = useMemo(() => devices.reduce((sum, d) => sum + d.entities.length, 0), [devices]);
+  const filtering = deferredQuery.trim() !== '';
   return (
     <section className="devices-page" aria-label={t('devices.label')}>
       {message && (
@@ -50,23 +56,40 @@ export function DevicesPage({ active }: { active: boolean }) {
       )}
       {error && <p className="banner banner-error">{t('devices.loadFailed', { error })}</p>}
       {loaded && devices.length === 0 && <p className="devices-empty">{t('devices.empty')}</p>}
-      {groups.map((group) => (
-        <section key={group.area ?? ''} className="device-area" aria-label={group.area ?? t('devices.noArea')}>
-          <h2>{group.area ?? t('devices.noArea')}</h2>
-          <div className="device-grid">
-            {group.devices.map((device) => (
-              <DeviceCard
-                key={device.id}
-                device={device}
-                pending={pendingByDevice.get(device.id) ?? NO_PENDING}
-                send={handle.send}
-                pinned={pinned}
-                onPin={onPin}
-              />
-            ))}
-          </div>
-        </section>
-      ))}
+      {devices.length > 0 && (
+        <div className="devices-toolbar">
+          <input
+            type="search"
+            className="devices-filter"
+            aria-label={t('devices.filter')}
+            placeholder={t('devices.filter')}
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+          <span className="devices-count">
+            {filtering
+              ? t('devices.countFiltered', {
+                  shown: matching.length.toLocaleString(),
+                  devices: devices.length.toLocaleString(),
+                })
+              : t('devices.count', {
+                  devices: devices.length.toLocaleString(),
+                  entities: entityCount.toLocaleString(),
+                })}
+          </span>
+        </div>
+      )}
+      {filtering && matching.length === 0 && (
+        <p className="devices-empty">{t('devices.noMatch', { query: deferredQuery.trim() })}</p>
+      )}
+      <DeviceList
+        devices={matching}
+        query={deferredQuery.trim()}
+        pendingByDevice={pendingByDevice}
+        send={handle.send}
+        pinned={pinned}
+        onPin={onPin}
+      />
       {unknown.length > 0 && (
         <details className="devices-unknown">
           <summary>{t('devices.unknown', { count: unknown.length })}</summary>
@@ -81,58 +104,4 @@ export function DevicesPage({ active }: { active: boolean }) {
       )}
     </section>
   );
-}
-
-const NO_PENDING: Pending[] = [];
-
-interface DeviceCardProps {
-  device: DeviceView;
-  pending: Pending[];
-  send: DevicesHandle['send'];
-  /** Ids of the pinned entities. */
-  pinned: ReadonlySet<string>;
-  onPin(entityId: string, name: string, pinned: boolean): void;
-}
-
-const DeviceCard = memo(function DeviceCard({ device, pending, send, pinned, onPin }: DeviceCardProps) {
-  const t = useT();
-  const offline = device.available === false;
-  const headingId = `device-${device.id}`;
-  const model = [device.manufacturer, device.model].filter(Boolean).join(' ');
-  return (
-    <article className={offline ? 'device device-offline' : 'device'} aria-labelledby={headingId}>
-      <header className="device-header">
-        <h3 id={headingId}>{device.name}</h3>
-        {offline && <span className="device-badge">{t('devices.offline')}</span>}
-      </header>
-      <p className="device-meta">
-        {model && <span>{model}</span>}
-        {model && device.lastSeen !== null && ' · '}
-        {device.lastSeen !== null && (
-          <span>
-            {t('devices.lastSeen')}{' '}
-            <time dateTime={new Date(device.lastSeen).toISOString()}>{lastSeen(device.lastSeen, t)}</time>
-          </span>
-        )}
-      </p>
-      <ul className="entities">
-        {device.entities.map((entity) => (
-          <EntityControl
-            key={entity.id}
-            entity={shown(entity, pending)}
-            send={send}
-            pinned={pinned.has(entity.id)}
-            onPin={(on) => onPin(entity.id, entity.name, on)}
-          />
-        ))}
-      </ul>
-    </article>
-  );
-});
-
-function lastSeen(at: number, t: Translate): string {
-  const seconds = Math.round((Date.now() - at) / 1000);
-  if (seconds < 60) return t('devices.justNow');
-  if (seconds < 3600) return t('devices.minutesAgo', { minutes: Math.round(seconds / 60) });
-  return new Date(at).toLocaleString();
 }

@@ -1,7 +1,7 @@
 // One entity's control, with the roles the issue names: a toggle is a switch labelled by the entity's name, a
 // press control a button named by its entity, a number a slider with its unit, a select a combobox. Read-only
 // entities show their value; an entity whose config or state could not be read shows why.
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { EntityView } from '../../shared/commands/devices.ts';
 import { PinButton } from '../favourites/PinButton.tsx';
 import { useT, type Translate } from '../i18n/i18n.ts';
@@ -16,15 +16,16 @@ interface ControlProps {
 interface EntityControlProps extends ControlProps {
   /** Whether the entity is a favourite (tray menu, quick palette); the pin toggle changes it. */
   pinned: boolean;
-  onPin(pinned: boolean): void;
+  /** The same function for every row, so a row redraws only when its entity (object) or pin changes. */
+  onPin(entityId: string, name: string, pinned: boolean): void;
 }
 
-export function EntityControl({ entity, send, pinned, onPin }: EntityControlProps) {
+export const EntityControl = memo(function EntityControl({ entity, send, pinned, onPin }: EntityControlProps) {
   return (
     <li className="entity">
       <span className="entity-name">
         {entity.name}
-        <PinButton name={entity.name} pinned={pinned} onChange={onPin} />
+        <PinButton name={entity.name} pinned={pinned} onChange={(on) => onPin(entity.id, entity.name, on)} />
       </span>
       <span className="entity-control">
         <Control entity={entity} send={send} />
@@ -33,7 +34,7 @@ export function EntityControl({ entity, send, pinned, onPin }: EntityControlProp
       {entity.alertable && <AlertForm entity={entity} />}
     </li>
   );
-}
+});
 
 function Control({ entity, send }: ControlProps) {
   const t = useT();

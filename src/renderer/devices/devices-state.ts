@@ -14,13 +14,64 @@ export interface Pending {
   deadline: number;
 }
 
-export function applyChange(devices: readonly DeviceView[], change: DevicesChanged): DeviceView[] {
-  const replaced = new Map(change.devices.map((d) => [d.id, d]));
-  const removed = new Set(change.removed);
-  const next = devices.filter((d) => !removed.has(d.id)).map((d) => replaced.get(d.id) ?? d);
-  const known = new Set(devices.map((d) => d.id));
-  for (const device of change.devices) if (!known.has(device.id)) next.push(device);
+/**
+ * The list after the changes, in order (a later change of a device wins). Unchanged devices, and the unchanged
+ * entities of a changed device, keep their objects, so rows memoised on them are not redrawn.
+ */
+export function applyChanges(devices: readonly DeviceView[], changes: readonly DevicesChanged[]): DeviceView[] {
+  const latest = new Map<string, DeviceView | null>();
+  for (const change of changes) {
+    for (const id of change.removed) latest.set(id, null);
+    for (const device of change.devices) latest.set(device.id, device);
+  }
+  const next: DeviceView[] = [];
+  for (const device of devices) {
+    const update = latest.get(device.id);
+    if (update === undefined) next.push(device);
+    else if (update !== null) next.push(keepUnchanged(device, update));
+    latest.delete(device.id);
+  }
+  for (const device of latest.values()) if (device) next.push(device);
   return next;
+}
+
+export const applyChange = (devices: readonly DeviceView[], change: DevicesChanged) => applyChanges(devices, [change]);
+
+function keepUnchanged(before: DeviceView, after: DeviceView): DeviceView {
+  const old = new Map(before.entities.map((e) => [e.id, e]));
+  const entities = after.entities.map((e) => {
+    const previous = old.get(e.id);
+    return previous && sameValue(previous, e) ? previous : e;
+  });
+  return { ...after, entities };
+}
+
+/** Structural equality of JSON values (what the bridge delivers). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/**
+ * The devices whose name contains `query` (any case) with all their entities, and those with entities whose
+ * name contains it, with only those entities. An empty query keeps every device.
+ */
+export function filterDevices(devices: readonly DeviceView[], query: string): readonly DeviceView[] {
+  const wanted = query.trim().toLocaleLowerCase();
+  if (!wanted) return devices;
+  const matches = (name: string) => name.toLocaleLowerCase().includes(wanted);
+  const found: DeviceView[] = [];
+  for (const device of devices) {
+    if (matches(device.name)) found.push(device);
+    else {
+      const entities = device.entities.filter((e) => matches(e.name));
+      if (entities.length) found.push({ ...device, entities });
+    }
+  }
+  return found;
 }
 
 export interface AreaGroup {
@@ -28,6 +79,8 @@ export interface AreaGroup {
   area: string | null;
   devices: DeviceView[];
 }
+
+const collator = new Intl.Collator();
 
 /** Areas in alphabetical order (devices without one last), devices by name within each. */
 export function groupByArea(devices: readonly DeviceView[]): AreaGroup[] {
@@ -39,8 +92,25 @@ export function groupByArea(devices: readonly DeviceView[]): AreaGroup[] {
     else groups.set(area, [device]);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
-    .map(([area, list]) => ({ area, devices: list.sort((x, y) => x.name.localeCompare(y.name)) }));
+    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : collator.compare(a, b)))
+    .map(([area, list]) => ({ area, devices: list.sort((x, y) => collator.compare(x.name, y.name)) }));
+}
+
+/** A row of the virtualised list: an area's heading, or up to `columns` device cards of that area. */
+export type DeviceRow =
+  | { kind: 'area'; key: string; area: string | null }
+  | { kind: 'cards'; key: string; area: string | null; devices: DeviceView[] };
+
+export function deviceRows(groups: readonly AreaGroup[], columns: number): DeviceRow[] {
+  const rows: DeviceRow[] = [];
+  for (const { area, devices } of groups) {
+    rows.push({ kind: 'area', key: `area ${area ?? ''}`, area });
+    for (let i = 0; i < devices.length; i += columns) {
+      const chunk = devices.slice(i, i + columns);
+      rows.push({ kind: 'cards', key: `cards ${chunk[0]!.id}`, area, devices: chunk });
+    }
+  }
+  return rows;
 }
 
 /** The entity's value in `field` as its state topic last reported it. */

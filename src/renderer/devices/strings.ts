@@ -9,6 +9,10 @@ export const devicesStrings = defineStrings(
     'devices.empty':
       'No devices yet. Herald lists what Home Assistant MQTT discovery and Zigbee2MQTT announce on your MQTT sources (discovery is on for every MQTT source unless switched off).',
     'devices.noArea': 'No area',
+    'devices.filter': 'Filter devices',
+    'devices.count': '{devices} devices, {entities} entities',
+    'devices.countFiltered': '{shown} of {devices} devices match',
+    'devices.noMatch': 'No device or entity name contains “{query}”.',
     'devices.unknown': '{count} announced entities of kinds Herald does not control',
     'devices.offline': 'Offline',
     'devices.alert.open': 'Notify me when…',
@@ -44,6 +48,10 @@ export const devicesStrings = defineStrings(
     'devices.empty':
       '还没有设备。Herald 会列出 Home Assistant MQTT 自动发现和 Zigbee2MQTT 在你的 MQTT 源上公布的设备（除非关闭，每个 MQTT 源都开启自动发现）。',
     'devices.noArea': '无区域',
+    'devices.filter': '筛选设备',
+    'devices.count': '{devices} 个设备，{entities} 个实体',
+    'devices.countFiltered': '{devices} 个设备中有 {shown} 个匹配',
+    'devices.noMatch': '没有设备或实体名称包含“{query}”。',
     'devices.unknown': '{count} 个已公布的实体属于 Herald 不控制的类型',
     'devices.offline': '离线',
     'devices.alert.open': '在以下情况通知我…',

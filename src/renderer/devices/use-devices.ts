@@ -2,12 +2,14 @@
 // changed by devices.changed. Commands show their effect at once and wait for the state topic to confirm it;
 // one that is not confirmed within CONFIRM_TIMEOUT_MS is rolled back with a message saying so.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DeviceView, UnknownComponent } from '../../shared/commands/devices.ts';
+import type { DevicesChanged, DeviceView, UnknownComponent } from '../../shared/commands/devices.ts';
 import type { CommandRequest } from '../../shared/contract.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useClient, useLinkStatus } from '../transport/connection-context.ts';
-import { applyChange, CONFIRM_TIMEOUT_MS, confirms, findEntity, reported, type Pending } from './devices-state.ts';
+import { applyChanges, CONFIRM_TIMEOUT_MS, confirms, findEntity, reported, type Pending } from './devices-state.ts';
+
+const CHANGE_BATCH_MS = 50;
 
 export type DeviceCommand = Omit<CommandRequest<'devices.command'>, 'entityId'>;
 
@@ -43,10 +45,25 @@ export function useDevices(active: boolean): DevicesHandle {
     devicesRef.current = devices;
   }, [devices]);
 
-  useEffect(
-    () => client.on('devices.changed', (change) => setDevices((current) => applyChange(current, change))),
-    [client],
-  );
+  // A discovery flood sends hundreds of changes a second: they are applied together, at most every
+  // CHANGE_BATCH_MS, so the page renders once per batch rather than once per change.
+  useEffect(() => {
+    let queued: DevicesChanged[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = client.on('devices.changed', (change) => {
+      queued.push(change);
+      timer ??= setTimeout(() => {
+        const changes = queued;
+        queued = [];
+        timer = null;
+        setDevices((current) => applyChanges(current, changes));
+      }, CHANGE_BATCH_MS);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [client]);
 
   useEffect(() => {
     if (!wanted || epoch === 0) return;

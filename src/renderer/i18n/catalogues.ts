@@ -12,6 +12,7 @@ import { favouritesStrings } from '../favourites/strings.ts';
 import { devicesStrings } from '../devices/strings.ts';
 import { brokerStrings } from '../broker/strings.ts';
 import { policyStrings } from '../policy/strings.ts';
+import { updatesStrings } from '../settings/updates-strings.ts';
 
 const FEATURES = [
   sourcesStrings,
@@ -23,6 +24,7 @@ const FEATURES = [
   devicesStrings,
   brokerStrings,
   policyStrings,
+  updatesStrings,
 ] as const;
 
 type KeysOf<F> = F extends FeatureStrings<infer K> ? K : never;

@@ -3,12 +3,12 @@
 // that re-renders them when the language changes.
 import { useCallback } from 'react';
 import { storedChoice, useStoredChoice } from '../preferences/stored-choice.ts';
+import { fillParams, LOCALES, localeOf, type Locale, type Params } from '../../shared/locale.ts';
 import { CATALOGUES, type MessageKey } from './catalogues.ts';
 
 export type { MessageKey } from './catalogues.ts';
+export { LOCALES, type Locale, type Params } from '../../shared/locale.ts';
 
-export const LOCALES = ['en', 'zh-CN'] as const;
-export type Locale = (typeof LOCALES)[number];
 export type LocalePreference = Locale | 'system';
 
 /** Each language named in itself, so a user who cannot read the current one still finds theirs. */
@@ -18,12 +18,7 @@ export const localePreference = storedChoice<LocalePreference>('herald.locale', 
 
 /** The language the browser asks for, among those Herald speaks (any Chinese gets Simplified Chinese). */
 export function systemLocale(languages: readonly string[] = browserLanguages()): Locale {
-  for (const language of languages) {
-    const lower = language.toLowerCase();
-    if (lower.startsWith('zh')) return 'zh-CN';
-    if (lower.startsWith('en')) return 'en';
-  }
-  return 'en';
+  return localeOf(languages);
 }
 
 function browserLanguages(): readonly string[] {
@@ -35,14 +30,11 @@ export function resolveLocale(preference: LocalePreference): Locale {
   return preference === 'system' ? systemLocale() : preference;
 }
 
-export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 /** The message for `key` with `{name}` placeholders filled in. */
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-  const text = CATALOGUES[locale][key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillParams(CATALOGUES[locale][key], params);
 }
 
 /** The current language, following the user's pick (or the system). */

@@ -1,7 +1,7 @@
 // The virtualised message list: only the rows in view exist in the DOM, so 100k messages scroll like 100.
 // Older pages are fetched (keyset) as the end comes into view; new messages are prepended without moving
 // what the user is reading.
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useT } from '../i18n/i18n.ts';
 import type { MessageSummary } from '../../shared/model.ts';
@@ -53,7 +53,9 @@ export function InboxList(props: InboxListProps) {
     if (hasMore && !loadingOlder && lastVisible >= items.length - PREFETCH_ROWS) loadOlder();
   }, [hasMore, loadingOlder, lastVisible, items.length, loadOlder]);
 
-  useKeepReadingPosition(items, scrollRef);
+  const onScroll = useKeepReadingPosition(items, scrollRef);
+  // Stable, so the memoised rows that did not change are not rendered again with every batch of new messages.
+  const onRowSelect = useCallback((id: number, mode: SelectMode) => onSelect(id, false, mode), [onSelect]);
 
   useEffect(() => {
     if (cursorId === null || revealSeq === 0) return;
@@ -87,6 +89,7 @@ export function InboxList(props: InboxListProps) {
       tabIndex={0}
       aria-activedescendant={cursorId !== null ? rowElementId(cursorId) : undefined}
       onKeyDown={onKeyDown}
+      onScroll={onScroll}
     >
       <div className="inbox-list-sizer" style={{ height: virtualizer.getTotalSize() }}>
         {virtualRows.map((row) => {
@@ -121,7 +124,7 @@ export function InboxList(props: InboxListProps) {
               top={row.start}
               position={row.index + 1}
               setSize={setSize}
-              onSelect={(id, mode) => onSelect(id, false, mode)}
+              onSelect={onRowSelect}
             />
           );
         })}
@@ -152,15 +155,21 @@ function keyTarget(key: string, index: number, count: number): number | null {
 /**
  * When messages are prepended while the user is scrolled down, shift the scroll offset by the same amount so
  * the rows they are reading stay put. At the very top we let new messages push in: that is where they look.
+ * Whether the list is at the top is remembered from scroll events: reading `scrollTop` right after new rows were
+ * put in the DOM would force a layout in the middle of every batch. Returns the list's scroll handler.
  */
 function useKeepReadingPosition(items: MessageSummary[], scrollRef: RefObject<HTMLDivElement | null>) {
   const previousFirstId = useRef<number | null>(null);
+  const scrollTop = useRef(0);
   useLayoutEffect(() => {
     const element = scrollRef.current;
     const before = previousFirstId.current;
     previousFirstId.current = items[0]?.id ?? null;
-    if (!element || before === null || element.scrollTop === 0 || items[0]?.id === before) return;
+    if (!element || before === null || scrollTop.current === 0 || items[0]?.id === before) return;
     const shift = items.findIndex((item) => item.id === before);
     if (shift > 0) element.scrollTop += shift * ROW_HEIGHT;
   }, [items, scrollRef]);
+  return useCallback(() => {
+    scrollTop.current = scrollRef.current?.scrollTop ?? 0;
+  }, [scrollRef]);
 }

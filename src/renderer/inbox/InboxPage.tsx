@@ -21,6 +21,8 @@ import { useInboxKeys } from './keyboard/use-inbox-keys.ts';
 import { useFocusDetail } from './keyboard/use-focus-detail.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 
+const NO_SOURCES: readonly SourceOption[] = [];
+
 /** A request from outside the page (notification click, `ui.openMessage`) to show a message or the newest. */
 export interface OpenRequest {
   id?: number;
@@ -53,6 +55,11 @@ export function InboxPage(props: InboxPageProps) {
   // Pinned messages on top, then the pages.
   const rows = useMemo(() => (pinned.length > 0 ? [...pinned, ...items] : items), [pinned, items]);
   const filtered = hasFilters(filters);
+  const chooseTopic = useCallback(
+    (chosen: Pick<InboxFilters, 'sourceId' | 'topic'>) =>
+      setFilters((current) => ({ ...current, sourceId: chosen.sourceId, topic: chosen.topic })),
+    [],
+  );
   // The terms of the search on show (not of what is still being typed), for highlighting.
   const terms = useMemo(() => parseSearchQuery(inbox.state.filters.search ?? ''), [inbox.state.filters.search]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -151,10 +158,10 @@ export function InboxPage(props: InboxPageProps) {
   return (
     <div className="inbox-page with-sidebar" ref={pageRef}>
       <TopicTree
-        sources={props.sources ?? []}
+        sources={props.sources ?? NO_SOURCES}
         sourceId={filters.sourceId}
         topic={filters.topic}
-        onChoose={(chosen) => setFilters({ ...filters, sourceId: chosen.sourceId, topic: chosen.topic })}
+        onChoose={chooseTopic}
       />
       <div className="inbox-pane">
         <div className="toolbar" role="toolbar" aria-label={t('inbox.toolbar')}>

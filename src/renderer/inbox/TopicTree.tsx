@@ -1,7 +1,7 @@
 // The sidebar: sources and their topics as a tree with unread counts per node. The counts come from main's
 // per-topic table (`inbox.topics`, kept as messages change), fetched again after inbox changes (arrivals at most
 // twice a second), so the sidebar agrees with the badge and the list without ever counting the inbox.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useClient, useLinkStatus } from '../transport/connection-context.ts';
 import type { SourceOption } from './SearchBar.tsx';
 import { useT } from '../i18n/i18n.ts';
@@ -18,7 +18,8 @@ interface TopicTreeProps {
   onChoose(filter: { sourceId?: string; topic?: string }): void;
 }
 
-export function TopicTree({ sources, sourceId, topic, onChoose }: TopicTreeProps) {
+// Memoised: the page renders with every batch of new messages, the tree only when its own counts come in.
+export const TopicTree = memo(function TopicTree({ sources, sourceId, topic, onChoose }: TopicTreeProps) {
   const client = useClient();
   const t = useT();
   const { epoch } = useLinkStatus();
@@ -122,4 +123,4 @@ export function TopicTree({ sources, sourceId, topic, onChoose }: TopicTreeProps
       </ul>
     </nav>
   );
-}
+});

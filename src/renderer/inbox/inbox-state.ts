@@ -150,7 +150,11 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       const newestId = items[0]?.id ?? 0;
       // With a search or filters only the server can tell which new messages match: fetch the first page again.
       const filtered = hasFilters(state.filters);
-      const fresh = filtered
+      const incomplete = change.addedCount > (filtered ? 0 : change.added.length);
+      // A batch that carried only its newest messages is not prepended: the ones it left out would be a hole
+      // between it and the rows below (which the refreshed first page, reaching it, would keep). The refresh
+      // shows them instead, and a burst costs one render per batch rather than two.
+      const fresh = incomplete
         ? []
         : change.added.filter((item) => item.id > newestId && (!state.unreadOnly || !item.read));
       if (fresh.length) items = [...fresh, ...items];
@@ -159,7 +163,6 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
         items = without(items, change.removedIds);
         pinned = without(pinned, change.removedIds);
       }
-      const incomplete = change.addedCount > (filtered ? 0 : change.added.length);
       return { ...state, items, pinned, needsRefresh: state.needsRefresh || incomplete };
     }
 

@@ -12,6 +12,7 @@ import { DiagnosticsSection } from './DiagnosticsSection.tsx';
 import { ImportExportSection } from './ImportExportSection.tsx';
 import { NotificationsSection } from './NotificationsSection.tsx';
 import { StartAtLoginSection } from './StartAtLoginSection.tsx';
+import { UpdatesSection } from './UpdatesSection.tsx';
 import type { PolicyView } from '../../shared/policy.ts';
 import { PolicyNotice, policyLocks } from '../policy/PolicyNotice.tsx';
 import './settings.css';
@@ -72,6 +73,7 @@ export function SettingsPage({ active, unread, total, policy }: SettingsPageProp
       <StartAtLoginSection active={active} />
       <ImportExportSection />
       <DiagnosticsSection />
+      <UpdatesSection active={active} policy={policy} />
       <section className="settings-section" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about')}</h2>
         <p data-testid="settings-version">{info ? t('settings.version', { version: info.version }) : ''}</p>

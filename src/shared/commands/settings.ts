@@ -2,6 +2,7 @@
 // notification, and starting at login (a host capability: the app has it, `herald serve` does not).
 import { z } from 'zod';
 import { Empty } from './common.ts';
+import { LOCALES } from '../locale.ts';
 
 /** The notification settings a user edits; the pause has its own command (notifications.setPaused). */
 export const NotificationSettings = z.object({
@@ -38,6 +39,11 @@ export const settingsCommands = {
       /** For 'native': whether this system can show notifications at all. */
       supported: z.boolean().optional(),
     }),
+  },
+  /** The UI tells the language it shows, so notifications and the tray speak it too (saved for the next start). */
+  'app.setLocale': {
+    request: z.object({ locale: z.enum(LOCALES) }).strict(),
+    response: z.object({ locale: z.enum(LOCALES) }),
   },
   'app.autostart.get': { request: Empty, response: AutostartState },
   'app.autostart.set': { request: z.object({ enabled: z.boolean() }).strict(), response: AutostartState },

@@ -132,9 +132,13 @@ export function createStubCore(initial: Partial<AppState> = {}): StubCore {
       'settings.update': notImplemented('settings.update'),
       'app.info': notImplemented('app.info'),
       'app.testNotification': notImplemented('app.testNotification'),
+      'app.setLocale': notImplemented('app.setLocale'),
       'app.autostart.get': notImplemented('app.autostart.get'),
       'app.autostart.set': notImplemented('app.autostart.set'),
       'app.exportDiagnostics': notImplemented('app.exportDiagnostics'),
+      'updates.get': notImplemented('updates.get'),
+      'updates.configure': notImplemented('updates.configure'),
+      'updates.check': notImplemented('updates.check'),
       'notifications.setPaused': (request) => {
         record('notifications.setPaused', request);
         core.state.paused = request.paused;

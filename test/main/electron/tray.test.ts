@@ -155,6 +155,19 @@ describe('tooltip', () => {
     );
   });
 
+  test('speaks the language the UI shows, and changes with it', () => {
+    const { core, tray, menu } = setup({ unread: 3 });
+    core.emit('app.state', { ...core.getState(), locale: 'zh-CN' });
+    expect(tray.tooltip).toBe('Herald — 3 条未读\nLocal broker: 已连接');
+    const labels = menu()
+      .items.filter((item) => item.type !== 'separator')
+      .map((item) => item.label);
+    expect(labels).toEqual(['打开收件箱', '全部标为已读', '暂停通知', '退出']);
+    core.emit('app.state', { ...core.getState(), locale: 'en' });
+    expect(tray.tooltip).toBe('Herald — 3 unread\nLocal broker: connected');
+    expect(menu().item('Open inbox').label).toBe('Open inbox');
+  });
+
   test('is cut to 127 characters on Windows only', () => {
     const status = {
       unread: 1,

@@ -83,6 +83,17 @@ describe('inbox state', () => {
     expect(state.needsRefresh).toBe(false);
   });
 
+  it('leaves no hole when a batch carried only its newest messages', () => {
+    let state = loaded(range(10, 1), null);
+    // 500 arrived (11..510); the event carried the newest 200.
+    state = inboxReducer(state, change(range(510, 311), { addedCount: 500 }));
+    expect(ids(state)).toEqual(range(10, 1).map((m) => m.id));
+    state = inboxReducer(state, { type: 'refreshStarted' });
+    state = inboxReducer(state, { type: 'firstPage', query: 1, page: { items: range(510, 411), nextBefore: 411 } });
+    expect(ids(state)).toEqual(range(510, 411).map((m) => m.id));
+    expect(state.nextBefore).toBe(411);
+  });
+
   it('merges a refreshed first page that reaches what it holds, keeping the cursor', () => {
     let state = loaded(range(300, 201), 201);
     state = inboxReducer(state, { type: 'firstPage', query: 1, page: { items: range(350, 251), nextBefore: 251 } });

@@ -1,6 +1,6 @@
 // The embedded broker as the core runs it: started from the saved broker settings (with this run's command-line
-// overrides), or not at all; what the UI shows about it; and where, and as whom, Herald's own default source
-// dials it.
+// overrides), or not at all, in a worker thread of its own (worker/); what the UI shows about it; and where, and
+// as whom, Herald's own default source dials it. A worker that dies is reported and started again.
 import { join } from 'node:path';
 import type { BrokerInfo } from '../../../shared/model.ts';
 import type { Settings } from '../settings/schema.ts';
@@ -8,15 +8,17 @@ import { errorMessage } from '../../../shared/error-message.ts';
 import { BROKER_STATE_FILE } from './broker-state-file.ts';
 import { isLoopbackAddress } from './conformance.ts';
 import { ensureSelfSignedCertificate } from './self-signed.ts';
-import {
-  BrokerConfigError,
-  bindAddress,
-  LOOPBACK,
-  startEmbeddedBroker,
-  type RunningBroker,
-} from './embedded-broker.ts';
+import { BrokerConfigError, bindAddress, LOOPBACK, type RunningBroker } from './embedded-broker.ts';
+import { startBrokerWorker } from './worker/worker-broker.ts';
+import { logger } from '../logging/logger.ts';
 
 export type BrokerSettings = Settings['broker'];
+
+const RESTART_FIRST_MS = 100;
+const RESTART_MAX_MS = 5_000;
+/** A broker that ran this long before it died is started again after the shortest pause. */
+const RESTART_RESET_AFTER_MS = 60_000;
+const log = logger('broker');
 
 export interface BrokerHostOptions {
   settings: BrokerSettings;
@@ -27,6 +29,10 @@ export interface BrokerHostOptions {
   dataDir?: string;
   /** Settings given for this run only (`herald serve --broker-host ...`); never saved. */
   overrides?: Partial<BrokerSettings>;
+  /** The broker worker's entry where the host is bundled; the source file otherwise. */
+  workerUrl?: URL;
+  /** Told when the broker stopped on its own or came back (its address may have changed). */
+  onChange?: () => void;
 }
 
 /** Where the embedded default source dials, with the internal user's credentials. */
@@ -46,20 +52,31 @@ export async function startBrokerHost(options: BrokerHostOptions): Promise<Broke
   const host = bindAddress(settings);
   const info: BrokerInfo = { enabled: false, running: false, host, port: null, lan: !isLoopbackAddress(host) };
   let broker: RunningBroker | null = null;
-  if (options.portOverride !== 'off' && settings.enabled) {
-    info.enabled = true;
+  let closed = false;
+  let restartTimer: NodeJS.Timeout | undefined;
+  let restartDelay = RESTART_FIRST_MS;
+  let startedAt = 0;
+
+  const launch = async () => {
     try {
       const selfSigned =
         settings.tlsSelfSigned && !settings.tlsCert && options.dataDir
           ? await ensureSelfSignedCertificate(options.dataDir)
           : {};
-      broker = await startEmbeddedBroker({
-        ...settings,
-        ...selfSigned,
-        port: typeof options.portOverride === 'number' ? options.portOverride : settings.port,
-        password: options.password,
-        stateFile: options.dataDir && join(options.dataDir, BROKER_STATE_FILE),
-      });
+      const started = await startBrokerWorker(
+        {
+          ...settings,
+          ...selfSigned,
+          port: typeof options.portOverride === 'number' ? options.portOverride : settings.port,
+          password: options.password,
+          stateFile: options.dataDir && join(options.dataDir, BROKER_STATE_FILE),
+        },
+        { workerUrl: options.workerUrl, onExit: died },
+      );
+      if (closed) return void (await started.close());
+      broker = started;
+      startedAt = Date.now();
+      delete info.error;
       Object.assign(info, {
         running: true,
         port: broker.port,
@@ -76,7 +93,43 @@ export async function startBrokerHost(options: BrokerHostOptions): Promise<Broke
     } catch (err) {
       if (err instanceof BrokerConfigError) info.refusal = err.message;
       info.error = `the embedded broker could not start: ${errorMessage(err)}`;
+      throw err;
     }
+  };
+
+  /** The worker stopped on its own: reported as not running, and started again after a growing pause. */
+  function died(reason: string): void {
+    broker = null;
+    info.running = false;
+    info.error = `the embedded broker stopped: ${reason}; starting it again`;
+    log.error(info.error);
+    // A broker that ran a while before it died starts again soon; one that keeps dying waits longer each time.
+    if (Date.now() - startedAt > RESTART_RESET_AFTER_MS) restartDelay = RESTART_FIRST_MS;
+    options.onChange?.();
+    restartLater();
+  }
+
+  function restartLater(): void {
+    const delay = restartDelay;
+    restartDelay = Math.min(RESTART_MAX_MS, restartDelay * 2);
+    restartTimer = setTimeout(() => {
+      if (closed) return;
+      launch().then(
+        () => options.onChange?.(),
+        (err: unknown) => {
+          if (closed) return;
+          options.onChange?.();
+          // A port or file that is not there yet may be soon; a refused configuration stays refused.
+          if (!(err instanceof BrokerConfigError)) restartLater();
+        },
+      );
+    }, delay);
+    restartTimer.unref();
+  }
+
+  if (options.portOverride !== 'off' && settings.enabled) {
+    info.enabled = true;
+    await launch().catch(() => undefined);
   }
   return {
     info: () => ({ ...info, ...(broker ? { refused: broker.refused() } : {}) }),
@@ -90,7 +143,12 @@ export async function startBrokerHost(options: BrokerHostOptions): Promise<Broke
     },
     running: () => broker,
     close: async () => {
-      await broker?.close();
+      closed = true;
+      clearTimeout(restartTimer);
+      const stopping = broker;
+      broker = null;
+      info.running = false;
+      await stopping?.close();
     },
   };
 }

@@ -31,7 +31,21 @@ interface Store {
 
 const PREVIEW_CHARS = 120;
 
-export class BrokerInspector {
+/** What the Broker page reads of a running broker, asked across the worker boundary (worker-broker.ts) or here. */
+export interface BrokerInspection {
+  clients(): Promise<ConnectedClient[]>;
+  /** Messages in and out since the broker started. */
+  counters(): Promise<MessageCounters>;
+  retained(prefix: string, limit: number): Promise<{ entries: RetainedEntry[]; truncated: boolean }>;
+  deleteRetained(topic: string): Promise<boolean>;
+}
+
+export interface MessageCounters {
+  in: number;
+  out: number;
+}
+
+export class BrokerInspector implements BrokerInspection {
   /** Messages clients published (the broker's own $SYS heartbeats not counted) and deliveries to clients. */
   messagesIn = 0;
   messagesOut = 0;
@@ -49,6 +63,10 @@ export class BrokerInspector {
   /** Called for each delivery the broker lets through (its authorizeForward hook). */
   delivered(): void {
     this.messagesOut++;
+  }
+
+  counters(): Promise<MessageCounters> {
+    return Promise.resolve({ in: this.messagesIn, out: this.messagesOut });
   }
 
   async clients(): Promise<ConnectedClient[]> {

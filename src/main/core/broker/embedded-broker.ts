@@ -11,7 +11,7 @@ import { errorMessage } from '../../../shared/error-message.ts';
 import { readAclFile } from './acl-file.ts';
 import { keepBrokerState } from './broker-state-file.ts';
 import { BrokerAuth, type Credentials } from './broker-auth.ts';
-import { BrokerInspector } from './broker-inspector.ts';
+import { BrokerInspector, type BrokerInspection } from './broker-inspector.ts';
 import { connectRefusal, isLoopbackAddress, limitPacketSize, remoteAddressOf, sendRefusal } from './conformance.ts';
 import { ConnectionCap, listenTcp, listenWebSocket, type Listener, type TlsFiles } from './listeners.ts';
 import { readPasswordFile } from './password-file.ts';
@@ -45,6 +45,8 @@ export interface EmbeddedBrokerOptions {
   maxKeepalive?: number;
   /** Where retained messages and persistent sessions are kept across restarts; none when absent. */
   stateFile?: string;
+  /** Also told of each refused connection (the broker worker passes them on to the core). */
+  onRefused?: (connection: RefusedConnection) => void;
 }
 
 export interface RunningBroker {
@@ -65,10 +67,10 @@ export interface RunningBroker {
   internal: Credentials;
   /** Problems in the password or ACL file (lines skipped), for the UI. */
   warnings: string[];
+  /** The last refused connections, oldest first. */
   refused(): RefusedConnection[];
-  connectedClients(): number;
   /** Connected clients, message counters and retained messages, for the Broker page. */
-  inspector: BrokerInspector;
+  inspector: BrokerInspection;
   close(): Promise<void>;
 }
 
@@ -117,7 +119,10 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
   const host = bindAddress(options);
   const limits = { ...BROKER_LIMITS, ...definedOnly(options) };
   const refusedLog = new RefusedLog();
-  const onRefused = (address: string, reason: string) => refusedLog.add(address, reason);
+  const onRefused = (address: string, reason: string) => {
+    const refused = refusedLog.add(address, reason);
+    options.onRefused?.(refused);
+  };
 
   const passwordFile = options.passwordFile ? readOrExplain(options.passwordFile, readPasswordFile) : undefined;
   const acl = options.aclFile ? readOrExplain(options.aclFile, readAclFile) : undefined;
@@ -239,7 +244,6 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
     internal: auth.internal,
     warnings,
     refused: () => refusedLog.list(),
-    connectedClients: () => broker.connectedClients,
     inspector,
     close: stop,
   };

@@ -10,6 +10,8 @@ export interface RefusedConnection {
 }
 
 const log = logger('broker');
+/** How many refused connections are kept for the UI. */
+export const REFUSED_KEPT = 100;
 /** Lines written per minute; a flood is kept in memory (bounded) but must not flood the log too. */
 const LOG_LINES_PER_MINUTE = 20;
 
@@ -19,12 +21,14 @@ export class RefusedLog {
   private minute = 0;
   private linesThisMinute = 0;
 
-  constructor(capacity = 100) {
+  constructor(capacity = REFUSED_KEPT) {
     this.capacity = capacity;
   }
 
-  add(address: string, reason: string): void {
-    this.entries.push({ at: Date.now(), address, reason });
+  /** Keeps (and logs) one refusal; returns it as kept. */
+  add(address: string, reason: string): RefusedConnection {
+    const entry = { at: Date.now(), address, reason };
+    this.entries.push(entry);
     if (this.entries.length > this.capacity) this.entries.shift();
     const minute = Math.floor(Date.now() / 60_000);
     if (minute !== this.minute) [this.minute, this.linesThisMinute] = [minute, 0];
@@ -33,6 +37,7 @@ export class RefusedLog {
     else if (this.linesThisMinute === LOG_LINES_PER_MINUTE + 1) {
       log.warn('more refused connections this minute are not logged; the broker info keeps the last ones');
     }
+    return { ...entry };
   }
 
   /** Oldest first. */

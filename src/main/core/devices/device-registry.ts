@@ -22,7 +22,7 @@ import {
 import { parseDiscoveryTopic, readDiscovery, type DiscoveredEntity } from './ha-discovery.ts';
 import type { AlertTarget } from './device-alert.ts';
 import { DeviceTopics } from './device-topics.ts';
-import { coveredBy } from './topic-cover.ts';
+import { CoverCache } from './topic-cover.ts';
 import { readBridgeDevices } from './zigbee2mqtt.ts';
 
 export interface DeviceRegistryOptions {
@@ -65,6 +65,7 @@ export class DeviceRegistry {
   private readonly changed = new Set<string>();
   private readonly removed = new Set<string>();
   private flushTimer: ReturnType<typeof setImmediate> | null = null;
+  private readonly covered = new CoverCache();
   readonly topics: DeviceTopics;
 
   constructor(options: DeviceRegistryOptions) {
@@ -83,29 +84,30 @@ export class DeviceRegistry {
     if (!settings || !source || source.kind !== 'mqtt' || !message.payload) return false;
     this.checkSettings(message.sourceId, settings);
     const { sourceId, topic } = message;
-    const payload = Buffer.from(message.payload.buffer, message.payload.byteOffset, message.payload.byteLength);
+    const bytes = message.payload;
+    const text = () => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     let consumed = false;
     if (settings.homeAssistant) {
       const where = parseDiscoveryTopic(settings.prefix, topic);
       if (where) {
-        const text = payload.toString('utf8');
-        const discovery = text.trim() === '' ? { entities: [], unknown: [] } : readDiscovery(sourceId, where, text);
+        const config = text();
+        const discovery = config.trim() === '' ? { entities: [], unknown: [] } : readDiscovery(sourceId, where, config);
         this.announce(sourceId, topic, discovery.entities);
         this.setUnknown(sourceId, topic, discovery.unknown);
         consumed = true;
       }
     }
     if (settings.zigbee2mqtt && topic === `${settings.baseTopic}/bridge/devices`) {
-      const text = payload.toString('utf8');
-      this.announce(sourceId, topic, text.trim() === '' ? [] : this.bridgeDevices(sourceId, settings.baseTopic, text));
+      const list = text();
+      this.announce(sourceId, topic, list.trim() === '' ? [] : this.bridgeDevices(sourceId, settings.baseTopic, list));
       consumed = true;
     }
     const ids = this.byTopic.get(key(sourceId, topic));
     if (ids) {
-      this.update(ids, topic, payload.toString('utf8'));
+      this.update(ids, topic, text());
       consumed = true;
     }
-    return consumed || !coveredBy(source.topics, topic);
+    return consumed || !this.covered.covers(source.topics, topic);
   }
 
   /** The name of the device whose state or availability topic the message came on, if any. */

@@ -7,6 +7,7 @@
 //   as one "23 messages while you were away" instead of one popup per source; urgent ones still on their own.
 // While paused nothing is shown (and nothing is kept to show later).
 import type { NotificationRequest } from '../../../shared/model.ts';
+import { mainText, type MainText } from '../i18n/main-texts.ts';
 import type { CommittedMessage } from '../messages.ts';
 
 /** A message just committed to the inbox, with what the rules decided for it. */
@@ -18,7 +19,11 @@ export interface NotifyPlannerOptions {
   show: (notification: NotificationRequest) => void;
   /** True while messages are still on their way to the inbox: a catch-up does not end during such a pause. */
   busy?: () => boolean;
+  /** The words of the notifications, in the user's language (English by default). */
+  text?: () => MainText;
 }
+
+const ENGLISH = mainText('en');
 
 /** Titles listed in a summary's body; the rest is only counted. */
 const SUMMARY_TITLES = 3;
@@ -167,9 +172,10 @@ export class NotifyPlanner {
     const shown = burst.messages.slice(-SUMMARY_TITLES).reverse();
     const lines = shown.map((m) => m.summary.title);
     if (burst.count > shown.length) lines.push('…');
+    const text = this.text();
     this.options.show({
-      title: `${burst.count} new messages from ${burst.sourceName}`,
-      body: [...lines, ...heldBackLines(burst.gather)].join('\n'),
+      title: text('notify.burst', { count: burst.count, source: burst.sourceName }),
+      body: [...lines, ...heldBackLines(text, burst.gather)].join('\n'),
       priority: burst.gather.maxPriority,
       sourceId,
       count: burst.count,
@@ -191,14 +197,16 @@ export class NotifyPlanner {
       this.showOne(catchUp.lastHeld);
       return;
     }
-    let body = `${catchUp.count} messages while you were away`;
+    const text = this.text();
+    let body = text('notify.away', { count: catchUp.count });
     if (catchUp.urgentCount > 0) {
       const titles = [...catchUp.urgentTitles].reverse();
-      body += `, ${catchUp.urgentCount} urgent: ${titles.join(', ')}${catchUp.urgentCount > titles.length ? ', …' : ''}`;
+      const more = catchUp.urgentCount > titles.length ? ', …' : '';
+      body += text('notify.awayUrgent', { count: catchUp.urgentCount, titles: `${titles.join(', ')}${more}` });
     }
     this.options.show({
       title: 'Herald',
-      body: [body, ...heldBackLines(catchUp.gather)].join('\n'),
+      body: [body, ...heldBackLines(text, catchUp.gather)].join('\n'),
       // The urgent ones were shown on their own; the summary is as loud as the rest.
       priority: catchUp.gather.maxPriority,
       // Across sources: no one source to point at (a click opens the inbox).
@@ -208,10 +216,14 @@ export class NotifyPlanner {
     });
   }
 
+  private text(): MainText {
+    return this.options.text?.() ?? ENGLISH;
+  }
+
   private showOne({ summary, decision }: PlannedMessage): void {
     const body =
       decision.heldBack > 0
-        ? joinLines(summary.preview, heldBackText(decision.heldBack, summary.topic))
+        ? joinLines(summary.preview, heldBackText(this.text(), decision.heldBack, summary.topic))
         : summary.preview;
     this.options.show({
       title: summary.title,
@@ -240,12 +252,12 @@ function gather(into: Gathered, { summary, decision }: PlannedMessage): void {
   }
 }
 
-function heldBackLines(gathered: Gathered): string[] {
-  return [...gathered.heldBack].map(([topic, n]) => heldBackText(n, topic));
+function heldBackLines(text: MainText, gathered: Gathered): string[] {
+  return [...gathered.heldBack].map(([topic, n]) => heldBackText(text, n, topic));
 }
 
-export function heldBackText(n: number, topic: string): string {
-  return `+${n} more from ${topic}`;
+export function heldBackText(text: MainText, count: number, topic: string): string {
+  return text('notify.heldBack', { count, topic });
 }
 
 function joinLines(first: string, last: string): string {

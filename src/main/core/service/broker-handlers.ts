@@ -66,7 +66,7 @@ export function createBrokerHandlers(deps: BrokerHandlerDeps): Pick<Handlers, Br
       },
       listeners: listenerUrls(info),
       clients: running ? await running.inspector.clients() : [],
-      messages: { in: running?.inspector.messagesIn ?? 0, out: running?.inspector.messagesOut ?? 0 },
+      messages: running ? await running.inspector.counters() : { in: 0, out: 0 },
       at: Date.now(),
       refused: running?.refused() ?? [],
     };

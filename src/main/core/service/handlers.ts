@@ -17,6 +17,7 @@ import { createBrokerHandlers, type BrokerHandlerDeps } from './broker-handlers.
 import { createSettingsHandlers, type SettingsHandlerDeps } from './settings-handlers.ts';
 import { createFavouritesHandlers, type FavouritesHandlerDeps } from './favourites-handlers.ts';
 import { createDiagnosticsHandlers, type DiagnosticsHandlerDeps } from './diagnostics-handlers.ts';
+import { createUpdatesHandlers, type UpdatesHandlerDeps } from './updates-handlers.ts';
 
 export interface HandlerDeps
   extends
@@ -28,7 +29,8 @@ export interface HandlerDeps
     BrokerHandlerDeps,
     SettingsHandlerDeps,
     FavouritesHandlerDeps,
-    DiagnosticsHandlerDeps {
+    DiagnosticsHandlerDeps,
+    UpdatesHandlerDeps {
   store: MessageStore;
   sources: SourceRegistry;
   secrets: SecretStore;
@@ -194,6 +196,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createSettingsHandlers(deps),
     ...createFavouritesHandlers(deps),
     ...createDiagnosticsHandlers(deps),
+    ...createUpdatesHandlers(deps),
   };
 }
 

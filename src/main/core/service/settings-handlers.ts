@@ -5,6 +5,7 @@ import type { AutostartState } from '../../../shared/commands/settings.ts';
 import type { NotificationRequest } from '../../../shared/model.ts';
 import type { AutostartPort, NativeNotifications } from '../core-api.ts';
 import type { Settings } from '../settings/schema.ts';
+import type { MainText } from '../i18n/main-texts.ts';
 
 export interface SettingsHandlerDeps {
   settings: () => Settings;
@@ -16,22 +17,26 @@ export interface SettingsHandlerDeps {
   /** Shows a notification through the same `notify` event a message's takes. */
   notify: (request: NotificationRequest) => void;
   stateChanged: () => void;
+  /** The words of what the main process says, in the user's language. */
+  text: () => MainText;
 }
 
 type SettingsCommands =
-  'settings.get' | 'settings.update' | 'app.info' | 'app.testNotification' | 'app.autostart.get' | 'app.autostart.set';
+  | 'settings.get'
+  | 'settings.update'
+  | 'app.info'
+  | 'app.testNotification'
+  | 'app.setLocale'
+  | 'app.autostart.get'
+  | 'app.autostart.set';
 
 export const HEADLESS_AUTOSTART_REASON =
   'Herald runs headless here (herald serve): start it at login with your system’s service manager, e.g. a systemd user unit.';
 
 /** What a test notification says; priority 3 is shown by every host, like a normal message. */
-export const TEST_NOTIFICATION: NotificationRequest = {
-  title: 'Herald test notification',
-  body: 'Notifications from Herald reach you here.',
-  priority: 3,
-  sourceId: 'herald',
-  count: 1,
-};
+export function testNotification(text: MainText): NotificationRequest {
+  return { title: text('notify.testTitle'), body: text('notify.testBody'), priority: 3, sourceId: 'herald', count: 1 };
+}
 
 export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<Handlers, SettingsCommands> {
   const notificationSettings = () => ({ burstWindowMs: deps.settings().notifications.burstWindowMs });
@@ -47,10 +52,19 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<Handlers
     },
     'app.info': () => ({ version: deps.version ?? 'unknown', dataDir: deps.dataDir }),
     'app.testNotification': () => {
-      deps.notify(TEST_NOTIFICATION);
+      deps.notify(testNotification(deps.text()));
       return deps.nativeNotifications
         ? { shownBy: 'native' as const, supported: deps.nativeNotifications.supported() }
         : { shownBy: 'browser' as const };
+    },
+    'app.setLocale': ({ locale }) => {
+      const current = deps.settings();
+      if (current.locale !== locale) {
+        deps.saveSettings({ ...current, locale });
+        // The tray rebuilds its menu and tooltip in the new language through app.state.
+        deps.stateChanged();
+      }
+      return { locale };
     },
     'app.autostart.get': () => autostart(),
     'app.autostart.set': (request) => {

@@ -47,6 +47,7 @@ export const PolicyDocument = z
           .strict(),
         inbox: SettingsShape.inbox.unwrap().partial().strict(),
         broker: SettingsShape.broker.unwrap().partial().strict(),
+        updates: SettingsShape.updates.unwrap().partial().strict(),
       })
       .partial()
       .strict()
@@ -81,8 +82,8 @@ function ignored(file: string, reason: string): string {
   return `The policy file ${file} is not valid and was ignored (nothing of it applies): ${reason}`;
 }
 
-type SettingsSection = 'notifications' | 'inbox' | 'broker';
-const SECTIONS: readonly SettingsSection[] = ['notifications', 'inbox', 'broker'];
+type SettingsSection = 'notifications' | 'inbox' | 'broker' | 'updates';
+const SECTIONS: readonly SettingsSection[] = ['notifications', 'inbox', 'broker', 'updates'];
 
 export class Policy {
   readonly file: string;
@@ -177,6 +178,7 @@ export class Policy {
     }
     if (this.locks('inbox') && !same(next.inbox, current.inbox)) refuse('the inbox settings');
     if (this.locks('broker') && !same(next.broker, current.broker)) refuse('the embedded broker');
+    if (this.locks('updates') && !same(next.updates, current.updates)) refuse('the update settings');
   }
 
   /** `next` with everything locked kept as in `current`: what an imported setup becomes. */
@@ -200,6 +202,7 @@ export class Policy {
     }
     if (this.locks('inbox')) kept.inbox = current.inbox;
     if (this.locks('broker')) kept.broker = current.broker;
+    if (this.locks('updates')) kept.updates = current.updates;
     return kept;
   }
 

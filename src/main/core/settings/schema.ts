@@ -5,7 +5,9 @@ import { SETTINGS_VERSION } from './migrations.ts';
 import { RulesDocument } from '../../../shared/rules/schema.ts';
 import { SavedButton } from '../../../shared/publish.ts';
 import { RetentionRules } from '../../../shared/retention.ts';
+import { DEFAULT_UPDATE_FEED, UpdateFeedUrl } from '../../../shared/commands/updates.ts';
 import { everyKindWith, type SourceKind } from '../../../shared/sources.ts';
+import { LOCALES } from '../../../shared/locale.ts';
 
 const stored = {
   id: z.string().min(1),
@@ -80,8 +82,14 @@ export const Settings = z.object({
   publish: z.object({ buttons: z.array(SavedButton).max(500).default([]) }).prefault({}),
   /** Device entities pinned to the tray menu and the quick palette, by entity id (buttons keep `pinned`). */
   favourites: z.object({ entities: z.array(z.string().min(1)).max(500).default([]) }).prefault({}),
+  /** Looking for a newer Herald: off unless turned on, so Herald makes no network call of its own. */
+  updates: z
+    .object({ check: z.boolean().default(false), feedUrl: UpdateFeedUrl.default(DEFAULT_UPDATE_FEED) })
+    .prefault({}),
   /** What an administrator's policy gave once (settings/policy.ts), so it is not given again. */
   policy: z.object({ seeded: z.array(z.string()).default([]) }).prefault({}),
+  /** The language the UI last showed (app.setLocale), for notifications and the tray; absent: the system's. */
+  locale: z.enum(LOCALES).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

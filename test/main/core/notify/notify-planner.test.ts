@@ -8,6 +8,8 @@ import {
   NotifyPlanner,
   type PlannedMessage,
 } from '../../../../src/main/core/notify/notify-planner.ts';
+import { mainText } from '../../../../src/main/core/i18n/main-texts.ts';
+import type { Locale } from '../../../../src/shared/locale.ts';
 
 const BURST_MS = 1_000;
 let nextId = 1;
@@ -36,10 +38,11 @@ function message(overrides: Partial<MessageSummary> = {}, decision: Partial<Deci
 
 const urgent = (overrides: Partial<MessageSummary> = {}) => message({ priority: 5, ...overrides });
 
-function setup() {
+function setup(locale: Locale = 'en') {
   const shown: NotificationRequest[] = [];
   let paused = false;
   const planner = new NotifyPlanner({
+    text: () => mainText(locale),
     windowMs: () => BURST_MS,
     paused: () => paused,
     show: (n) => shown.push(n),
@@ -131,6 +134,21 @@ describe('bursts per source', () => {
     vi.advanceTimersByTime(BURST_MS);
     expect(shown).toEqual([
       { title: '12 new messages from Kitchen', body: '#12\n#11\n#10\n…', priority: 3, sourceId: 'kitchen', count: 12 },
+    ]);
+  });
+
+  test('summaries speak the language the user reads', () => {
+    const { planner, shown } = setup('zh-CN');
+    planner.add([message(), message({ sourceId: 'hall' }, { heldBack: 4 })]);
+    vi.advanceTimersByTime(BURST_MS);
+    planner.catchUp();
+    planner.add([message(), urgent({ title: '火警' }), message()]);
+    vi.advanceTimersByTime(10_000);
+    expect(shown.map((n) => [n.title, n.body])).toEqual([
+      ['#1', 'body 1'],
+      ['#2', 'body 2\nkitchen/temp 另有 4 条'],
+      ['火警', 'body 4'],
+      ['Herald', '离开期间收到 3 条消息，其中 1 条紧急：火警'],
     ]);
   });
 

@@ -9,6 +9,8 @@ import { createHeraldCore } from '../../../../src/main/core/herald-core.ts';
 import { HEADLESS_AUTOSTART_REASON } from '../../../../src/main/core/service/settings-handlers.ts';
 import { FileSecretStore } from '../../../../src/main/core/settings/file-secret-store.ts';
 import { JsonSettingsRepo } from '../../../../src/main/core/settings/json-settings-repo.ts';
+import { environmentLanguages } from '../../../../src/main/core/i18n/main-texts.ts';
+import { localeOf } from '../../../../src/shared/locale.ts';
 import { startTestCore, tempDir } from '../../../helpers/core.ts';
 
 const cleanups: (() => unknown)[] = [];
@@ -67,6 +69,38 @@ describe('app.info and app.testNotification', () => {
     const reply = await dispatch(core.handlers, 'app.testNotification', {});
     expect(reply).toEqual({ ok: true, value: { shownBy: 'browser' } });
     expect(eventsOf('notify')).toEqual([expect.objectContaining({ title: 'Herald test notification', priority: 3 })]);
+  });
+});
+
+describe('app.setLocale: what the main process says follows the language of the UI', () => {
+  test('the desktop language first, the UI language once it tells, saved for the next start', async () => {
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    const first = await startTestCore({ dataDir: dir.path, brokerPort: 'off', systemLanguages: ['zh-Hans-CN', 'en'] });
+    expect(first.core.getState().locale).toBe('zh-CN');
+    await dispatch(first.core.handlers, 'app.testNotification', {});
+    expect(first.eventsOf('notify').at(-1)).toMatchObject({ title: 'Herald 测试通知' });
+
+    expect(await dispatch(first.core.handlers, 'app.setLocale', { locale: 'en' })).toEqual({
+      ok: true,
+      value: { locale: 'en' },
+    });
+    expect(first.eventsOf('app.state').at(-1)).toMatchObject({ locale: 'en' });
+    await dispatch(first.core.handlers, 'app.testNotification', {});
+    expect(first.eventsOf('notify').at(-1)).toMatchObject({ title: 'Herald test notification' });
+    await first.stop();
+
+    const second = await startTestCore({ dataDir: dir.path, brokerPort: 'off', systemLanguages: ['zh-CN'] });
+    cleanups.push(() => second.stop());
+    expect(second.core.getState().locale).toBe('en');
+    const refused = await dispatch(second.core.handlers, 'app.setLocale', { locale: 'fr' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request', message: /locale/ } });
+  });
+
+  test('headless, the system language comes from the POSIX locale variables', () => {
+    expect(localeOf(environmentLanguages({ LANG: 'zh_CN.UTF-8' }))).toBe('zh-CN');
+    expect(localeOf(environmentLanguages({ LANGUAGE: 'zh_TW:en', LANG: 'en_US.UTF-8' }))).toBe('zh-CN');
+    expect(localeOf(environmentLanguages({ LC_ALL: 'en_GB.UTF-8', LANG: 'zh_CN.UTF-8' }))).toBe('en');
   });
 });
 

@@ -13,6 +13,8 @@ class FakeApp extends EventEmitter {
   protocolClients: string[] = [];
   /** Login items as setLoginItemSettings left them, keyed by their arguments (Windows matches on both). */
   loginItems = new Map<string, boolean>();
+  /** What the desktop says its users read, most preferred first (app.getPreferredSystemLanguages). */
+  preferredLanguages = ['en-US'];
 
   getPath(name: string): string {
     const path = this.paths.get(name);
@@ -27,6 +29,9 @@ class FakeApp extends EventEmitter {
   }
   getName(): string {
     return 'Herald';
+  }
+  getPreferredSystemLanguages(): string[] {
+    return [...this.preferredLanguages];
   }
   isReady(): boolean {
     return true;

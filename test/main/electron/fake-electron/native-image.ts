@@ -6,6 +6,14 @@ export class FakeNativeImage {
     this.buffer = buffer;
     this.options = options;
   }
+  /** macOS template image: drawn in the menu bar's colour from its alpha. */
+  template = false;
+  setTemplateImage(option: boolean): void {
+    this.template = option;
+  }
+  isTemplateImage(): boolean {
+    return this.template;
+  }
   toPNG(): Buffer {
     return this.buffer;
   }

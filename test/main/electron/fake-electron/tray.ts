@@ -1,4 +1,4 @@
-// Fake `Tray`: remembers every image and the current tooltip and context menu; every instance is kept.
+// Fake `Tray`: remembers every image and title, the current tooltip and context menu; every instance is kept.
 import { EventEmitter } from 'node:events';
 import type { Menu } from './menu.ts';
 import type { FakeNativeImage } from './native-image.ts';
@@ -21,6 +21,11 @@ export class Tray extends EventEmitter {
   setImage(image: FakeNativeImage): void {
     this.image = image;
     this.images.push(image);
+  }
+  /** Text beside the icon (macOS only); every value set is kept. */
+  readonly titles: string[] = [];
+  setTitle(title: string): void {
+    this.titles.push(title);
   }
   setToolTip(tooltip: string): void {
     this.tooltip = tooltip;

@@ -5,6 +5,7 @@
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { errorMessage } from '../../../../shared/error-message.ts';
 import type { NewMessage } from '../../messages.ts';
+import { fromColumns, type MessageColumns } from './message-columns.ts';
 import { WRITE_OPS } from '../inbox-writes.ts';
 import { MessageStore, type BatchOutcome, type StateEntry } from '../message-store.ts';
 import {
@@ -61,14 +62,14 @@ function handle(request: WriterRequest): void {
 /** Commits this batch with those queued behind it in one transaction, then answers each of them. */
 function applyJoined(first: Request): void {
   const joined: Request[] = [first];
-  let size = (first.args[0] as NewMessage[]).length;
+  let size = (first.args[0] as MessageColumns).count;
   let after: WriterRequest | undefined;
   while (size < JOIN_LIMIT && !paused) {
     const next = receiveMessageOnPort(port)?.message as WriterRequest | undefined;
     if (next === undefined) break;
     if ('op' in next && next.op === 'applyBatch') {
       joined.push(next);
-      size += (next.args[0] as NewMessage[]).length;
+      size += (next.args[0] as MessageColumns).count;
     } else {
       after = next;
       break;
@@ -77,7 +78,7 @@ function applyJoined(first: Request): void {
   const messages: NewMessage[] = [];
   const state: StateEntry[] = [];
   for (const request of joined) {
-    for (const message of request.args[0] as NewMessage[]) messages.push(message);
+    for (const message of fromColumns(request.args[0] as MessageColumns)) messages.push(message);
     for (const entry of (request.args[1] as StateEntry[] | undefined) ?? []) state.push(entry);
   }
   let outcome: BatchOutcome;
@@ -91,7 +92,7 @@ function applyJoined(first: Request): void {
   const counts = store.counts();
   let offset = 0;
   joined.forEach((request, i) => {
-    const count = (request.args[0] as NewMessage[]).length;
+    const count = (request.args[0] as MessageColumns).count;
     const last = i === joined.length - 1;
     // What the joined transaction removed or marked read is told once, with its last batch.
     const value: StoredIds = {

@@ -7,6 +7,7 @@ import { logger } from '../../logging/logger.ts';
 import type { InboxCounts } from '../message-writes.ts';
 import type { InboxWrites, WriteOp } from '../inbox-writes.ts';
 import { summaryOf } from '../rows.ts';
+import { toColumns } from './message-columns.ts';
 import type { StoredIds, WriterData, WriterReply, WriterRequest } from './writer-protocol.ts';
 
 // Not a literal in `new URL(...)`, so a bundler leaves it alone; a bundled host passes its own (writerWorker).
@@ -61,7 +62,7 @@ export class WorkerWrites implements InboxWrites {
 
   /** The worker answers with ids; the summaries are made here from the messages sent (as the store makes them). */
   applyBatch: InboxWrites['applyBatch'] = async (messages, state) => {
-    const stored = (await this.send('applyBatch', [messages, state])) as StoredIds;
+    const stored = (await this.send('applyBatch', [toColumns(messages), state])) as StoredIds;
     return {
       results: stored.ids.map((id, i) => (id === null ? null : summaryOf(id, messages[i]!))),
       removedIds: stored.removedIds,
