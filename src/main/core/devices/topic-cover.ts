@@ -40,7 +40,7 @@ export class CoverCache {
 
   covers(filters: readonly { filter: string }[], topic: string): boolean {
     let known = this.byFilters.get(filters);
-    if (known === undefined) this.byFilters.set(filters, (known = new Map()));
+    if (known === undefined) this.byFilters.set(filters, (known = new Map<string, boolean>()));
     let covered = known.get(topic);
     if (covered === undefined) {
       if (known.size >= this.limit) known.clear();
