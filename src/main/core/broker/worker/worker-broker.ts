@@ -3,7 +3,7 @@
 // (so the app state reads them without waiting), and whose inspector asks the worker. A start the worker refused
 // rejects as it would in this thread (BrokerConfigError for a refused configuration). A worker that dies is told
 // to `onExit` with the reason; closing stops it and frees its ports.
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../../start-worker.ts';
 import { configureLogging, logger } from '../../logging/logger.ts';
 import type { BrokerInspection } from '../broker-inspector.ts';
 import { BrokerConfigError, type EmbeddedBrokerOptions, type RunningBroker } from '../embedded-broker.ts';
@@ -122,16 +122,5 @@ export function startBrokerWorker(
       worker.postMessage({ control: 'close' } satisfies BrokerRequest);
     });
     return closing;
-  }
-}
-
-function startWorker(url: URL, data: BrokerWorkerData): Worker {
-  try {
-    // Type stripping (from source) announces itself on every start: noise in a log.
-    return new Worker(url, { workerData: data, execArgv: ['--disable-warning=ExperimentalWarning'] });
-  } catch (err) {
-    // A runtime that takes no such flag for its workers: the warning is only noise, start without it.
-    if ((err as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
-    return new Worker(url, { workerData: data });
   }
 }

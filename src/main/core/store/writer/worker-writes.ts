@@ -2,7 +2,8 @@
 // a MessageChannel, answered once the worker's transaction committed. A worker that dies (a crash, out of
 // memory) fails what it had not answered (nothing of that was acknowledged to a source, which then reconnects
 // and is sent it again) and is started again on the same file; what it committed stays committed.
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
+import { startWorker } from '../../start-worker.ts';
 import { logger } from '../../logging/logger.ts';
 import type { InboxCounts } from '../message-writes.ts';
 import type { InboxWrites, WriteOp } from '../inbox-writes.ts';
@@ -121,7 +122,7 @@ export class WorkerWrites implements InboxWrites {
   private spawn(): Promise<InboxCounts> {
     const channel = new MessageChannel();
     const data: WriterData = { file: this.file, port: channel.port2 };
-    const worker = startWorker(this.options.workerUrl ?? SOURCE_WORKER_URL, data, channel.port2);
+    const worker = startWorker(this.options.workerUrl ?? SOURCE_WORKER_URL, data, [channel.port2]);
     this.worker = worker;
     this.port = channel.port1;
     return new Promise((resolve, reject) => {
@@ -182,17 +183,5 @@ export class WorkerWrites implements InboxWrites {
       if (this.paused) this.port.postMessage({ control: 'pause' } satisfies WriterRequest);
       for (const request of queued) this.port.postMessage(request);
     }, delay).unref();
-  }
-}
-
-function startWorker(url: URL, data: WriterData, port: MessagePort): Worker {
-  const options = { workerData: data, transferList: [port] };
-  try {
-    // node:sqlite (and type stripping, from source) announce themselves on every start: noise in a log.
-    return new Worker(url, { ...options, execArgv: ['--disable-warning=ExperimentalWarning'] });
-  } catch (err) {
-    // A runtime that takes no such flag for its workers: the warning is only noise, start without it.
-    if ((err as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
-    return new Worker(url, options);
   }
 }
