@@ -88,8 +88,8 @@ export const Settings = z.object({
     .prefault({}),
   /** What an administrator's policy gave once (settings/policy.ts), so it is not given again. */
   policy: z.object({ seeded: z.array(z.string()).default([]) }).prefault({}),
-  /** The language the UI last showed (app.setLocale), for notifications and the tray; absent: the system's. */
-  locale: z.enum(LOCALES).optional(),
+  /** The language the UI last showed (app.setLocale), for notifications and the tray; null: the system's. */
+  locale: z.enum(LOCALES).nullable().default(null),
 });
 export type Settings = z.infer<typeof Settings>;
 
