@@ -1,8 +1,18 @@
 // The Sources and Publish pages in Simplified Chinese, end to end in Chromium: after switching the language the
 // headings, buttons, field labels and the source form's own checks are Chinese, and switching back restores the
-// English names the other tests look things up by.
+// English names the other tests look things up by. The language switch also reaches Herald itself, so what it
+// composes (notifications, the tray) speaks the UI's language, and is told again after a reconnect.
 import { describe, expect, it } from 'vitest';
-import { openHerald, useHeraldAndBrowser } from './harness.ts';
+import { openHerald, useHeraldAndBrowser, type OpenedPage } from './harness.ts';
+import { startTcpProxy } from './tcp-proxy.ts';
+
+/** The title of the last notification Herald pushed to the page. */
+const lastNotificationTitle = ({ events }: OpenedPage) =>
+  (events.filter((e) => e.event === 'notify').at(-1)?.payload as { title?: string } | undefined)?.title;
+/** The language Herald's latest app.state says it speaks. */
+const heraldLocale = ({ events }: OpenedPage) =>
+  (events.filter((e) => e.event === 'app.state').at(-1)?.payload as { locale?: string } | undefined)?.locale;
+const setLocaleRequests = ({ requests }: OpenedPage) => requests.filter((r) => r.channel === 'app.setLocale');
 
 describe('languages', () => {
   const env = useHeraldAndBrowser();
@@ -49,6 +59,46 @@ describe('languages', () => {
       expect(errors).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it("tells Herald the UI's language, so its own notifications follow, and tells it again after a reconnect", async () => {
+    const proxy = await startTcpProxy(Number(new URL(env.server.origin).port));
+    const viaProxy = new URL(env.server.url);
+    viaProxy.port = String(proxy.port);
+    const opened = await openHerald(env.browser, env.server, { url: viaProxy.href });
+    const { context, page, errors } = opened;
+    try {
+      // Following the browser (English here), Herald is told English and its test notification is English.
+      await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('button', { name: 'Send test notification' }).click();
+      await expect.poll(() => lastNotificationTitle(opened)).toBe('Herald test notification');
+
+      // The header's switch (the Settings page shown has one too).
+      const header = page.getByRole('banner');
+      await header.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+      await expect.poll(() => heraldLocale(opened)).toBe('zh-CN');
+      await page.getByRole('button', { name: '发送测试通知' }).click();
+      await expect.poll(() => lastNotificationTitle(opened)).toBe('Herald 测试通知');
+      expect(errors).toEqual([]);
+
+      // The link drops and comes back: the language is sent again on the new connection.
+      const sentBefore = setLocaleRequests(opened).length;
+      const banner = page.getByTestId('disconnected-banner');
+      await proxy.cut();
+      await banner.waitFor();
+      await proxy.restore();
+      await banner.waitFor({ state: 'detached', timeout: 15_000 });
+      await expect
+        .poll(() => setLocaleRequests(opened).slice(sentBefore))
+        .toEqual([{ channel: 'app.setLocale', payload: { locale: 'zh-CN' } }]);
+
+      // Back in English for the tests after this one; Herald follows.
+      await header.getByRole('combobox', { name: '语言' }).selectOption('en');
+      await expect.poll(() => heraldLocale(opened)).toBe('en');
+    } finally {
+      await context.close();
+      await proxy.close();
     }
   });
 });

@@ -14,6 +14,7 @@ import { SourcesPage } from '../sources/SourcesPage.tsx';
 import { StatusBar } from '../status/StatusBar.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { useT } from '../i18n/i18n.ts';
+import { useMainLocale } from '../i18n/use-main-locale.ts';
 import { ThemeSwitch } from '../theme/ThemeSwitch.tsx';
 import { useClient, useConnection, useLinkStatus } from '../transport/connection-context.ts';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
@@ -34,6 +35,7 @@ export function App() {
   const [openRequest, setOpenRequest] = useState<OpenRequest | null>(null);
   const unread = app.state?.unread ?? 0;
   useDocumentTitle(unread);
+  useMainLocale();
 
   const openMessage = useCallback(
     (id?: number) => {
