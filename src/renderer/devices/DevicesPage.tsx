@@ -1,6 +1,6 @@
 // Devices announced on the MQTT sources (Home Assistant discovery, Zigbee2MQTT), grouped by area and device,
 // with live state, when each was last heard from, offline devices greyed out, and their controls. A filter
-// field narrows the list by device or entity name, so one device among thousands is found without scrolling.
+// field narrows the list by device, area or entity name, so one device among thousands is found without scrolling.
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { errorMessage } from '../../shared/error-message.ts';
 import { useFavourites } from '../favourites/use-favourites.ts';

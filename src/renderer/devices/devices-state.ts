@@ -56,8 +56,8 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /**
- * The devices whose name contains `query` (any case) with all their entities, and those with entities whose
- * name contains it, with only those entities. An empty query keeps every device.
+ * The devices whose name or area contains `query` (any case) with all their entities, and those with entities
+ * whose name contains it, with only those entities. An empty query keeps every device.
  */
 export function filterDevices(devices: readonly DeviceView[], query: string): readonly DeviceView[] {
   const wanted = query.trim().toLocaleLowerCase();
@@ -65,7 +65,7 @@ export function filterDevices(devices: readonly DeviceView[], query: string): re
   const matches = (name: string) => name.toLocaleLowerCase().includes(wanted);
   const found: DeviceView[] = [];
   for (const device of devices) {
-    if (matches(device.name)) found.push(device);
+    if (matches(device.name) || (device.area !== undefined && matches(device.area))) found.push(device);
     else {
       const entities = device.entities.filter((e) => matches(e.name));
       if (entities.length) found.push({ ...device, entities });
