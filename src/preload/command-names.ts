@@ -52,6 +52,7 @@ export const PRELOAD_COMMAND_NAMES = [
   'broker.acl.set',
   'broker.retained.list',
   'broker.retained.delete',
+  'broker.bridge.set',
   'settings.get',
   'settings.update',
   'app.info',

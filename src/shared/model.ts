@@ -6,6 +6,7 @@ import { PurgeProgress } from './retention.ts';
 import { everyKindWith, secretFlagFields } from './sources.ts';
 import { PolicyView } from './policy.ts';
 import { LOCALES } from './locale.ts';
+import { BridgeStatus } from './bridge.ts';
 
 export const BodyKind = z.enum(['text', 'json', 'binary']);
 export type BodyKind = z.infer<typeof BodyKind>;
@@ -156,6 +157,8 @@ export const BrokerInfo = z.object({
   warnings: z.array(z.string()).optional(),
   /** The last refused or dropped connections (at most 100), oldest first. */
   refused: z.array(z.object({ at: z.number(), address: z.string(), reason: z.string() })).optional(),
+  /** The bridge to an upstream broker, while it is on. */
+  bridge: BridgeStatus.optional(),
 });
 export type BrokerInfo = z.infer<typeof BrokerInfo>;
 

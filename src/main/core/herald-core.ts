@@ -26,7 +26,7 @@ import { PublishService } from './publish/publisher.ts';
 import { TopicsSeen } from './publish/topics-seen.ts';
 import { StoredSource, type Settings } from './settings/schema.ts';
 import { loadPolicy, type PolicyLoad } from './settings/policy.ts';
-import { BROKER_PASSWORD_KEY, loadSourceSecrets, splitSecrets } from './settings/types.ts';
+import { BRIDGE_PASSWORD_KEY, BROKER_PASSWORD_KEY, loadSourceSecrets, splitSecrets } from './settings/types.ts';
 import { SourceRegistry } from './sources/source-registry.ts';
 import { WebhookHub } from './sources/webhook/webhook-hub.ts';
 import { MessageStore } from './store/message-store.ts';
@@ -171,6 +171,8 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
   const broker = await startBrokerControl({
     settings: settings.broker,
     password: () => options.secrets.get(BROKER_PASSWORD_KEY),
+    bridgePassword: () => options.secrets.get(BRIDGE_PASSWORD_KEY),
+    onBridgeChange: () => stateChanged(),
     portOverride: options.brokerPort,
     overrides: options.brokerOverrides,
     dataDir: options.dataDir,

@@ -1,5 +1,6 @@
 // The Broker page: the embedded broker on or off, why it would not start, where to reach it (URLs to copy),
-// live message rates, connected clients, users, the ACL, retained messages and refused connections.
+// live message rates, connected clients, users, the ACL, the bridge to an upstream broker, retained messages and
+// refused connections.
 import { useState } from 'react';
 import type { BrokerStatus } from '../../shared/commands/broker.ts';
 import { errorMessage } from '../../shared/error-message.ts';
@@ -7,6 +8,7 @@ import { CopyButton } from '../inbox/body/CopyButton.tsx';
 import { useT } from '../i18n/i18n.ts';
 import { useClient } from '../transport/connection-context.ts';
 import { BrokerAcl } from './BrokerAcl.tsx';
+import { BrokerBridge } from './BrokerBridge.tsx';
 import { BrokerSettings } from './BrokerSettings.tsx';
 import { BrokerUsers } from './BrokerUsers.tsx';
 import { RateChart } from './RateChart.tsx';
@@ -88,6 +90,7 @@ export function BrokerPage({ active, policy }: { active: boolean; policy?: Polic
       <PolicyNotice policy={policy} part="broker" />
       <fieldset className="policy-lockable" disabled={locked}>
         {status && <BrokerSettings config={status.config} changed={refresh} />}
+        {status && <BrokerBridge bridge={status.bridge} status={status.info.bridge} changed={refresh} />}
         <BrokerUsers active={active} changed={refresh} />
         <BrokerAcl active={active} changed={refresh} />
       </fieldset>

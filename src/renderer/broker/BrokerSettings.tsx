@@ -1,10 +1,11 @@
 // Where the broker listens and who may connect anonymously. Applying saves the settings and restarts the
 // broker; a configuration the broker would refuse (the network without users) comes back with its reason.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { BrokerConfig } from '../../shared/commands/broker.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useClient } from '../transport/connection-context.ts';
+import { useDraft } from './use-draft.ts';
 
 interface Draft {
   host: string;
@@ -25,18 +26,8 @@ const draftOf = (config: BrokerConfig): Draft => ({
 export function BrokerSettings({ config, changed }: { config: BrokerConfig; changed: () => void }) {
   const t = useT();
   const client = useClient();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(config));
-  const [dirty, setDirty] = useState(false);
+  const { draft, edit, saved } = useDraft(config, draftOf);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  // Follows the saved settings until the user starts editing.
-  useEffect(() => {
-    if (!dirty) setDraft(draftOf(config));
-  }, [config, dirty]);
-
-  const edit = (change: Partial<Draft>) => {
-    setDirty(true);
-    setDraft((current) => ({ ...current, ...change }));
-  };
 
   const apply = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,7 +39,7 @@ export function BrokerSettings({ config, changed }: { config: BrokerConfig; chan
         wsPort: draft.wsPort.trim() === '' ? null : Number(draft.wsPort),
         wsPath: draft.wsPath,
       });
-      setDirty(false);
+      saved();
       setMessage({ error: false, text: t('broker.applied') });
       changed();
     } catch (err) {

@@ -11,6 +11,7 @@ import { paletteStrings } from '../palette/strings.ts';
 import { favouritesStrings } from '../favourites/strings.ts';
 import { devicesStrings } from '../devices/strings.ts';
 import { brokerStrings } from '../broker/strings.ts';
+import { bridgeStrings } from '../broker/bridge-strings.ts';
 import { policyStrings } from '../policy/strings.ts';
 import { updatesStrings } from '../settings/updates-strings.ts';
 
@@ -23,6 +24,7 @@ const FEATURES = [
   favouritesStrings,
   devicesStrings,
   brokerStrings,
+  bridgeStrings,
   policyStrings,
   updatesStrings,
 ] as const;

@@ -2,6 +2,7 @@
 // clients, message counters, refused connections), its settings, users (Mosquitto password file), ACL file and
 // retained messages.
 import { z } from 'zod';
+import { BridgeSettings } from '../bridge.ts';
 import { BrokerInfo } from '../model.ts';
 import { Empty } from './common.ts';
 
@@ -38,9 +39,18 @@ export const BrokerConfig = z.object({
 });
 export type BrokerConfig = z.infer<typeof BrokerConfig>;
 
+/** The bridge as the Broker page edits it: its settings and whether a password is stored (never the password). */
+export const BridgeView = BridgeSettings.extend({ hasPassword: z.boolean() });
+export type BridgeView = z.infer<typeof BridgeView>;
+
+/** A new password, null to forget the stored one, or absent to keep it. */
+export const BridgeUpdate = BridgeSettings.extend({ password: z.string().min(1).max(1024).nullable().optional() });
+export type BridgeUpdate = z.input<typeof BridgeUpdate>;
+
 export const BrokerStatus = z.object({
   info: BrokerInfo,
   config: BrokerConfig,
+  bridge: BridgeView,
   listeners: z.array(BrokerListener),
   clients: z.array(BrokerClient),
   /** Counters since the broker started; two samples make a rate. */
@@ -90,4 +100,6 @@ export const brokerCommands = {
     response: z.object({ topics: z.array(RetainedTopic), truncated: z.boolean() }),
   },
   'broker.retained.delete': { request: z.object({ topic: z.string().min(1) }).strict(), response: Empty },
+  /** Saves the bridge to an upstream broker (its password as a secret) and restarts the broker with it. */
+  'broker.bridge.set': { request: BridgeUpdate.strict(), response: BrokerStatus },
 } as const;

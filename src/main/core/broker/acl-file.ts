@@ -104,7 +104,7 @@ function substitute(filter: string, who: AclSubject): string | null {
 }
 
 /** MQTT matching of a concrete topic; wildcards at the first level never match a `$` topic ([MQTT-4.7.2-1]). */
-export function matchesTopic(filter: string[], topic: string[]): boolean {
+export function matchesTopic(filter: readonly string[], topic: readonly string[]): boolean {
   if (topic[0]?.startsWith('$') && (filter[0] === '+' || filter[0] === '#')) return false;
   for (let i = 0; i < filter.length; i++) {
     const level = filter[i];

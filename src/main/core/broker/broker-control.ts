@@ -9,10 +9,12 @@ import type { RunningBroker } from './embedded-broker.ts';
 export const DEFAULT_PASSWORD_FILE = 'broker-passwords';
 export const DEFAULT_ACL_FILE = 'broker-acl';
 
-export interface BrokerControlOptions extends Omit<BrokerHostOptions, 'password' | 'dataDir'> {
+export interface BrokerControlOptions extends Omit<BrokerHostOptions, 'password' | 'bridgePassword' | 'dataDir'> {
   dataDir: string;
   /** The configured user's password, read at each start (it is a secret, kept apart from the settings). */
   password: () => string | undefined;
+  /** The bridge's password for the upstream broker, read at each start. */
+  bridgePassword?: () => string | undefined;
 }
 
 export interface BrokerControl extends BrokerHost {
@@ -30,7 +32,13 @@ export interface BrokerControl extends BrokerHost {
 export async function startBrokerControl(options: BrokerControlOptions): Promise<BrokerControl> {
   let saved = options.settings;
   const start = (settings: BrokerSettings) =>
-    startBrokerHost({ ...options, settings, password: options.password(), dataDir: options.dataDir });
+    startBrokerHost({
+      ...options,
+      settings,
+      password: options.password(),
+      bridgePassword: options.bridgePassword?.(),
+      dataDir: options.dataDir,
+    });
   let host: BrokerHost = await start(saved);
   // Restarts one at a time: a second configure waits for the first to finish.
   let queue: Promise<unknown> = Promise.resolve();

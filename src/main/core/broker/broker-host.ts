@@ -3,6 +3,7 @@
 // as whom, Herald's own default source dials it. A worker that dies is reported and started again.
 import { join } from 'node:path';
 import type { BrokerInfo } from '../../../shared/model.ts';
+import type { BridgeStatus } from '../../../shared/bridge.ts';
 import type { Settings } from '../settings/schema.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
 import { BROKER_STATE_FILE } from './broker-state-file.ts';
@@ -23,6 +24,8 @@ const log = logger('broker');
 export interface BrokerHostOptions {
   settings: BrokerSettings;
   password: string | undefined;
+  /** The password for the upstream broker of the bridge (a secret, kept apart from the settings). */
+  bridgePassword?: string;
   /** Overrides the saved port for this run; 'off' runs no broker. */
   portOverride?: number | 'off';
   /** The data dir: retained messages and persistent sessions are kept there across restarts. */
@@ -33,6 +36,8 @@ export interface BrokerHostOptions {
   workerUrl?: URL;
   /** Told when the broker stopped on its own or came back (its address may have changed). */
   onChange?: () => void;
+  /** Told when the bridge connected, lost its connection or failed (what the app state shows of it). */
+  onBridgeChange?: () => void;
 }
 
 /** Where the embedded default source dials, with the internal user's credentials. */
@@ -70,8 +75,9 @@ export async function startBrokerHost(options: BrokerHostOptions): Promise<Broke
           port: typeof options.portOverride === 'number' ? options.portOverride : settings.port,
           password: options.password,
           stateFile: options.dataDir && join(options.dataDir, BROKER_STATE_FILE),
+          bridge: { ...settings.bridge, password: options.bridgePassword },
         },
-        { workerUrl: options.workerUrl, onExit: died },
+        { workerUrl: options.workerUrl, onExit: died, onBridgeChange: bridgeChanged },
       );
       if (closed) return void (await started.close());
       broker = started;
@@ -96,6 +102,15 @@ export async function startBrokerHost(options: BrokerHostOptions): Promise<Broke
       throw err;
     }
   };
+
+  /** The app state shows the bridge's state and error; its counters are read when the Broker page asks. */
+  let bridgeShown = '';
+  function bridgeChanged(status: BridgeStatus): void {
+    const shown = `${status.state}\u0000${status.error ?? ''}`;
+    if (shown === bridgeShown) return;
+    bridgeShown = shown;
+    options.onBridgeChange?.();
+  }
 
   /** The worker stopped on its own: reported as not running, and started again after a growing pause. */
   function died(reason: string): void {
@@ -132,7 +147,10 @@ export async function startBrokerHost(options: BrokerHostOptions): Promise<Broke
     await launch().catch(() => undefined);
   }
   return {
-    info: () => ({ ...info, ...(broker ? { refused: broker.refused() } : {}) }),
+    info: () => {
+      const bridge = broker?.bridge();
+      return { ...info, ...(broker ? { refused: broker.refused() } : {}), ...(bridge ? { bridge } : {}) };
+    },
     url: () => {
       if (broker) return { url: `mqtt://${LOOPBACK}:${broker.internalPort}`, ...broker.internal };
       return {

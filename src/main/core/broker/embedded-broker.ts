@@ -8,6 +8,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Aedes, type Client } from 'aedes';
 import { errorMessage } from '../../../shared/error-message.ts';
+import { bridgeProblem, type BridgeSettings, type BridgeStatus } from '../../../shared/bridge.ts';
+import { startUpstreamBridge, withoutCredentials, type UpstreamBridge } from './bridge/upstream-bridge.ts';
 import { readAclFile } from './acl-file.ts';
 import { keepBrokerState } from './broker-state-file.ts';
 import { BrokerAuth, type Credentials } from './broker-auth.ts';
@@ -47,6 +49,10 @@ export interface EmbeddedBrokerOptions {
   stateFile?: string;
   /** Also told of each refused connection (the broker worker passes them on to the core). */
   onRefused?: (connection: RefusedConnection) => void;
+  /** Forwarding to and from an upstream broker (bridge/), with its password. */
+  bridge?: BridgeSettings & { password?: string; maxWaiting?: number };
+  /** Told when the bridge's state changes, and of its counters at most once a second. */
+  onBridgeChange?: (status: BridgeStatus) => void;
 }
 
 export interface RunningBroker {
@@ -69,6 +75,8 @@ export interface RunningBroker {
   warnings: string[];
   /** The last refused connections, oldest first. */
   refused(): RefusedConnection[];
+  /** How the bridge to the upstream broker is doing; null when it is off. */
+  bridge(): BridgeStatus | null;
   /** Connected clients, message counters and retained messages, for the Broker page. */
   inspector: BrokerInspection;
   close(): Promise<void>;
@@ -200,7 +208,9 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
     },
   };
   const listeners: Listener[] = [];
+  let bridge: UpstreamBridge | null = null;
   const stop = async () => {
+    await bridge?.close();
     cap.destroyAll();
     await Promise.all(listeners.map((listener) => listener.close()));
     await state?.close();
@@ -231,6 +241,11 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
     await stop();
     throw err;
   }
+  const bridgeSettings = options.bridge?.enabled ? options.bridge : null;
+  const bridgeRefusal = bridgeSettings && bridgeProblem(bridgeSettings);
+  if (bridgeSettings && !bridgeRefusal) {
+    bridge = startUpstreamBridge(broker, { ...bridgeSettings, onChange: options.onBridgeChange });
+  }
   return {
     host,
     port: listeners[0]!.port,
@@ -244,6 +259,12 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
     internal: auth.internal,
     warnings,
     refused: () => refusedLog.list(),
+    bridge: () => {
+      if (bridge) return bridge.status();
+      if (!bridgeSettings || !bridgeRefusal) return null;
+      const url = withoutCredentials(bridgeSettings.url);
+      return { state: 'offline', url, error: bridgeRefusal, in: 0, out: 0, dropped: 0, queued: 0 };
+    },
     inspector,
     close: stop,
   };

@@ -7,7 +7,7 @@ import { errorMessage } from '../../../shared/error-message.ts';
 import { SECRET_FIELDS } from '../../../shared/sources.ts';
 import { migrateSettings } from '../settings/migrations.ts';
 import { Settings } from '../settings/schema.ts';
-import { BROKER_PASSWORD_KEY, sourceSecretKey, type SecretStore } from '../settings/types.ts';
+import { BROKER_SECRET_KEYS, sourceSecretKey, type SecretStore } from '../settings/types.ts';
 import { SealedSecrets, seal, unseal } from './secret-box.ts';
 
 export const CONFIG_FORMAT = 'herald-config';
@@ -38,11 +38,11 @@ export interface Setup {
   exportedAt: string;
 }
 
-/** Every secret the setup has: each source's password, token and TLS key, and the broker's password. */
+/** Every secret the setup has: each source's password, token and TLS key, and the broker's passwords. */
 export function collectSecrets(settings: Settings, store: SecretStore): Record<string, string> {
   const keys = [
     ...settings.sources.flatMap((source) => SECRET_FIELDS.map((field) => sourceSecretKey(source.id, field))),
-    BROKER_PASSWORD_KEY,
+    ...BROKER_SECRET_KEYS,
   ];
   const found: Record<string, string> = {};
   for (const key of keys) {

@@ -5,7 +5,7 @@ import type { ImportPreview } from '../../../shared/commands/admin.ts';
 import { SECRET_FIELDS } from '../../../shared/sources.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { Policy } from '../settings/policy.ts';
-import { BROKER_PASSWORD_KEY, sourceSecretKey } from '../settings/types.ts';
+import { BROKER_SECRET_KEYS, sourceSecretKey } from '../settings/types.ts';
 import type { Setup } from './config-document.ts';
 
 /** Settings sections compared as a whole; sources and rules are compared item by item. */
@@ -37,7 +37,7 @@ export function setupUnderPolicy(policy: Policy | null, current: Settings, setup
   const settings: Settings = { ...setup.settings, policy: current.policy };
   if (!policy) return { ...setup, settings };
   const lockedSecret = (key: string) =>
-    key === BROKER_PASSWORD_KEY ? policy.locks('broker') : policy.sourceLocked(key.split(':')[1] ?? '');
+    isBrokerSecret(key) ? policy.locks('broker') : policy.sourceLocked(key.split(':')[1] ?? '');
   const secrets =
     setup.secrets && Object.fromEntries(Object.entries(setup.secrets).filter(([key]) => !lockedSecret(key)));
   return { ...setup, settings: policy.keepLocked(current, settings), secrets };
@@ -70,6 +70,10 @@ export function secretWrites(current: Settings, setup: Setup): [key: string, val
       SECRET_FIELDS.map((field) => [sourceSecretKey(source.id, field), undefined] as [string, undefined]),
     );
   return [...forget, ...Object.entries(setup.secrets ?? {})];
+}
+
+function isBrokerSecret(key: string): boolean {
+  return (BROKER_SECRET_KEYS as readonly string[]).includes(key);
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

@@ -15,7 +15,8 @@ import { listenerUrls } from '../broker/listener-urls.ts';
 import { parsePasswordFile, setPassword } from '../broker/password-file.ts';
 import type { Policy } from '../settings/policy.ts';
 import { Settings } from '../settings/schema.ts';
-import { BROKER_PASSWORD_KEY, type SecretStore } from '../settings/types.ts';
+import { BRIDGE_PASSWORD_KEY, BROKER_PASSWORD_KEY, type SecretStore } from '../settings/types.ts';
+import { bridgeProblem } from '../../../shared/bridge.ts';
 import type { SourceRegistry } from '../sources/source-registry.ts';
 
 export interface BrokerHandlerDeps {
@@ -38,7 +39,8 @@ type BrokerCommands =
   | 'broker.acl.get'
   | 'broker.acl.set'
   | 'broker.retained.list'
-  | 'broker.retained.delete';
+  | 'broker.retained.delete'
+  | 'broker.bridge.set';
 
 const BrokerSettingsSchema = Settings.shape.broker;
 
@@ -64,6 +66,7 @@ export function createBrokerHandlers(deps: BrokerHandlerDeps): Pick<Handlers, Br
         wsPort: effective.wsPort ?? null,
         wsPath: effective.wsPath,
       },
+      bridge: { ...saved().bridge, hasPassword: deps.secrets.get(BRIDGE_PASSWORD_KEY) !== undefined },
       listeners: listenerUrls(info),
       clients: running ? await running.inspector.clients() : [],
       messages: running ? await running.inspector.counters() : { in: 0, out: 0 },
@@ -156,6 +159,14 @@ export function createBrokerHandlers(deps: BrokerHandlerDeps): Pick<Handlers, Br
       writeAtomically(file, text.endsWith('\n') || text === '' ? text : `${text}\n`);
       await apply(pointingAt('aclFile', file));
       return { saved: true, problems: [] };
+    },
+    'broker.bridge.set': async ({ password, ...bridge }) => {
+      unlessLocked();
+      const problem = bridgeProblem(bridge);
+      if (problem) throw new HeraldError('invalid_request', problem);
+      if (password !== undefined) deps.secrets.set(BRIDGE_PASSWORD_KEY, password ?? undefined);
+      await apply({ ...saved(), bridge });
+      return status();
     },
     'broker.retained.list': async ({ prefix, limit }) => {
       const { entries, truncated } = await running().inspector.retained(prefix, limit);

@@ -8,6 +8,7 @@ import { RetentionRules } from '../../../shared/retention.ts';
 import { DEFAULT_UPDATE_FEED, UpdateFeedUrl } from '../../../shared/commands/updates.ts';
 import { everyKindWith, type SourceKind } from '../../../shared/sources.ts';
 import { LOCALES } from '../../../shared/locale.ts';
+import { BridgeSettings } from '../../../shared/bridge.ts';
 
 const stored = {
   id: z.string().min(1),
@@ -52,6 +53,8 @@ export const Settings = z.object({
         .min(1024)
         .max(256 * 1024 * 1024)
         .default(32 * 1024 * 1024),
+      /** Forwarding chosen topics to and from an upstream broker (its password is a secret). */
+      bridge: BridgeSettings.prefault({}),
     })
     .prefault({}),
   /** What deserves attention: the rules document (docs/rules.md). */

@@ -21,6 +21,10 @@ export interface SecretStore {
 /** Where a source's write-only secret (password, token, TLS private key) is kept. */
 export const sourceSecretKey = (sourceId: string, field: SecretField) => `source:${sourceId}:${field}`;
 export const BROKER_PASSWORD_KEY = 'broker:password';
+/** The bridge's password for its upstream broker. */
+export const BRIDGE_PASSWORD_KEY = 'broker:bridge-password';
+/** Every secret of the embedded broker (the policy's "broker" lock covers them all). */
+export const BROKER_SECRET_KEYS = [BROKER_PASSWORD_KEY, BRIDGE_PASSWORD_KEY] as const;
 
 /** Every secret stored for a source. */
 export function loadSourceSecrets(store: SecretStore, sourceId: string): SecretValues {

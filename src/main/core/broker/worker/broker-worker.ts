@@ -17,12 +17,16 @@ addLogSink((record) => reply({ log: record }));
 
 let broker: RunningBroker;
 try {
-  broker = await startEmbeddedBroker({ ...options, onRefused: (refused) => reply({ refused }) });
+  broker = await startEmbeddedBroker({
+    ...options,
+    onRefused: (refused) => reply({ refused }),
+    onBridgeChange: (bridge) => reply({ bridge }),
+  });
 } catch (err) {
   reply({ failed: errorMessage(err), config: err instanceof BrokerConfigError });
   process.exit(1);
 }
-reply({ started: startedOf(broker) });
+reply({ started: startedOf(broker), bridge: broker.bridge() });
 
 let closing = false;
 port.on('message', (request: BrokerRequest) => {
@@ -41,6 +45,6 @@ port.on('message', (request: BrokerRequest) => {
 });
 
 function startedOf(running: RunningBroker): StartedBroker {
-  const { refused: _refused, inspector: _inspector, close: _close, ...facts } = running;
+  const { refused: _refused, bridge: _bridge, inspector: _inspector, close: _close, ...facts } = running;
   return facts;
 }

@@ -6,9 +6,16 @@
 import { startWorker } from '../../start-worker.ts';
 import { configureLogging, logger } from '../../logging/logger.ts';
 import type { BrokerInspection } from '../broker-inspector.ts';
-import { BrokerConfigError, type EmbeddedBrokerOptions, type RunningBroker } from '../embedded-broker.ts';
+import { BrokerConfigError, type RunningBroker } from '../embedded-broker.ts';
 import { REFUSED_KEPT, type RefusedConnection } from '../refused-log.ts';
-import type { BrokerReply, BrokerRequest, BrokerWorkerData, InspectOp } from './broker-protocol.ts';
+import type { BridgeStatus } from '../../../../shared/bridge.ts';
+import type {
+  BrokerReply,
+  BrokerRequest,
+  BrokerWorkerData,
+  InspectOp,
+  WorkerBrokerOptions as BrokerOptions,
+} from './broker-protocol.ts';
 
 // Not a literal in `new URL(...)`, so a bundler leaves it alone; a bundled host passes its own (brokerWorker).
 const WORKER_SOURCE = './broker-worker.ts';
@@ -22,6 +29,8 @@ export interface WorkerBrokerOptions {
   workerUrl?: URL;
   /** Told once when the worker stopped without being closed (a crash, out of memory), with the reason. */
   onExit?: (reason: string) => void;
+  /** Told when the bridge's state changes (and of its counters, at most once a second). */
+  onBridgeChange?: (status: BridgeStatus) => void;
 }
 
 /** A RunningBroker in a worker thread, with what tests need to see that thread and to crash it. */
@@ -37,12 +46,13 @@ interface Pending {
 }
 
 export function startBrokerWorker(
-  options: Omit<EmbeddedBrokerOptions, 'onRefused'>,
-  { workerUrl = SOURCE_BROKER_WORKER_URL, onExit }: WorkerBrokerOptions = {},
+  options: BrokerOptions,
+  { workerUrl = SOURCE_BROKER_WORKER_URL, onExit, onBridgeChange }: WorkerBrokerOptions = {},
 ): Promise<WorkerBroker> {
   const data: BrokerWorkerData = { options, logLevel: configureLogging({}).level };
   const worker = startWorker(workerUrl, data);
   const refused: RefusedConnection[] = [];
+  let bridge: BridgeStatus | null = null;
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let started = false;
@@ -76,12 +86,17 @@ export function startBrokerWorker(
       } else if ('refused' in message) {
         refused.push(message.refused);
         if (refused.length > REFUSED_KEPT) refused.shift();
+      } else if ('bridge' in message && !('started' in message)) {
+        bridge = message.bridge;
+        onBridgeChange?.(message.bridge);
       } else if ('started' in message) {
         started = true;
+        bridge = message.bridge;
         resolve({
           ...message.started,
           threadId: worker.threadId,
           refused: () => refused.map((entry) => ({ ...entry })),
+          bridge: () => bridge && { ...bridge },
           inspector,
           close,
           crashForTest: async () => {
