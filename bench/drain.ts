@@ -57,6 +57,8 @@ async function bareDrain(broker: Mosquitto, round: number, messages: number): Pr
 
 interface HeraldDrain {
   ms: number;
+  /** Of `ms`: until the core had started (inbox opened, writer worker up, sources starting). */
+  startupMs: number;
   loopP99: number;
   loopMax: number;
   commandMax: number;
@@ -83,6 +85,7 @@ async function heraldDrain(broker: Mosquitto, round: number, messages: number): 
   let commandMax = 0;
   const started = performance.now();
   const t = await startTestCore(options);
+  const startupMs = performance.now() - started;
   loop.enable();
   // A command's round trip counts from when it was due (50 ms after the previous probe was scheduled): a busy
   // loop delays the timer as much as the reply. Each probe is timed from its own schedule, so the lateness of
@@ -105,7 +108,7 @@ async function heraldDrain(broker: Mosquitto, round: number, messages: number): 
   loop.disable();
   await t.stop();
   dir.remove();
-  return { ms, loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6, commandMax };
+  return { ms, startupMs, loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6, commandMax };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -128,7 +131,8 @@ try {
     }
     const h = herald.at(-1)!;
     console.log(
-      `round ${round + 1}: bare ${fixed(bare.at(-1)!)} ms, Herald ${fixed(h.ms)} ms (ratio ${fixed(bare.at(-1)! / h.ms, 2)}); ` +
+      `round ${round + 1}: bare ${fixed(bare.at(-1)!)} ms, Herald ${fixed(h.ms)} ms (ratio ${fixed(bare.at(-1)! / h.ms, 2)}; ` +
+        `core start ${fixed(h.startupMs)} ms of it); ` +
         `Herald's loop delay p99 ${fixed(h.loopP99, 1)} ms, max ${fixed(h.loopMax, 1)} ms; app.getState max ${fixed(h.commandMax, 1)} ms`,
     );
   }
