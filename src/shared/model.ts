@@ -181,6 +181,8 @@ export const AppState = z.object({
   policy: PolicyView.nullable().optional(),
   /** The language of what the main process says itself (notifications, the tray). */
   locale: z.enum(LOCALES).optional(),
+  /** A newer Herald the last update check found (tray item, banner); absent or null otherwise. */
+  update: z.object({ version: z.string(), releaseUrl: z.string().optional() }).nullable().optional(),
 });
 export type AppState = z.infer<typeof AppState>;
 

@@ -1,6 +1,7 @@
 // The Settings page's "Updates" section in Chromium against the real headless server and a release feed on
 // 127.0.0.1: off at first (the feed hears nothing), pointed at the local feed and switched on, it says a newer
-// Herald is available and links to the release page; "Check now" after the feed moves on shows the new answer.
+// Herald is available and links to the release page, in the section and in a banner above every page ("Later"
+// hides it); "Check now" after the feed moves on shows the new answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestYml, startFeedServer, type FeedServer } from '../main/core/updates/feed-server.ts';
 import { openHerald, useHeraldAndBrowser } from './harness.ts';
@@ -37,6 +38,15 @@ describe('updates section', () => {
         served.url.replace(/latest\.yml$/, ''),
       );
       expect(served.requests).toHaveLength(1);
+
+      // Every page says it too, until "Later" for this version.
+      const banner = page.locator('.update-banner');
+      await banner.getByText('Herald 9.9.9 is available.').waitFor();
+      expect(await banner.getByRole('link', { name: 'Release page' }).getAttribute('href')).toBe(
+        served.url.replace(/latest\.yml$/, ''),
+      );
+      await banner.getByRole('button', { name: 'Later' }).click();
+      await banner.waitFor({ state: 'detached' });
 
       served.reply = { body: latestYml('0.0.1') };
       await updates.getByRole('button', { name: 'Check now' }).click();

@@ -226,7 +226,10 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
   const updates = new UpdateService({
     settings: () => settings.updates,
     version: options.version,
-    onChange: (view) => events.emit('updates.changed', view),
+    onChange: (view) => {
+      events.emit('updates.changed', view);
+      stateChanged();
+    },
   });
 
   const warnings = [...options.settings.warnings];
@@ -250,6 +253,7 @@ export async function createHeraldCore(options: HeraldCoreOptions): Promise<Hera
     purge: retention.progress(),
     policy: policy?.view() ?? null,
     locale: locale(),
+    update: updates.available(),
   });
   // An inbox from before search: indexed in the background, newest first, with progress in the app state.
   const searchIndexer = startSearchIndexer(store.searchIndexProgress() !== null, writes, stateChanged, (err) =>

@@ -7,6 +7,7 @@ import type { AppState } from '../../shared/model.ts';
 import { badgeText, renderTrayIcon, type TrayIconState } from '../core/badge/tray-icon.ts';
 import { renderTrayTemplate } from '../core/badge/tray-template.ts';
 import type { AutostartPort, HeraldCore } from '../core/core-api.ts';
+import { openExternalSafely } from './external-links.ts';
 import { trackFavourites } from './tray-favourites.ts';
 import { mainText, stateText, type MainText } from '../core/i18n/main-texts.ts';
 
@@ -26,7 +27,7 @@ export interface TrayController {
 }
 
 /** What the tray shows; everything else in AppState is irrelevant here. */
-export type TrayStatus = Pick<AppState, 'unread' | 'paused' | 'sources' | 'broker' | 'locale'>;
+export type TrayStatus = Pick<AppState, 'unread' | 'paused' | 'sources' | 'broker' | 'locale' | 'update'>;
 
 /** Windows cuts tray tooltips at 127 characters; keep the cut ours so it ends with an ellipsis. */
 const WINDOWS_TOOLTIP_LIMIT = 127;
@@ -51,6 +52,7 @@ export function createTray(options: TrayOptions): TrayController {
 
   const buildMenu = (text: MainText) =>
     Menu.buildFromTemplate([
+      ...updateItems(text),
       { label: text('tray.open'), click: () => options.showWindow() },
       { label: text('tray.markAllRead'), enabled: status.unread > 0, click: () => void run('inbox.markAllRead', {}) },
       {
@@ -72,6 +74,21 @@ export function createTray(options: TrayOptions): TrayController {
       { type: 'separator' },
       { label: text('tray.quit'), click: () => options.quit() },
     ]);
+
+  /** A newer Herald: its release page in the browser (http(s) only), else the window, whose Settings say more. */
+  const updateItems = (text: MainText): MenuItemConstructorOptions[] => {
+    const update = status.update;
+    if (!update) return [];
+    return [
+      {
+        label: text('tray.update', { version: update.version }),
+        click: () => {
+          if (!update.releaseUrl || !openExternalSafely(update.releaseUrl)) options.showWindow();
+        },
+      },
+      { type: 'separator' },
+    ];
+  };
 
   const autostartItems = (text: MainText): MenuItemConstructorOptions[] => {
     const state = options.autostart?.get();
@@ -116,9 +133,9 @@ export function createTray(options: TrayOptions): TrayController {
       tray.setToolTip(tooltip);
       shownTooltip = tooltip;
     }
-    // The menu shows the pause state, whether anything is unread and the favourites; rebuild it
+    // The menu shows the pause state, whether anything is unread, the favourites and a newer Herald; rebuild it
     // (setContextMenu again, which Linux needs to notice changes) only when one of those changed.
-    const menuKey = `${status.locale}|${status.paused}|${status.unread > 0}|${options.autostart?.get().enabled}|${favourites.key()}`;
+    const menuKey = `${status.locale}|${status.paused}|${status.unread > 0}|${options.autostart?.get().enabled}|${favourites.key()}|${status.update?.version}`;
     if (menuKey !== shownMenuKey) {
       tray.setContextMenu(buildMenu(text));
       shownMenuKey = menuKey;

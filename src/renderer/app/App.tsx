@@ -18,6 +18,7 @@ import { useMainLocale } from '../i18n/use-main-locale.ts';
 import { ThemeSwitch } from '../theme/ThemeSwitch.tsx';
 import { useClient, useConnection, useLinkStatus } from '../transport/connection-context.ts';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
+import { UpdateBanner } from './UpdateBanner.tsx';
 import { PauseButton } from './PauseButton.tsx';
 import { useAppState } from './use-app-state.ts';
 import { useDocumentTitle } from './use-document-title.ts';
@@ -82,6 +83,7 @@ export function App() {
         </div>
       </header>
       <ConnectionBanner />
+      <UpdateBanner update={app.state?.update} />
       {/* While the link is down the banner above already explains why nothing loaded. */}
       {app.error && !app.state && link.state === 'open' && (
         <div className="banner banner-error" role="alert">

@@ -8,6 +8,7 @@ import type { PolicyView } from '../../shared/policy.ts';
 import { useT } from '../i18n/i18n.ts';
 import { PolicyNotice, policyLocks } from '../policy/PolicyNotice.tsx';
 import { useClient } from '../transport/connection-context.ts';
+import { releasePageLink } from './release-page.ts';
 
 export function UpdatesSection({ active, policy }: { active: boolean; policy?: PolicyView | null }) {
   const t = useT();
@@ -117,8 +118,7 @@ function Outcome({ last }: { last: UpdateCheck }) {
       </p>
     );
   }
-  // The page comes from main, derived from an http(s) feed; checked again, as every link a page opens is.
-  const page = last.releaseUrl && /^https?:\/\//i.test(last.releaseUrl) ? last.releaseUrl : undefined;
+  const page = releasePageLink(last.releaseUrl);
   return (
     <p>
       {last.newer ? (

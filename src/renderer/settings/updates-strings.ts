@@ -18,6 +18,7 @@ export const updatesStrings = defineStrings(
     'updates.upToDate': 'Herald {version} is the latest version.',
     'updates.failed': 'The check failed: {error}',
     'updates.checkedAt': 'Last checked {time}.',
+    'updates.later': 'Later',
   },
   {
     'updates.title': '更新',
@@ -34,5 +35,6 @@ export const updatesStrings = defineStrings(
     'updates.upToDate': 'Herald {version} 已是最新版本。',
     'updates.failed': '检查失败：{error}',
     'updates.checkedAt': '上次检查：{time}。',
+    'updates.later': '以后再说',
   },
 );

@@ -47,6 +47,31 @@ describe('tray menu', () => {
     expect(menu().item('Pause notifications').type).toBe('checkbox');
   });
 
+  test('a newer Herald is the first item; it opens the release page in the browser', () => {
+    const releaseUrl = 'https://example.com/herald/releases/9.9.9';
+    const { menu, shown } = setup({ update: { version: '9.9.9', releaseUrl } });
+    expect(menu().items[0]!.label).toBe('Herald 9.9.9 is available…');
+    menu().item('Herald 9.9.9 is available…').click();
+    expect(fake.shell.opened).toEqual([releaseUrl]);
+    expect(shown).toHaveLength(0);
+  });
+
+  test('a newer Herald without a safe release page shows the window instead', () => {
+    const { menu, shown } = setup({ update: { version: '9.9.9', releaseUrl: 'file:///etc/passwd' } });
+    menu().item('Herald 9.9.9 is available…').click();
+    expect(fake.shell.opened).toEqual([]);
+    expect(shown).toHaveLength(1);
+  });
+
+  test('the update item comes and goes with the app state', () => {
+    const { core, menu } = setup();
+    expect(menu().items.some((item) => item.label?.includes('is available'))).toBe(false);
+    core.emit('app.state', { ...core.state, update: { version: '2.0.0' } });
+    expect(menu().items[0]!.label).toBe('Herald 2.0.0 is available…');
+    core.emit('app.state', { ...core.state, update: null });
+    expect(menu().items.some((item) => item.label?.includes('is available'))).toBe(false);
+  });
+
   test('Open inbox shows the window; Quit quits', () => {
     const { menu, shown, quits } = setup();
     menu().item('Open inbox').click();

@@ -31,6 +31,13 @@ export class UpdateService {
     return { settings: this.options.settings(), last: this.last, checking: this.running !== null };
   }
 
+  /** The newer version the last check found, for the tray and the app's banner; null when there is none. */
+  available(): { version: string; releaseUrl?: string } | null {
+    const last = this.last;
+    if (!last?.newer || !last.latest) return null;
+    return { version: last.latest, ...(last.releaseUrl ? { releaseUrl: last.releaseUrl } : {}) };
+  }
+
   /**
    * Follows the settings: turned on, checks at once and then every 24 hours; turned off, stops. A new feed URL
    * while on is checked at once.

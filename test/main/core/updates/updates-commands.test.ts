@@ -73,6 +73,8 @@ test('turned on it checks at once, saves the setting, and "check now" checks aga
   expect(available.last).toMatchObject({ current: '1.0.0', latest: '2.0.0', newer: true });
   expect(feed.requests).toEqual(['/releases/latest.yml']);
   expect(new JsonSettingsRepo(join(dir.path, 'config.json')).load().updates.check).toBe(true);
+  // The app state (tray item, banner) carries the newer version and where to read about it.
+  expect(herald.getState().update).toMatchObject({ version: '2.0.0', releaseUrl: expect.stringMatching(/^http/) });
 
   feed.reply = { body: latestYml('1.0.0') };
   expect(await dispatch(herald.handlers, 'updates.check', {})).toMatchObject({
@@ -83,6 +85,7 @@ test('turned on it checks at once, saves the setting, and "check now" checks aga
   expect(await dispatch(herald.handlers, 'updates.get', {})).toMatchObject({
     value: { last: { latest: '1.0.0', newer: false }, checking: false },
   });
+  expect(herald.getState().update).toBeNull();
 });
 
 test('on at start, it checks at start', async () => {
