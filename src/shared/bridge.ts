@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { sourceUrlProblem } from './sources.ts';
 import { Qos, TopicSubscription } from './sources/fields.ts';
+import { MqttTls } from './sources/mqtt.ts';
 
 export const BRIDGE_DIRECTIONS = ['in', 'out', 'both'] as const;
 export type BridgeDirection = (typeof BRIDGE_DIRECTIONS)[number];
@@ -43,6 +44,8 @@ export const BridgeSettings = z.object({
   /** Fixed so the upstream broker keeps the bridge's session (and what waits for it) across restarts. */
   clientId: z.string().max(128).optional(),
   protocolVersion: z.union([z.literal(4), z.literal(5)]).default(4),
+  /** For mqtts:// and wss://: the CA that signed upstream's certificate (PEM text or a file), its name, or none. */
+  tls: MqttTls.pick({ ca: true, servername: true, allowUntrusted: true }).optional(),
   topics: z.array(BridgeTopic).max(100).default([]),
 });
 export type BridgeSettings = z.infer<typeof BridgeSettings>;

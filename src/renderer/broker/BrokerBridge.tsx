@@ -18,6 +18,9 @@ interface Draft {
   forgetPassword: boolean;
   clientId: string;
   protocolVersion: 4 | 5;
+  ca: string;
+  servername: string;
+  allowUntrusted: boolean;
   topics: TopicDraft[];
 }
 
@@ -29,6 +32,9 @@ const draftOf = (bridge: BridgeView): Draft => ({
   forgetPassword: false,
   clientId: bridge.clientId ?? '',
   protocolVersion: bridge.protocolVersion,
+  ca: bridge.tls?.ca ?? '',
+  servername: bridge.tls?.servername ?? '',
+  allowUntrusted: bridge.tls?.allowUntrusted ?? false,
   topics: bridge.topics.map((topic, i) => ({ ...topic, key: i + 1 })),
 });
 
@@ -46,6 +52,7 @@ export function BrokerBridge({
   const { draft, edit, saved } = useDraft(bridge, draftOf);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 
+  const secure = /^(mqtts|wss):/i.test(draft.url.trim());
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const password = draft.forgetPassword ? null : draft.password === '' ? undefined : draft.password;
@@ -56,6 +63,7 @@ export function BrokerBridge({
         ...(draft.username.trim() ? { username: draft.username.trim() } : {}),
         ...(draft.clientId.trim() ? { clientId: draft.clientId.trim() } : {}),
         protocolVersion: draft.protocolVersion,
+        ...(secure ? { tls: tlsOf(draft) } : {}),
         topics: draft.topics.map(({ key: _key, ...topic }) => ({ ...topic, filter: topic.filter.trim() })),
         ...(password !== undefined ? { password } : {}),
       });
@@ -84,6 +92,26 @@ export function BrokerBridge({
           onChange={(e) => edit({ url: e.target.value })}
         />
       </label>
+      {secure && (
+        <>
+          <label>
+            {t('bridge.ca')}
+            <input value={draft.ca} onChange={(e) => edit({ ca: e.target.value })} />
+          </label>
+          <label>
+            {t('bridge.servername')}
+            <input value={draft.servername} onChange={(e) => edit({ servername: e.target.value })} />
+          </label>
+          <label className="broker-check">
+            <input
+              type="checkbox"
+              checked={draft.allowUntrusted}
+              onChange={(e) => edit({ allowUntrusted: e.target.checked })}
+            />
+            {t('bridge.allowUntrusted')}
+          </label>
+        </>
+      )}
       <label>
         {t('bridge.username')}
         <input value={draft.username} autoComplete="off" onChange={(e) => edit({ username: e.target.value })} />
@@ -132,6 +160,14 @@ export function BrokerBridge({
       <button type="submit">{t('bridge.save')}</button>
     </form>
   );
+}
+
+function tlsOf(draft: Draft) {
+  return {
+    allowUntrusted: draft.allowUntrusted,
+    ...(draft.ca.trim() ? { ca: draft.ca.trim() } : {}),
+    ...(draft.servername.trim() ? { servername: draft.servername.trim() } : {}),
+  };
 }
 
 function BridgeState({ status }: { status: BridgeStatus | undefined }) {

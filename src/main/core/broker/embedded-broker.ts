@@ -9,7 +9,12 @@ import type { Duplex } from 'node:stream';
 import { Aedes, type Client } from 'aedes';
 import { errorMessage } from '../../../shared/error-message.ts';
 import { bridgeProblem, type BridgeSettings, type BridgeStatus } from '../../../shared/bridge.ts';
-import { startUpstreamBridge, withoutCredentials, type UpstreamBridge } from './bridge/upstream-bridge.ts';
+import {
+  bridgeTlsOptions,
+  startUpstreamBridge,
+  withoutCredentials,
+  type UpstreamBridge,
+} from './bridge/upstream-bridge.ts';
 import { readAclFile } from './acl-file.ts';
 import { keepBrokerState } from './broker-state-file.ts';
 import { BrokerAuth, type Credentials } from './broker-auth.ts';
@@ -242,7 +247,7 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
     throw err;
   }
   const bridgeSettings = options.bridge?.enabled ? options.bridge : null;
-  const bridgeRefusal = bridgeSettings && bridgeProblem(bridgeSettings);
+  const bridgeRefusal = bridgeSettings && (bridgeProblem(bridgeSettings) ?? unreadableTls(bridgeSettings));
   if (bridgeSettings && !bridgeRefusal) {
     bridge = startUpstreamBridge(broker, { ...bridgeSettings, onChange: options.onBridgeChange });
   }
@@ -268,6 +273,16 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
     inspector,
     close: stop,
   };
+}
+
+/** Why the bridge's TLS settings cannot be used (a CA file that cannot be read), or null. */
+function unreadableTls(settings: BridgeSettings): string | null {
+  try {
+    bridgeTlsOptions(settings);
+    return null;
+  } catch (err) {
+    return errorMessage(err);
+  }
 }
 
 function fingerprintOf(pem: Buffer): string | null {

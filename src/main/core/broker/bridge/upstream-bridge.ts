@@ -11,12 +11,13 @@
 // echo guard).
 import { hostname } from 'node:os';
 import type { Readable } from 'node:stream';
-import mqtt, { type IClientSubscribeOptions, type IPublishPacket, type MqttClient } from 'mqtt';
+import mqtt, { type IClientOptions, type IClientSubscribeOptions, type IPublishPacket, type MqttClient } from 'mqtt';
 import type { Aedes, PublishPacket } from 'aedes';
 import type { BridgeSettings, BridgeStatus } from '../../../../shared/bridge.ts';
 import { errorMessage } from '../../../../shared/error-message.ts';
 import { logger } from '../../logging/logger.ts';
 import { describeConnack, describeDisconnect, describeMqttError } from '../../sources/mqtt/mqtt-errors.ts';
+import { isSecureUrl, pem } from '../../sources/mqtt/mqtt-options.ts';
 import { BridgeRoutes, type BridgeRoute } from './bridge-routes.ts';
 import { EchoGuard } from './echo-guard.ts';
 
@@ -53,6 +54,22 @@ interface RetainedStore {
 }
 
 const log = logger('bridge');
+
+/**
+ * TLS options for an mqtts:// or wss:// upstream: its CA (PEM text or file), server name and whether an
+ * untrusted certificate is accepted. Throws MqttSettingsError, with the reason, for a CA it cannot read.
+ */
+export function bridgeTlsOptions(settings: BridgeSettings): Partial<IClientOptions> {
+  if (!isSecureUrl(settings.url)) return {};
+  const tls = settings.tls;
+  // mqtt.js passes servername to TLS, but copies only ca/cert/key to a WebSocket: it is given there too.
+  const options: Partial<IClientOptions> & { servername?: string; wsOptions?: Record<string, unknown> } = {
+    rejectUnauthorized: !(tls?.allowUntrusted ?? false),
+    ...(tls?.ca ? { ca: pem(tls.ca, 'CA certificate') } : {}),
+    ...(tls?.servername ? { servername: tls.servername, wsOptions: { servername: tls.servername } } : {}),
+  };
+  return options;
+}
 
 export function startUpstreamBridge(broker: Aedes, options: UpstreamBridgeOptions): UpstreamBridge {
   const routes = new BridgeRoutes(options.topics);
@@ -107,6 +124,7 @@ export function startUpstreamBridge(broker: Aedes, options: UpstreamBridgeOption
     resubscribe: false,
     queueQoSZero: false,
     ...(mqtt5 ? { properties: { sessionExpiryInterval: 86_400 } } : {}),
+    ...bridgeTlsOptions(options),
     log: () => {},
   });
 

@@ -89,7 +89,7 @@ function tlsOptions(config: MqttConfig, secrets: SourceSecrets): Partial<IClient
 }
 
 /** PEM text as given, or the contents of the file it names. */
-function pem(value: string, what: string): string {
+export function pem(value: string, what: string): string {
   if (value.includes('-----BEGIN')) return value;
   const path = value.trim();
   try {

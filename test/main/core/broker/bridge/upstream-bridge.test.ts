@@ -9,8 +9,14 @@ import type { MqttClient } from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BridgeSettings, type BridgeTopic } from '../../../../../src/shared/bridge.ts';
 import type { RunningBroker } from '../../../../../src/main/core/broker/embedded-broker.ts';
-import { startMosquitto, startMosquittoWithUsers, type Mosquitto } from '../../../../helpers/mosquitto.ts';
+import {
+  startMosquitto,
+  startMosquittoWithUsers,
+  startTlsMosquitto,
+  type Mosquitto,
+} from '../../../../helpers/mosquitto.ts';
 import { freePort } from '../../../../helpers/ports.ts';
+import { SERVER_NAME } from '../../../../reliability/helpers/certs.ts';
 import { connected, onCleanup, run, startBroker, waitFor } from '../broker-helpers.ts';
 
 const upstreams: Mosquitto[] = [];
@@ -186,6 +192,26 @@ describe('the bridge to an upstream broker', () => {
     await waitFor('bridge connected', () => isConnected(broker));
     expect(broker.bridge()).toMatchObject({ url: remote.url, state: 'connected' });
     expect(broker.bridge()!.error).toBeUndefined();
+  });
+
+  it('reaches a TLS upstream with its CA, says why without it, and accepts it untrusted only when told', async () => {
+    const remote = await startTlsMosquitto();
+    onCleanup(() => remote.stop());
+    const route = [{ filter: '#' }];
+    // The test certificate is for its own name, not 127.0.0.1: the server name says which to expect.
+    const tls = { ca: remote.certs.caFile, servername: SERVER_NAME, allowUntrusted: false };
+    const withCa = await bridged(remote.url, route, { tls });
+    await waitFor('connected with the CA', () => isConnected(withCa));
+
+    const withoutCa = await bridged(remote.url, route);
+    await waitFor('the refusal', () => withoutCa.bridge()?.error);
+    expect(withoutCa.bridge()!.error).toMatch(/TLS: certificate signed by an unknown authority/);
+
+    const untrusted = await bridged(remote.url, route, { tls: { allowUntrusted: true } });
+    await waitFor('connected untrusted', () => isConnected(untrusted));
+
+    const missing = await bridged(remote.url, route, { tls: { ca: '/nonexistent/ca.pem', allowUntrusted: false } });
+    expect(missing.bridge()).toMatchObject({ state: 'offline', error: expect.stringMatching(/no such file/) });
   });
 
   it('does not run without a URL or topics, and says why', async () => {
