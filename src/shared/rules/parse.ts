@@ -13,6 +13,15 @@ export function parseDuration(text: string): number | null {
   return ms > 0 && Number.isFinite(ms) ? Math.round(ms) : null;
 }
 
+/**
+ * A rule's `for`: a duration as parseDuration reads it, or zero ("0s"), which makes the rule fit on the first
+ * message of each episode: "when it becomes true", once, rather than on every message while it is.
+ */
+export function parseForDuration(text: string): number | null {
+  if (/^\s*0+(?:\.0+)?\s*(ms|s|m|h|d)\s*$/.test(text)) return 0;
+  return parseDuration(text);
+}
+
 export interface Rate {
   count: number;
   windowMs: number;

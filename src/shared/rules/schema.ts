@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { isValidTopicFilter } from '../sources/fields.ts';
 import {
   parseClockRange,
-  parseDuration,
+  parseForDuration,
   parsePriorityCondition,
   parseRate,
   parseRegexLiteral,
@@ -102,8 +102,8 @@ export const Rule = z
       enabled: z.boolean({ error: 'enabled is true or false' }).default(true),
       match: RuleMatch.default({}),
       when: RuleWhen.optional(),
-      /** The value condition must hold this long before the rule fires ("5m"); once per episode. */
-      for: parsed(parseDuration, 'write a duration like "30s", "5m" or "2h"').optional(),
+      /** The value condition must hold this long before the rule fires ("5m"; "0s": as it becomes true); once per episode. */
+      for: parsed(parseForDuration, 'write a duration like "30s", "5m" or "2h" ("0s": as soon as it holds)').optional(),
       action: RuleAction,
       /** Overrides the message's priority (1-5). */
       priority: z

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   parseClockRange,
   parseDuration,
+  parseForDuration,
   parsePriorityCondition,
   parseRate,
   parseRegexLiteral,
@@ -23,6 +24,19 @@ describe('rule parsers', () => {
       ['', null],
     ];
     for (const [text, ms] of table) expect(parseDuration(text), text).toBe(ms);
+  });
+
+  it('a rule\'s `for` takes zero too ("as it becomes true"), and otherwise what a duration takes', () => {
+    const table: [string, number | null][] = [
+      ['0s', 0],
+      [' 0m ', 0],
+      ['0.0h', 0],
+      ['5m', 300_000],
+      ['0', null],
+      ['-0s', null],
+      ['0 seconds', null],
+    ];
+    for (const [text, ms] of table) expect(parseForDuration(text), text).toBe(ms);
   });
 
   it('rates', () => {

@@ -138,7 +138,7 @@ describe('checkRulesDocument: refused documents, each problem with rule index, f
     [
       'a duration in words',
       one({ match: { value: '$.t > 30' }, for: '5 minutes' }),
-      [problem('for', 'write a duration like "30s", "5m" or "2h"')],
+      [problem('for', 'write a duration like "30s", "5m" or "2h" ("0s": as soon as it holds)')],
     ],
     ['a priority override of 6', one({ priority: 6 }), [problem('priority', 'priority is a whole number from 1 to 5')]],
     ['a fractional priority', one({ priority: 2.5 }), [problem('priority', 'priority is a whole number from 1 to 5')]],

@@ -3,7 +3,7 @@
 // reasons are made of, so that deciding a message parses and formats nothing.
 import {
   parseClockRange,
-  parseDuration,
+  parseForDuration,
   parsePriorityCondition,
   parseRate,
   parseRegexLiteral,
@@ -77,7 +77,7 @@ export function compileRule(
   const priorityCondition = match.priority === undefined ? null : parsePriorityCondition(match.priority);
   const days = (rule.when?.days ?? []).reduce((mask, day) => mask | (1 << WEEKDAYS.indexOf(day)), 0);
   const time = rule.when?.time === undefined ? null : parseClockRange(rule.when.time);
-  const forMs = rule.for === undefined ? null : parseDuration(rule.for);
+  const forMs = rule.for === undefined ? null : parseForDuration(rule.for);
   const limit = rule.limit === undefined ? null : parseRate(rule.limit);
   const snoozeMs = rule.snoozeUntil === undefined ? Number.NaN : Date.parse(rule.snoozeUntil);
   const snoozeUntil = Number.isFinite(snoozeMs) ? snoozeMs : null;
@@ -107,7 +107,7 @@ export function compileRule(
     written: { value: match.value?.trim() ?? null, for: rule.for?.trim() ?? null, limit: rule.limit?.trim() ?? null },
     labels: {
       when: whenLabel(days, time, quiet),
-      value: match.value === undefined ? null : `${match.value.trim()}${rule.for ? ` for ${rule.for.trim()}` : ''}`,
+      value: match.value === undefined ? null : `${match.value.trim()}${forLabel(rule.for, forMs)}`,
       regex: regex === null ? null : `matched ${String(match.text)}`,
       priority:
         priorityCondition &&
@@ -180,4 +180,10 @@ function whenLabel(days: number, time: ClockRange | null, quiet: boolean): strin
   const range = time && `${clockText(time.startMinute)}-${clockText(time.endMinute)}`;
   if (quiet && range) return `quiet hours ${range}${days === 0 ? '' : ` (${daysText(days)})`}`;
   return [days === 0 ? null : daysText(days), range].filter(Boolean).join(' ');
+}
+
+/** How `for` reads in a reason: " for 5m", or " (became true)" for a rule that fits as its condition starts to hold. */
+function forLabel(written: string | undefined, forMs: number | null): string {
+  if (!written) return '';
+  return forMs === 0 ? ' (became true)' : ` for ${written.trim()}`;
 }

@@ -87,6 +87,26 @@ describe('rules engine: for', () => {
     }
   });
 
+  it('with "0s", fires on the first message of each episode: as the condition becomes true, once', () => {
+    const engine = engineOf([
+      { name: 'door', match: { topic: 'door', value: "$.state == 'open'" }, for: '0s', action: 'notify' },
+    ]);
+    // [second, state, fires]
+    const table: [number, string, boolean][] = [
+      [0, 'closed', false],
+      [1, 'open', true], // it opens
+      [2, 'open', false], // still open: reported again, not notified again
+      [30, 'open', false],
+      [31, 'closed', false],
+      [40, 'open', true], // opened again
+    ];
+    for (const [second, state, fires] of table) {
+      const decision = engine.decide(json({ state }, { topic: 'door' }), T0 + second * SECOND);
+      expect(decision.rule, `second ${second}`).toBe(fires ? 'door' : null);
+      if (fires) expect(decision.reason).toBe("$.state == 'open' (became true)");
+    }
+  });
+
   it('does not fire again for a value flapping at the threshold until it has been false long enough', () => {
     const engine = engineOf([hot]);
     const values = [31, 30, 31, 30, 31, 30, 31, 30, 31, 30, 31];
