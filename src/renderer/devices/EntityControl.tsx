@@ -1,7 +1,8 @@
 // One entity's control, with the roles the issue names: a toggle is a switch labelled by the entity's name, a
-// press control a button named by its entity, a number a slider with its unit, a select a combobox. Read-only
-// entities show their value; an entity whose config or state could not be read shows why.
-import { memo, useEffect, useState } from 'react';
+// press control a button named by its entity, a number a slider with its unit, a select a combobox; a light
+// adds brightness and colour temperature sliders and a colour picker, a cover with a position a % slider.
+// Read-only entities show their value; an entity whose config or state could not be read shows why.
+import { memo, useEffect, useRef, useState } from 'react';
 import type { EntityView } from '../../shared/commands/devices.ts';
 import { PinButton } from '../favourites/PinButton.tsx';
 import { useT, type Translate } from '../i18n/i18n.ts';
@@ -86,6 +87,15 @@ function Control({ entity, send }: ControlProps) {
               }
             />
           )}
+          {entity.color && (
+            <ColourPicker
+              label={t('devices.colour', { name: entity.name })}
+              value={entity.color.value}
+              onCommit={(value) =>
+                send(entity.id, { action: 'set', feature: 'color', value }, { field: 'color', expected: value })
+              }
+            />
+          )}
         </>
       );
     case 'press':
@@ -131,15 +141,31 @@ function Control({ entity, send }: ControlProps) {
       );
     case 'cover':
       return (
-        <span className="cover-buttons">
-          <span className="entity-value">{text(entity, t)}</span>
-          {(['open', 'stop', 'close'] as const).map((action) => (
-            <button key={action} type="button" disabled={disabled} onClick={() => send(entity.id, { action })}>
-              {t(`devices.cover.${action}`)}
-              <span className="visually-hidden"> {entity.name}</span>
-            </button>
-          ))}
-        </span>
+        <>
+          <span className="cover-buttons">
+            <span className="entity-value">{text(entity, t)}</span>
+            {(['open', 'stop', 'close'] as const).map((action) => (
+              <button key={action} type="button" disabled={disabled} onClick={() => send(entity.id, { action })}>
+                {t(`devices.cover.${action}`)}
+                <span className="visually-hidden"> {entity.name}</span>
+              </button>
+            ))}
+          </span>
+          {entity.position && (
+            <Slider
+              label={t('devices.position', { name: entity.name })}
+              value={entity.position.value}
+              min={0}
+              max={100}
+              step={1}
+              unit="%"
+              disabled={!entity.position.settable}
+              onCommit={(value) =>
+                send(entity.id, { action: 'set', feature: 'position', value }, { field: 'position', expected: value })
+              }
+            />
+          )}
+        </>
       );
     default:
       return <span className="entity-value">{text(entity, t)}</span>;
@@ -191,6 +217,48 @@ function Slider({ label, value, min, max, step, unit, disabled, onCommit }: Slid
         {value === null && draft === null ? '—' : current}
         {unit ? ` ${unit}` : ''}
       </output>
+    </span>
+  );
+}
+
+interface ColourPickerProps {
+  label: string;
+  /** `#rrggbb`; null: not reported yet. */
+  value: string | null;
+  onCommit: (value: string) => void;
+}
+
+/**
+ * A colour input that shows the picked colour while the picker is open and sends once it is chosen (the
+ * native change event), not on every move inside the picker (React's onChange there is the input event).
+ */
+function ColourPicker({ label, value, onCommit }: ColourPickerProps) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const latest = useRef({ value, onCommit });
+  useEffect(() => {
+    latest.current = { value, onCommit };
+  });
+  useEffect(() => setDraft(null), [value]);
+  useEffect(() => {
+    const element = input.current;
+    if (!element) return;
+    const commit = () => {
+      if (element.value !== latest.current.value) latest.current.onCommit(element.value);
+    };
+    element.addEventListener('change', commit);
+    return () => element.removeEventListener('change', commit);
+  }, []);
+  return (
+    <span className="colour">
+      <input
+        ref={input}
+        type="color"
+        aria-label={label}
+        value={draft ?? value ?? '#ffffff'}
+        onChange={(event) => setDraft(event.target.value)}
+      />
+      <output className="slider-value">{draft ?? value ?? '—'}</output>
     </span>
   );
 }

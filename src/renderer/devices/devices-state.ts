@@ -1,14 +1,14 @@
 // The Devices page's data without React: the device list as devices.changed keeps it, grouped by area, and the
 // commands awaiting confirmation (shown at once, confirmed when the state topic reports the value, rolled back
 // when it has not after CONFIRM_TIMEOUT_MS).
-import type { DeviceView, DevicesChanged, EntityView } from '../../shared/commands/devices.ts';
+import type { DeviceView, DevicesChanged, EntityFeature, EntityView } from '../../shared/commands/devices.ts';
 
 export const CONFIRM_TIMEOUT_MS = 5_000;
 
 /** What an entity should show until its state topic says so. */
 export interface Pending {
   entityId: string;
-  field: 'value' | 'brightness' | 'colorTemp';
+  field: 'value' | EntityFeature;
   expected: EntityView['value'];
   /** When it is given up (ms since epoch). */
   deadline: number;
@@ -117,12 +117,15 @@ export function deviceRows(groups: readonly AreaGroup[], columns: number): Devic
 export function reported(entity: EntityView, field: Pending['field']): EntityView['value'] {
   if (field === 'brightness') return entity.brightness?.value ?? null;
   if (field === 'colorTemp') return entity.colorTemp?.value ?? null;
+  if (field === 'color') return entity.color?.value ?? null;
+  if (field === 'position') return entity.position?.value ?? null;
   return entity.value;
 }
 
 /** Whether the state now reported matches what a pending command expects. */
 export function confirms(entity: EntityView, pending: Pending): boolean {
   const value = reported(entity, pending.field);
+  if (pending.field === 'color') return sameColour(value, pending.expected);
   if (typeof pending.expected === 'number' && typeof value === 'number')
     return Math.abs(value - pending.expected) < 1e-9;
   return value === pending.expected;
@@ -138,9 +141,33 @@ export function shown(entity: EntityView, pending: readonly Pending[]): EntityVi
       view = { ...view, brightness: { ...view.brightness, value: Number(p.expected) } };
     } else if (p.field === 'colorTemp' && view.colorTemp) {
       view = { ...view, colorTemp: { ...view.colorTemp, value: Number(p.expected) } };
+    } else if (p.field === 'color' && view.color) {
+      view = { ...view, color: { value: String(p.expected) } };
+    } else if (p.field === 'position' && view.position) {
+      view = { ...view, position: { ...view.position, value: Number(p.expected) } };
     }
   }
   return view;
+}
+
+/** How far apart (0..255 per channel) a reported colour may be from the one sent and still confirm it. */
+const COLOUR_TOLERANCE = 8;
+
+/**
+ * Whether a reported colour is the one sent. A light that takes hue/saturation or xy reports its colour at
+ * full brightness and rounded, so both are compared scaled to full brightness, within COLOUR_TOLERANCE.
+ */
+export function sameColour(reportedHex: unknown, sentHex: unknown): boolean {
+  const a = fullBrightness(reportedHex);
+  const b = fullBrightness(sentHex);
+  return a !== null && b !== null && a.every((c, i) => Math.abs(c - b[i]!) <= COLOUR_TOLERANCE);
+}
+
+function fullBrightness(hex: unknown): number[] | null {
+  if (typeof hex !== 'string' || !/^#[0-9a-f]{6}$/i.test(hex)) return null;
+  const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const max = Math.max(...channels);
+  return max === 0 ? channels : channels.map((c) => (c * 255) / max);
 }
 
 export function findEntity(

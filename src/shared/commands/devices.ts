@@ -33,6 +33,10 @@ export const EntityView = z.object({
   /** Lights: brightness on the light's own scale (0..max) and colour temperature in mireds. */
   brightness: z.object({ value: z.number().nullable(), max: z.number() }).optional(),
   colorTemp: z.object({ value: z.number().nullable(), min: z.number(), max: z.number() }).optional(),
+  /** Lights with colour: the colour as `#rrggbb` (read from hs or xy at full brightness; brightness is apart). */
+  color: z.object({ value: z.string().nullable() }).optional(),
+  /** Covers with a position: open percentage (0 closed, 100 open); settable when a position can be sent. */
+  position: z.object({ value: z.number().nullable(), settable: z.boolean() }).optional(),
   /** Why the entity's config or its last state could not be used. */
   error: z.string().optional(),
   /** A rule can follow its state: "Notify me when …" (devices.alert) is offered. */
@@ -61,6 +65,13 @@ export type DeviceView = z.infer<typeof DeviceView>;
 export const UnknownComponent = z.object({ sourceId: z.string(), topic: z.string(), component: z.string() });
 export type UnknownComponent = z.infer<typeof UnknownComponent>;
 
+/**
+ * What a `set` changes other than the entity's value: a light's brightness, colour temperature or colour, a
+ * cover's position.
+ */
+export const EntityFeature = z.enum(['brightness', 'colorTemp', 'color', 'position']);
+export type EntityFeature = z.infer<typeof EntityFeature>;
+
 export const DeviceAction = z.enum(['turn_on', 'turn_off', 'toggle', 'press', 'set', 'open', 'close', 'stop']);
 export type DeviceAction = z.infer<typeof DeviceAction>;
 
@@ -72,7 +83,8 @@ export const deviceCommands = {
   },
   /**
    * Drives one entity: turn_on/turn_off/toggle (switch, light, lock), press (button), set (number, select,
-   * a light's brightness or colour temperature with `feature`), open/close/stop (cover). Resolves once
+   * a light's brightness, colour temperature or colour (`#rrggbb`) with `feature`, a cover's position in
+   * percent with `feature: 'position'`), open/close/stop (cover). Resolves once
    * the command is published; the state topic confirms it later (devices.changed).
    */
   'devices.command': {
@@ -81,7 +93,7 @@ export const deviceCommands = {
         entityId: z.string().min(1),
         action: DeviceAction,
         value: z.union([z.number(), z.string()]).optional(),
-        feature: z.enum(['brightness', 'colorTemp']).optional(),
+        feature: EntityFeature.optional(),
       })
       .strict(),
     response: z.object({ topic: z.string(), payload: z.string() }),

@@ -219,3 +219,34 @@ describe('pending commands', () => {
     expect(shown(entity('other', false), [pending]).value).toBe(false);
   });
 });
+
+describe('pending colours and positions', () => {
+  const light = (color: string | null): EntityView => ({ ...entity('lamp', true), color: { value: color } });
+  const cover = (position: number | null): EntityView => ({
+    ...entity('blinds', 'open'),
+    control: 'cover',
+    position: { value: position, settable: true },
+  });
+
+  it('shows a picked colour until the light reports it', () => {
+    const pending: Pending = { entityId: 'lamp', field: 'color', expected: '#ff8000', deadline: 0 };
+    expect(shown(light('#0000ff'), [pending]).color).toEqual({ value: '#ff8000' });
+    expect(confirms(light('#0000ff'), pending)).toBe(false);
+    expect(confirms(light('#ff8000'), pending)).toBe(true);
+  });
+
+  it('takes the same colour at full brightness, or rounded by hs or xy, as confirming it', () => {
+    const pending: Pending = { entityId: 'lamp', field: 'color', expected: '#804000', deadline: 0 };
+    expect(confirms(light('#ff8000'), pending)).toBe(true);
+    expect(confirms(light('#fc7f03'), pending)).toBe(true);
+    expect(confirms(light('#ff6000'), pending)).toBe(false);
+    expect(confirms(light(null), pending)).toBe(false);
+  });
+
+  it('shows a sent position until the cover reports it', () => {
+    const pending: Pending = { entityId: 'blinds', field: 'position', expected: 40, deadline: 0 };
+    expect(shown(cover(0), [pending]).position).toEqual({ value: 40, settable: true });
+    expect(confirms(cover(0), pending)).toBe(false);
+    expect(confirms(cover(40), pending)).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 // What the registry keeps per entity, whatever announced it (Home Assistant discovery or Zigbee2MQTT): how it
 // is shown, which topics carry its state and availability, and how a command becomes a publish.
-import type { DeviceAction, EntityControl, EntityView } from '../../../shared/commands/devices.ts';
+import { hexToRgb, type Rgb } from './colour.ts';
+import type { DeviceAction, EntityControl, EntityFeature, EntityView } from '../../../shared/commands/devices.ts';
 
 export type EntityValue = boolean | number | string | null;
 
@@ -9,6 +10,10 @@ export interface EntityState {
   value: EntityValue;
   brightness: number | null;
   colorTemp: number | null;
+  /** `#rrggbb`. */
+  color: string | null;
+  /** Percent open. */
+  position: number | null;
   /** Why the last state could not be read (a template that failed); cleared by the next good one. */
   error?: string;
 }
@@ -34,7 +39,7 @@ export interface Availability {
 export interface CommandRequest {
   action: DeviceAction;
   value?: number | string;
-  feature?: 'brightness' | 'colorTemp';
+  feature?: EntityFeature;
 }
 
 export interface Publish {
@@ -82,6 +87,10 @@ export interface EntityDefinition {
   options?: string[];
   brightnessMax?: number;
   colorTemp?: { min: number; max: number };
+  /** A light whose colour can be read and set. */
+  color?: true;
+  /** A cover with a position (read from its state; `settable` when a position can be sent). */
+  position?: { settable: boolean };
   /** The config could not be used as a whole; the entity is listed with this error and nothing else. */
   error?: string;
   state: StateBinding[];
@@ -92,7 +101,7 @@ export interface EntityDefinition {
 }
 
 export function emptyState(): EntityState {
-  return { value: null, brightness: null, colorTemp: null };
+  return { value: null, brightness: null, colorTemp: null, color: null, position: null };
 }
 
 export function entityView(definition: EntityDefinition, state: EntityState): EntityView {
@@ -114,6 +123,8 @@ export function entityView(definition: EntityDefinition, state: EntityState): En
     view.brightness = { value: state.brightness, max: definition.brightnessMax };
   }
   if (definition.colorTemp !== undefined) view.colorTemp = { value: state.colorTemp, ...definition.colorTemp };
+  if (definition.color) view.color = { value: state.color };
+  if (definition.position) view.position = { value: state.position, ...definition.position };
   const error = definition.error ?? state.error;
   if (error !== undefined) view.error = error;
   return view;
@@ -124,6 +135,13 @@ export function numberValue(request: CommandRequest, what: string): number {
   const value = typeof request.value === 'string' ? Number(request.value) : request.value;
   if (value === undefined || !Number.isFinite(value)) throw new CommandError(`${what} needs a number`);
   return value;
+}
+
+/** A colour from a command's value (`#rrggbb`), or a CommandError saying what was expected. */
+export function colourValue(request: CommandRequest): Rgb {
+  const colour = typeof request.value === 'string' ? hexToRgb(request.value) : null;
+  if (!colour) throw new CommandError(`a colour needs #rrggbb, not ${JSON.stringify(request.value ?? null)}`);
+  return colour;
 }
 
 /** A template's result as a state: numbers, text and booleans as they are, anything else as JSON text. */

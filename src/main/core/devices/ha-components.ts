@@ -13,6 +13,7 @@ import {
   ruleLiteral,
   rulePath,
   type EntityValue,
+  type Publish,
   type StateBinding,
 } from './entity.ts';
 
@@ -135,21 +136,59 @@ const BUILDERS: Record<string, (config: HaConfig) => Parts> = {
     ]);
     const hasCommand = config.topic('command_topic') !== undefined;
     const send = hasCommand ? sender(config, 'command_topic', 'command_template') : null;
+    const parts = readout(config, (value) => states.get(String(value)) ?? String(value));
+    const position = coverPosition(config, parts.state);
     return {
-      ...readout(config, (value) => states.get(String(value)) ?? String(value)),
+      ...parts,
       control: 'cover',
-      settable: send !== null,
-      ...(send
-        ? {
-            command: (request: CommandRequest) => {
-              expectAction(request, ['open', 'close', 'stop'], 'a cover');
-              return send(payloads[request.action as 'open' | 'close' | 'stop']);
-            },
-          }
-        : {}),
+      settable: send !== null || position?.send !== undefined,
+      ...(position ? { position: { settable: position.send !== undefined } } : {}),
+      command: (request: CommandRequest) => {
+        if (request.action === 'set' && request.feature === 'position' && position?.send) {
+          return position.send(numberValue(request, 'a position'));
+        }
+        expectAction(request, ['open', 'close', 'stop'], 'a cover');
+        if (!send) throw new CommandError('this cover only takes a position (it has no command_topic)');
+        return send(payloads[request.action as 'open' | 'close' | 'stop']);
+      },
     };
   },
 };
+
+/**
+ * A cover's position_topic (through position_template) read as percent open, position_closed..position_open
+ * (default 0..100) mapped to 0..100; a percentage sent to set_position_topic mapped back, through
+ * set_position_template with the variables HA gives it (position, position_open, position_closed).
+ */
+function coverPosition(config: HaConfig, state: StateBinding[]): { send?: (percent: number) => Publish } | null {
+  const topic = config.topic('position_topic');
+  const setTopic = config.topic('set_position_topic');
+  if (!topic && !setTopic) return null;
+  const open = config.number('position_open', 100);
+  const closed = config.number('position_closed', 0);
+  if (open === closed) throw new ConfigError('position_open and position_closed are the same');
+  if (topic) {
+    const read = config.reader('position_template');
+    state.push({
+      topic,
+      apply: (payload) => {
+        const raw = read(payload);
+        const number = typeof raw === 'number' ? raw : Number(String(raw).trim());
+        if (String(raw).trim() === '' || !Number.isFinite(number))
+          throw new Error(`"${String(raw)}" is not a position`);
+        return { position: Math.round(Math.min(100, Math.max(0, ((number - closed) / (open - closed)) * 100))) };
+      },
+    });
+  }
+  if (!setTopic) return {};
+  const send = sender(config, 'set_position_topic', 'set_position_template');
+  return {
+    send: (percent) => {
+      const position = Math.round(closed + (Math.min(100, Math.max(0, percent)) / 100) * (open - closed));
+      return send(position, { position, position_open: open, position_closed: closed });
+    },
+  };
+}
 
 /** switch and lock: on/off payloads out, state_on/state_off (defaulting to the payloads) in. */
 function onOff(

@@ -76,13 +76,13 @@ export class HaConfig {
     return (payload) => evaluateTemplate(template, payloadVariables(payload));
   }
 
-  /** A command template as a writer of payloads; without one the value as text. */
-  writer(key: string): (value: unknown) => string {
+  /** A command template as a writer of payloads (given `value` and any `names`); without one the value as text. */
+  writer(key: string): (value: unknown, names?: Record<string, unknown>) => string {
     const template = this.string(key);
     if (template === undefined) return (value) => String(value);
-    return (value) => {
+    return (value, names) => {
       try {
-        return renderTemplate(template, { value, valueJson: () => undefined });
+        return renderTemplate(template, { value, valueJson: () => undefined, ...(names ? { names } : {}) });
       } catch (err) {
         if (err instanceof TemplateError) throw new CommandError(`${key}: ${err.message}`);
         throw err;

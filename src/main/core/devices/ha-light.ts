@@ -1,9 +1,12 @@
-// Home Assistant's MQTT light in its two common schemas: `default` (separate topics for on/off, brightness and
-// colour temperature, each with its templates) and `json` (one JSON document each way). Brightness is kept on
-// the light's own scale (brightness_scale, default 255); colour temperature in mireds.
+// Home Assistant's MQTT light in its two common schemas: `default` (separate topics for on/off, brightness,
+// colour temperature and colour, each with its templates) and `json` (one JSON document each way). Brightness
+// is kept on the light's own scale (brightness_scale, default 255); colour temperature in mireds; colour as
+// #rrggbb, sent as rgb, else hs, else xy, whichever the light takes.
 import { ConfigError, HaConfig } from './ha-config.ts';
 import { expectAction, sender } from './ha-command.ts';
+import { numberList, readColour, rgbToHex, rgbToHs, rgbToXy, type Hs, type Rgb, type Xy } from './colour.ts';
 import {
+  colourValue,
   numberValue,
   type CommandRequest,
   type EntityDefinition,
@@ -63,6 +66,7 @@ function defaultLight(config: HaConfig): LightParts {
   };
   numeric('brightness_state_topic', 'brightness_value_template', 'brightness');
   numeric('color_temp_state_topic', 'color_temp_value_template', 'colorTemp');
+  const sendColour = defaultColour(config, state);
   const scale = config.number('brightness_scale', 255);
   return {
     control: 'toggle',
@@ -70,7 +74,11 @@ function defaultLight(config: HaConfig): LightParts {
     state,
     ...(sendBrightness ? { brightnessMax: scale } : {}),
     ...(sendColorTemp ? { colorTemp: colorTempRange(config) } : {}),
+    ...(sendColour ? { color: true } : {}),
     command: (request) => {
+      if (request.action === 'set' && request.feature === 'color' && sendColour) {
+        return sendColour(colourValue(request));
+      }
       if (request.action === 'set' && request.feature === 'brightness' && sendBrightness) {
         return sendBrightness(Math.round(clamp(numberValue(request, 'brightness'), 0, scale)));
       }
@@ -83,6 +91,54 @@ function defaultLight(config: HaConfig): LightParts {
   };
 }
 
+/**
+ * The default schema's colour: each of rgb_state_topic ("r,g,b"), hs_state_topic ("h,s") and xy_state_topic
+ * ("x,y"), through its value template, sets the colour; the command goes to the first of rgb, hs and xy
+ * command topics, as HA writes it, with the variables HA gives its template (red/green/blue, hue/sat, x/y).
+ */
+function defaultColour(config: HaConfig, state: StateBinding[]): ((rgb: Rgb) => Publish) | null {
+  const reads = [
+    { kind: 'rgb', keys: ['r', 'g', 'b'] },
+    { kind: 'hs', keys: ['h', 's'] },
+    { kind: 'xy', keys: ['x', 'y'] },
+  ];
+  for (const { kind, keys } of reads) {
+    const topic = config.topic(`${kind}_state_topic`);
+    if (!topic) continue;
+    const read = config.reader(`${kind}_value_template`);
+    state.push({
+      topic,
+      apply: (payload) => {
+        const text = String(read(payload));
+        const numbers = numberList(text, keys.length);
+        const colour = numbers && readColour(Object.fromEntries(keys.map((k, i) => [k, numbers[i]])));
+        if (!colour) throw new Error(`"${text}" is not a colour (${keys.join(',')})`);
+        return { color: rgbToHex(colour) };
+      },
+    });
+  }
+  const command = (kind: string) =>
+    config.topic(`${kind}_command_topic`) ? sender(config, `${kind}_command_topic`, `${kind}_command_template`) : null;
+  const rgb = command('rgb');
+  if (rgb) return (c) => rgb(`${c.r},${c.g},${c.b}`, { red: c.r, green: c.g, blue: c.b });
+  const hs = command('hs');
+  if (hs)
+    return (c) => {
+      const { h, s } = rgbToHs(c);
+      return hs(`${h},${s}`, { hue: h, sat: s });
+    };
+  const xy = command('xy');
+  if (xy)
+    return (c) => {
+      const { x, y } = rgbToXy(c);
+      return xy(`${x},${y}`, { x, y });
+    };
+  return null;
+}
+
+/** The JSON schema's colour modes Herald sends, in the order it prefers them. */
+const JSON_COLOUR_MODES = ['rgb', 'hs', 'xy'] as const;
+
 function jsonLight(config: HaConfig): LightParts {
   const topic = config.requiredTopic('command_topic');
   const qos = config.qos();
@@ -90,6 +146,7 @@ function jsonLight(config: HaConfig): LightParts {
   const modes = config.strings('supported_color_modes') ?? [];
   const hasBrightness = config.boolean('brightness', false) || modes.some((m) => m !== 'onoff');
   const hasColorTemp = config.boolean('color_temp', false) || modes.includes('color_temp');
+  const colourMode = JSON_COLOUR_MODES.find((mode) => modes.includes(mode));
   const scale = config.number('brightness_scale', 255);
   const stateTopic = config.topic('state_topic');
   const state: StateBinding[] = stateTopic ? [{ topic: stateTopic, apply: readJsonState }] : [];
@@ -100,7 +157,11 @@ function jsonLight(config: HaConfig): LightParts {
     state,
     ...(hasBrightness ? { brightnessMax: scale } : {}),
     ...(hasColorTemp ? { colorTemp: colorTempRange(config) } : {}),
+    ...(colourMode ? { color: true } : {}),
     command: (request: CommandRequest) => {
+      if (request.action === 'set' && request.feature === 'color' && colourMode) {
+        return publish({ state: 'ON', color: jsonColour(colourMode, colourValue(request)) });
+      }
       if (request.action === 'set' && request.feature === 'brightness' && hasBrightness) {
         return publish({ state: 'ON', brightness: Math.round(clamp(numberValue(request, 'brightness'), 0, scale)) });
       }
@@ -126,7 +187,15 @@ function readJsonState(payload: string): Partial<EntityState> {
   if (fields.state === 'ON' || fields.state === 'OFF') change.value = fields.state === 'ON';
   if (typeof fields.brightness === 'number') change.brightness = fields.brightness;
   if (typeof fields.color_temp === 'number') change.colorTemp = fields.color_temp;
+  const colour = readColour(fields.color, fields.color_mode);
+  if (colour) change.color = rgbToHex(colour);
   return change;
+}
+
+/** A colour as the JSON schema's `color` for a mode: {r,g,b}, {h,s} or {x,y}. */
+function jsonColour(mode: (typeof JSON_COLOUR_MODES)[number], colour: Rgb): Rgb | Hs | Xy {
+  if (mode === 'rgb') return colour;
+  return mode === 'hs' ? rgbToHs(colour) : rgbToXy(colour);
 }
 
 function numberOrNull(value: unknown): number | null {

@@ -1,5 +1,6 @@
 // The small part of Home Assistant's Jinja templates that discovery configs use to read a state and build a
-// command: `{{ value }}`, `{{ value_json.a.b }}`, `{{ value_json['a'][0] }}` and the filters float, int,
+// command: `{{ value }}`, `{{ value_json.a.b }}`, `{{ value_json['a'][0] }}`, the variables HA gives some command
+// templates (`{{ red }}`, `{{ position }}`), and the filters float, int,
 // round(n), string, default(x) (plus lower/upper). Parsed by hand, never evaluated as code. Anything else
 // (statements, arithmetic, other filters) is refused with a TemplateError that names it, so the entity shows
 // why instead of a wrong value.
@@ -11,6 +12,8 @@ export interface TemplateVariables {
   value: unknown;
   /** Parsed on first use; undefined when the payload is not JSON. */
   valueJson: () => unknown;
+  /** Further variables a command template is given (a colour's `red`, `green`, `blue`; a cover's `position`). */
+  names?: Readonly<Record<string, unknown>>;
 }
 
 type Token = { kind: 'name' | 'number' | 'string' | 'punct'; text: string; value?: unknown };
@@ -100,6 +103,7 @@ function primary(token: Token, variables: TemplateVariables, source: string): Va
       if (parsed === undefined) throw new TemplateError('the payload is not JSON');
       return parsed;
     }
+    if (variables.names && Object.hasOwn(variables.names, token.text)) return variables.names[token.text];
   }
   return literal(token, source);
 }

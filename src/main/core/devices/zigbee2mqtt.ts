@@ -1,12 +1,15 @@
 // Zigbee2MQTT's device list (`<base>/bridge/devices`, retained) read as entities: one per expose (binary,
 // numeric, enum, text) and per feature of the composite ones (light, switch, lock, cover, climate, fan), with
-// the `access` bits saying what can be read (1) and set (2). State arrives as JSON on `<base>/<friendly_name>`,
-// commands go to `<base>/<friendly_name>/set`, availability on `<base>/<friendly_name>/availability` as
-// `online` or `{"state":"online"}`.
+// the `access` bits saying what can be read (1) and set (2). A light's brightness, colour temperature and colour
+// (color_xy / color_hs) and a cover's position are controls of the light's or cover's own entity, not entities
+// of their own. State arrives as JSON on `<base>/<friendly_name>`, commands go to `<base>/<friendly_name>/set`,
+// availability on `<base>/<friendly_name>/availability` as `online` or `{"state":"online"}`.
 import { isObject, type Json } from './abbreviations.ts';
+import { readColour, rgbToHex } from './colour.ts';
 import type { DeviceInfo } from './device-info.ts';
 import {
   asEntityValue,
+  colourValue,
   CommandError,
   numberValue,
   ruleLiteral,
@@ -80,6 +83,7 @@ function fromExpose(context: Context, expose: Json): DiscoveredEntity[] {
   const state = features.find((f) => f.name === 'state' && f.type === 'binary');
   const brightness = features.find((f) => f.name === 'brightness');
   const colorTemp = features.find((f) => f.name === 'color_temp');
+  const colour = features.find((f) => f.name === 'color_xy' || f.name === 'color_hs');
   const out: EntityDefinition[] = [];
   const used = new Set<Json>();
   if ((type === 'light' || type === 'switch' || type === 'lock' || type === 'fan') && state) {
@@ -94,14 +98,20 @@ function fromExpose(context: Context, expose: Json): DiscoveredEntity[] {
         used.add(colorTemp);
         addLightFeature(context, toggle, colorTemp, 'colorTemp');
       }
+      if (type === 'light' && colour) {
+        used.add(colour);
+        addLightColour(context, toggle, colour);
+      }
       out.push(toggle);
     }
   }
   if (type === 'cover') {
     const coverState = features.find((f) => f.name === 'state' && f.type === 'enum');
+    const position = features.find((f) => f.name === 'position' && f.type === 'numeric');
     if (coverState) {
       used.add(coverState);
-      out.push(cover(context, coverState));
+      if (position) used.add(position);
+      out.push(cover(context, coverState, position));
     }
   }
   for (const feature of features) {
@@ -203,25 +213,69 @@ function addLightFeature(context: Context, light: EntityDefinition, feature: Jso
   };
 }
 
-function cover(context: Context, feature: Json): EntityDefinition {
+/**
+ * color_xy or color_hs: the state's colour object (read by its color_mode) shown as #rrggbb; a colour is sent
+ * as `{"color":{"hex":"#rrggbb"}}`, which Zigbee2MQTT converts for either kind of light.
+ */
+function addLightColour(context: Context, light: EntityDefinition, feature: Json) {
+  const property = typeof feature.property === 'string' ? feature.property : 'color';
+  light.color = true;
+  light.state.push({
+    topic: context.topic,
+    apply: (payload) => {
+      const body: unknown = JSON.parse(payload);
+      if (!isObject(body) || !Object.hasOwn(body, property)) return {};
+      const colour = readColour(body[property], body.color_mode);
+      return colour ? { color: rgbToHex(colour) } : {};
+    },
+  });
+  const next = light.command!;
+  light.command = (request) => {
+    if (request.action !== 'set' || request.feature !== 'color') return next(request);
+    const hex = rgbToHex(colourValue(request));
+    return { topic: `${context.topic}/set`, payload: JSON.stringify({ [property]: { hex } }), qos: 0, retain: false };
+  };
+}
+
+function cover(context: Context, feature: Json, position: Json | undefined): EntityDefinition {
   const property = typeof feature.property === 'string' ? feature.property : 'state';
   const values = Array.isArray(feature.values) ? feature.values.map(String) : ['OPEN', 'CLOSE', 'STOP'];
   const settable = typeof feature.access === 'number' && (feature.access & ACCESS_SET) !== 0;
+  const positionProperty = typeof position?.property === 'string' ? position.property : 'position';
+  const positionSettable = typeof position?.access === 'number' && (position.access & ACCESS_SET) !== 0;
   return {
     id: `${context.device.id}:${property}`,
     name: context.device.name,
     component: 'cover',
     control: 'cover',
-    settable,
+    settable: settable || positionSettable,
     availability: context.availability,
+    ...(position ? { position: { settable: positionSettable } } : {}),
     state: [
       {
         topic: context.topic,
         apply: (payload) => readProperty(payload, property, (raw) => asEntityValue(raw)),
       },
+      ...(position
+        ? [
+            {
+              topic: context.topic,
+              apply: (payload: string) => {
+                const read = readProperty(payload, positionProperty, (raw) => (typeof raw === 'number' ? raw : null));
+                return 'value' in read ? { position: read.value as number | null } : {};
+              },
+            },
+          ]
+        : []),
     ],
     command: (request) => {
+      if (request.action === 'set' && request.feature === 'position' && positionSettable) {
+        const percent = Math.round(Math.min(100, Math.max(0, numberValue(request, 'a position'))));
+        const payload = JSON.stringify({ [positionProperty]: percent });
+        return { topic: `${context.topic}/set`, payload, qos: 0, retain: false };
+      }
       const wanted = { open: 'OPEN', close: 'CLOSE', stop: 'STOP' }[request.action as 'open' | 'close' | 'stop'];
+      if (!settable) throw new CommandError('this cover only takes a position');
       if (!wanted || !values.includes(wanted)) throw new CommandError(`a cover takes ${values.join(', ')}`);
       return { topic: `${context.topic}/set`, payload: JSON.stringify({ [property]: wanted }), qos: 0, retain: false };
     },

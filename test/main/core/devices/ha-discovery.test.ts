@@ -3,6 +3,7 @@
 // platform is an error on that entity only.
 import { describe, expect, it } from 'vitest';
 import { parseDiscoveryTopic, readDiscovery } from '../../../../src/main/core/devices/ha-discovery.ts';
+import { emptyState } from '../../../../src/main/core/devices/entity.ts';
 
 const where = parseDiscoveryTopic('homeassistant', 'homeassistant/device/hall/config')!;
 
@@ -50,7 +51,7 @@ describe('readDiscovery, device configs', () => {
     );
     const [entity] = entities;
     expect(entity!.definition.name).toBe('Plug');
-    expect(entity!.definition.state[0]!.apply(' 12.5 ', { value: null, brightness: null, colorTemp: null })).toEqual({
+    expect(entity!.definition.state[0]!.apply(' 12.5 ', emptyState())).toEqual({
       value: 12.5,
     });
   });

@@ -35,6 +35,12 @@ describe('evaluateTemplate', () => {
     expect(read('level {{ value_json.l }}%', '{"l": 4}')).toBe('level 4%');
   });
 
+  it('gives a command template the variables HA names (a colour, a position), and no others', () => {
+    const colour = { value: '255,0,0', valueJson: () => undefined, names: { red: 255, green: 0, blue: 0 } };
+    expect(renderTemplate('{{ red }}-{{ green }}-{{ blue }} ({{ value }})', colour)).toBe('255-0-0 (255,0,0)');
+    expect(() => renderTemplate('{{ hue }}', colour)).toThrow('unsupported "hue"');
+  });
+
   it('refuses what it cannot evaluate, saying why', () => {
     expect(() => read('{{ value_json.t }}', 'not json')).toThrow('the payload is not JSON');
     expect(() => read('{{ value_json.t }}', '{}')).toThrow(TemplateError);
