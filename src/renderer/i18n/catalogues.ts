@@ -12,6 +12,7 @@ import { favouritesStrings } from '../favourites/strings.ts';
 import { devicesStrings } from '../devices/strings.ts';
 import { brokerStrings } from '../broker/strings.ts';
 import { bridgeStrings } from '../broker/bridge-strings.ts';
+import { reasonStrings } from '../rules/reason-strings.ts';
 import { policyStrings } from '../policy/strings.ts';
 import { updatesStrings } from '../settings/updates-strings.ts';
 
@@ -25,6 +26,7 @@ const FEATURES = [
   devicesStrings,
   brokerStrings,
   bridgeStrings,
+  reasonStrings,
   policyStrings,
   updatesStrings,
 ] as const;

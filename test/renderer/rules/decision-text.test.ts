@@ -43,10 +43,10 @@ describe('decisionLine', () => {
     expect(decisionLine(decided('notify', null, true), en)).toBeNull();
   });
 
-  it("speaks Chinese when the user does, keeping the rule name and main's reason", () => {
+  it("speaks Chinese when the user does, keeping the rule name, with main's reason in Chinese too", () => {
     const zh: Translate = (key, params) => translate('zh-CN', key, params);
     expect(decisionLine(decided('silent', 'night', false, 'quiet hours 22:00-07:00'), zh)).toBe(
-      '已静音，依据规则“night”（quiet hours 22:00-07:00）',
+      '已静音，依据规则“night”（免打扰时段 22:00-07:00）',
     );
     expect(decisionLine(decided('notify', 'x', false), zh)).toBe('已暂缓，依据规则“x”');
     expect(decisionLine(decided('notify', null, false), zh)).toBe('未通知');
