@@ -94,12 +94,16 @@ export function AlertForm({ entity }: { entity: EntityView }) {
           <input
             id={`${id}-minutes`}
             type="number"
-            min="0.1"
+            min="0"
             step="any"
             required
+            aria-describedby={`${id}-minutes-hint`}
             value={minutes}
             onChange={(event) => setMinutes(event.target.value)}
           />
+          <p id={`${id}-minutes-hint`} className="muted small">
+            {t('devices.alert.minutesHint')}
+          </p>
           <button type="submit">{t('devices.alert.create')}</button>
         </form>
       )}

@@ -108,7 +108,7 @@ export const deviceCommands = {
         entityId: z.string().min(1),
         op: z.enum(['==', '!=', '<', '<=', '>', '>=']),
         value: z.union([z.boolean(), z.number(), z.string().min(1).max(200)]),
-        forMinutes: z.number().min(0.1).max(10_080),
+        forMinutes: z.number().min(0).max(10_080),
       })
       .strict(),
     response: z.object({ rule: z.string() }),

@@ -74,6 +74,10 @@ describe('device alerts', () => {
     expect(battery.match).toMatchObject({ value: '$["battery level"] < 15' });
     expect(battery.name).toBe('Front door: Battery below 15 for 10 min');
     expect(valid(battery)).toBe(true);
+    // 0 minutes: as the door opens, once, however often it reports open.
+    const now = alertRule(registry.alertTarget(entity('Contact').id), { op: '==', value: true, forMinutes: 0 });
+    expect(now).toMatchObject({ name: 'Front door: Contact is on', for: '0s' });
+    expect(valid(now)).toBe(true);
   });
 
   it('Home Assistant: a template a rule cannot follow is refused with the reason', () => {
