@@ -1,7 +1,7 @@
 // Read state, pins and retention on a large inbox:
 // `node --disable-warning=ExperimentalWarning bench/inbox-scale.ts [messages]` (default 1,000,000).
 // Fills a real SQLite file through the store's batch API (mixed sizes, some CJK, 3 sources, 50 topics), then
-// times mark all read, mark unread, pin, list pages (plain, unread only, filtered, with pins), a filtered
+// times mark all read, mark unread, pin, list pages (plain, unread only, filtered, searched, with pins), a filtered
 // "mark all read" through its command (walked in steps) and a retention purge (in steps), reporting for the last
 // two the longest the event loop was held (what ingest and the UI would wait at most), and a topic's chart values.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -113,7 +113,15 @@ try {
   page(store, 'filter topic site/0/door (exact)', { topic: 'site/0/door' });
   page(store, 'filter topic site/+/backup (wildcard)', { topic: 'site/+/backup' });
   page(store, 'filter topic + unread only', { topic: 'site/+/backup', unreadOnly: true });
-  page(store, 'search "door" (pins listed in place)', { search: 'door' });
+  // Pins on top of a search come from the index (terms AND the pin token): none, some or all of them match.
+  page(store, 'search "door" (no pin matches)', { search: 'door' });
+  page(store, 'search "humidity" (the 10 pins match)', { search: 'humidity' });
+  page(store, 'search "event" (most messages and pins match)', { search: 'event' });
+  page(store, 'search "humidity" + source + topic filter', {
+    search: 'humidity',
+    sourceId: 'src-1',
+    topic: 'site/+/humidity',
+  });
   store.close();
   once('reopen (counts unread from watermark + exceptions)', () => {
     store = MessageStore.open(file);

@@ -68,6 +68,14 @@ describe('search', () => {
       await expect.poll(() => messageRows(page).count()).toBe(1);
       await search.press('Escape');
       await expect.poll(() => messageRows(page).count()).toBe(4);
+
+      // A pinned match stays on top with a search too (the older door first, then the newer).
+      await messageRows(page).filter({ hasText: 'Front door' }).click();
+      await page.getByRole('toolbar', { name: 'Selected messages' }).getByRole('button', { name: 'Pin' }).click();
+      await expect.poll(() => messageRows(page).first().getAttribute('data-pinned')).toBe('true');
+      await search.fill('door');
+      const titles = () => messageRows(page).locator('.row-title').allTextContents();
+      await expect.poll(titles).toEqual(['Front door', 'Back door']);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

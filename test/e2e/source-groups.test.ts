@@ -1,8 +1,10 @@
 // Sources in groups, duplicated and reordered, in Chromium against the real headless server: a group typed in
 // the form becomes a section of the list, Duplicate makes an "(copy)" that is off, and the arrows move a source
-// within its group (the order is saved: it is the same after a reload).
+// within its group (the order is saved: it is the same after a reload). The inbox sidebar shows the group too: a
+// tree level above its sources that sums their unread counts, agreeing with the window title.
 import { describe, expect, it } from 'vitest';
-import { openHerald, useHeraldAndBrowser } from './harness.ts';
+import { mosquittoPub } from '../helpers/mosquitto.ts';
+import { messageRows, openHerald, useHeraldAndBrowser } from './harness.ts';
 
 describe('source groups', () => {
   const env = useHeraldAndBrowser();
@@ -40,6 +42,33 @@ describe('source groups', () => {
             .evaluateAll((items) => items.map((i) => i.getAttribute('aria-label'))),
         )
         .toEqual(['Local broker (copy)', 'Local broker']);
+
+      // The inbox sidebar: the group above its source, both counting the unread messages the title counts.
+      await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Inbox' }).click();
+      await mosquittoPub(env.server.brokerPort!, 'herald/grouped', ['g1', 'g2']);
+      const tree = page.getByRole('tree', { name: 'Inbox tree' });
+      const group = tree.locator('[role="treeitem"][data-kind="group"]');
+      const groupRow = group.locator(':scope > .tree-row');
+      const source = group.locator('[role="treeitem"][data-kind="source"]');
+      const sourceRow = source.locator(':scope > .tree-row');
+      await expect.poll(() => groupRow.locator('.tree-count').textContent(), { timeout: 5000 }).toBe('2');
+      expect(await groupRow.locator('.tree-label').textContent()).toBe('Home');
+      expect(await sourceRow.locator('.tree-label').textContent()).toBe('Local broker');
+      expect(await sourceRow.locator('.tree-count').textContent()).toBe('2');
+      await expect.poll(() => page.title()).toBe('(2) Herald');
+      // The group opens and closes; it is a heading, its source filters the list.
+      expect(await group.getAttribute('aria-expanded')).toBe('true');
+      await groupRow.getByRole('button', { name: 'Collapse' }).click();
+      expect(await group.getAttribute('aria-expanded')).toBe('false');
+      expect(await source.count()).toBe(0);
+      await groupRow.getByRole('button', { name: 'Expand' }).click();
+      await sourceRow.locator('.tree-node').click();
+      expect(await source.getAttribute('aria-selected')).toBe('true');
+      // Reading a message counts down the source, the group and the title together.
+      await messageRows(page).filter({ hasText: 'g1' }).click();
+      await expect.poll(() => groupRow.locator('.tree-count').textContent(), { timeout: 5000 }).toBe('1');
+      expect(await sourceRow.locator('.tree-count').textContent()).toBe('1');
+      await expect.poll(() => page.title()).toBe('(1) Herald');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

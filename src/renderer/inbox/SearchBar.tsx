@@ -10,6 +10,8 @@ export const SEARCH_DEBOUNCE_MS = 250;
 export interface SourceOption {
   id: string;
   name: string;
+  /** The sidebar lists a source under its group (see topic-tree.ts). */
+  group?: string | undefined;
 }
 
 interface SearchBarProps {

@@ -1,6 +1,7 @@
-// The sidebar: sources and their topics as a tree with unread counts per node. The counts come from main's
-// per-topic table (`inbox.topics`, kept as messages change), fetched again after inbox changes (arrivals at most
-// twice a second), so the sidebar agrees with the badge and the list without ever counting the inbox.
+// The sidebar: sources (under their group, if they have one) and their topics as a tree with unread counts per
+// node. The counts come from main's per-topic table (`inbox.topics`, kept as messages change), fetched again after
+// inbox changes (arrivals at most twice a second), so the sidebar agrees with the badge and the list without ever
+// counting the inbox.
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useClient, useLinkStatus } from '../transport/connection-context.ts';
 import type { SourceOption } from './SearchBar.tsx';
@@ -24,7 +25,8 @@ export const TopicTree = memo(function TopicTree({ sources, sourceId, topic, onC
   const t = useT();
   const { epoch } = useLinkStatus();
   const [rows, setRows] = useState<TopicCountRow[]>([]);
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  // Nodes the user opened or closed: groups start open and topics closed (sources are always open).
+  const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
@@ -60,9 +62,16 @@ export const TopicTree = memo(function TopicTree({ sources, sourceId, topic, onC
     };
   }, [client, epoch]);
 
-  const tree = useMemo(() => buildTree(rows, (id) => sources.find((s) => s.id === id)?.name ?? id), [rows, sources]);
+  const tree = useMemo(() => {
+    const byId = new Map(sources.map((source) => [source.id, source]));
+    return buildTree(
+      rows,
+      (id) => byId.get(id)?.name ?? id,
+      (id) => byId.get(id)?.group,
+    );
+  }, [rows, sources]);
   const toggle = (key: string) =>
-    setExpanded((current) => {
+    setToggled((current) => {
       const next = new Set(current);
       if (next.has(key)) next.delete(key);
       else next.add(key);
@@ -71,17 +80,24 @@ export const TopicTree = memo(function TopicTree({ sources, sourceId, topic, onC
 
   const renderNode = (node: TreeNode, depth: number) => {
     const filter = filterOf(node);
-    const chosen = filter.sourceId === sourceId && filter.topic === topic;
-    const open = depth === 0 || expanded.has(node.key);
+    const chosen = filter !== null && filter.sourceId === sourceId && filter.topic === topic;
+    const open = node.kind === 'source' || (node.kind === 'group') !== toggled.has(node.key);
+    const label = <span className="tree-label">{node.label === '' ? t('inbox.tree.empty') : node.label}</span>;
+    const count = node.unread > 0 && (
+      <span className="tree-count" data-testid="tree-count" aria-label={t('inbox.unreadCount', { count: node.unread })}>
+        {node.unread.toLocaleString()}
+      </span>
+    );
     return (
       <li
         key={node.key}
         role="treeitem"
         aria-expanded={node.children.length > 0 ? open : undefined}
-        aria-selected={chosen}
+        aria-selected={filter === null ? undefined : chosen}
+        data-kind={node.kind}
       >
         <div className="tree-row" style={{ paddingLeft: depth * 12 }}>
-          {node.children.length > 0 && depth > 0 ? (
+          {node.children.length > 0 && node.kind !== 'source' ? (
             <button
               type="button"
               className="tree-toggle"
@@ -93,23 +109,23 @@ export const TopicTree = memo(function TopicTree({ sources, sourceId, topic, onC
           ) : (
             <span className="tree-toggle" aria-hidden="true" />
           )}
-          <button
-            type="button"
-            className={chosen ? 'tree-node chosen' : 'tree-node'}
-            title={filter.topic ?? node.label}
-            onClick={() => onChoose(chosen ? {} : filter)}
-          >
-            <span className="tree-label">{node.label === '' ? t('inbox.tree.empty') : node.label}</span>
-            {node.unread > 0 && (
-              <span
-                className="tree-count"
-                data-testid="tree-count"
-                aria-label={t('inbox.unreadCount', { count: node.unread })}
-              >
-                {node.unread.toLocaleString()}
-              </span>
-            )}
-          </button>
+          {filter === null ? (
+            // A group is a heading: it filters nothing (its toggle opens and closes it).
+            <span className="tree-node tree-group" title={node.label}>
+              {label}
+              {count}
+            </span>
+          ) : (
+            <button
+              type="button"
+              className={chosen ? 'tree-node chosen' : 'tree-node'}
+              title={filter.topic ?? node.label}
+              onClick={() => onChoose(chosen ? {} : filter)}
+            >
+              {label}
+              {count}
+            </button>
+          )}
         </div>
         {open && node.children.length > 0 && <ul role="group">{node.children.map((c) => renderNode(c, depth + 1))}</ul>}
       </li>

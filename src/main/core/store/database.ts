@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { errorMessage } from '../../../shared/error-message.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.ts';
+import { defineIndexedText } from './search-index.ts';
 
 export interface StoreOpenOptions {
   /** For readers such as `herald export`: no schema changes, no writes, works beside a running writer. */
@@ -76,6 +77,7 @@ function migrate(db: DatabaseSync, file: string): void {
       `inbox ${file} has schema version ${current}, newer than this Herald understands (${SCHEMA_VERSION})`,
     );
   }
+  if (current < SCHEMA_VERSION) defineIndexedText(db);
   for (let version = current; version < SCHEMA_VERSION; version++) {
     inTransaction(db, () => {
       db.exec(MIGRATIONS[version]!);

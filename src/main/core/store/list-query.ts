@@ -9,7 +9,7 @@ import type { MessageFeature } from '../../../shared/commands/inbox.ts';
 import { CJK_CHAR, isShortTerm, parseSearchQuery, type SearchTerm } from '../../../shared/search-query.ts';
 import { READ_EXPRESSION } from './read-state.ts';
 import { SUMMARY_COLUMNS, toSummary, type Row } from './rows.ts';
-import { priorityToken, sourceToken, spaceCjk } from './search-index.ts';
+import { PINNED_TOKEN, priorityToken, sourceToken, spaceCjk } from './search-index.ts';
 
 export interface ListFilters {
   /** Words and "phrases", all of which must occur in the title, body head, topic or source name. */
@@ -67,15 +67,6 @@ export function hasFilters(o: ListFilters): boolean {
 /** The read exceptions as candidate rows (the alias keeps `id` in the selected columns unambiguous). */
 const EXCEPTIONS_FROM = '(SELECT id AS xid FROM read_exceptions) x CROSS JOIN messages ON messages.id = x.xid';
 
-/**
- * Whether the list lifts pinned messages to the top. Not for a search: checking each pin against the index
- * costs a lookup in the whole index per pin (milliseconds each at a million messages), so with a search, pinned
- * messages that match are listed in their place.
- */
-export function liftsPins(filters: ListFilters): boolean {
-  return parseSearchQuery(filters.search ?? '').length === 0;
-}
-
 /** Pinned messages shown on top of the list at most (more stay pinned, and are found by their filters). */
 export const MAX_PINNED_SHOWN = 200;
 
@@ -87,6 +78,7 @@ export class FilteredList {
   private readonly nextRow: StatementSync;
   private readonly backfillPending: StatementSync;
   private readonly watermark: StatementSync;
+  private readonly anyPinned: StatementSync;
 
   constructor(db: DatabaseSync) {
     this.db = db;
@@ -98,11 +90,12 @@ export class FilteredList {
     this.nextRow = db.prepare('SELECT id, received_at FROM messages WHERE id >= ? ORDER BY id LIMIT 1');
     this.backfillPending = db.prepare('SELECT 1 AS yes FROM search_backfill');
     this.watermark = db.prepare('SELECT id FROM read_watermark');
+    this.anyPinned = db.prepare('SELECT 1 AS yes FROM messages WHERE pinned = 1 LIMIT 1');
   }
 
   /** A page of unpinned messages (the pinned ones come from pinnedRows). */
   list(options: ListOptions): ListPage {
-    const { rows, notice } = this.query(options, SUMMARY_COLUMNS, options.before, false, undefined, liftsPins(options));
+    const { rows, notice } = this.query(options, SUMMARY_COLUMNS, options.before, false, undefined, true);
     const items = rows.map(toSummary);
     const last = items.at(-1);
     const page: ListPage = { items, nextBefore: items.length === options.limit && last ? last.id : null };
@@ -121,18 +114,33 @@ export class FilteredList {
   }
 
   /**
-   * The pinned messages that match, newest first: walked on the partial index of pinned rows (few), each
-   * checked against the search with an FTS lookup of its own rowid rather than a walk of every match.
+   * The pinned messages that match, newest first. Without a search, walked on the partial index of pinned rows
+   * (few). With one, from the FTS index: its terms AND the pin token (search-index.ts), which FTS5 answers by
+   * seeking the terms' postings to the few pinned rowids, neither walking every match nor looking up each pin
+   * in the whole index (that cost milliseconds per pin). Each row found is then checked exactly. The index query
+   * costs about what a page of the search does (a prefix term's postings are merged either way), so it is skipped
+   * when nothing is pinned.
    */
   pinned(filters: ListFilters): ReturnType<typeof toSummary>[] {
-    const from = 'messages INDEXED BY messages_pinned';
-    const rows = this.checkedRows(filters, SUMMARY_COLUMNS, from, ['messages.pinned = 1'], [], false, MAX_PINNED_SHOWN);
-    return rows.map(toSummary);
+    if (this.anyPinned.get() === undefined) return [];
+    const indexed = parseSearchQuery(filters.search ?? '').filter((t) => !isShortTerm(t));
+    if (indexed.length === 0) {
+      const from = 'messages INDEXED BY messages_pinned';
+      const where = ['messages.pinned = 1'];
+      return this.checkedRows(filters, SUMMARY_COLUMNS, from, where, [], false, MAX_PINNED_SHOWN).map(toSummary);
+    }
+    const from = 'messages_fts CROSS JOIN messages ON messages.id = messages_fts.rowid';
+    const where = ['messages_fts MATCH ?', 'messages.pinned = 1'];
+    const params = [`${ftsExpression(indexed)} AND ${PINNED_TOKEN}`];
+    return this.checkedRows(filters, SUMMARY_COLUMNS, from, where, params, false, MAX_PINNED_SHOWN, true).map(
+      toSummary,
+    );
   }
 
   /**
    * Rows of `from` (a few candidates: pins, read exceptions) that match every filter, each checked on its own:
-   * the search by an FTS lookup of the row's own rowid, the rest exactly.
+   * the search by an FTS lookup of the row's own rowid (unless `from` holds only rows that match its indexed
+   * terms already), the rest exactly.
    */
   private checkedRows(
     filters: ListFilters,
@@ -142,10 +150,11 @@ export class FilteredList {
     params: SQLInputValue[],
     ascending: boolean,
     limit: number,
+    matched = false,
   ): Row[] {
     const terms = parseSearchQuery(filters.search ?? '');
     const indexed = terms.filter((t) => !isShortTerm(t));
-    if (indexed.length > 0) {
+    if (indexed.length > 0 && !matched) {
       where.push('EXISTS (SELECT 1 FROM messages_fts WHERE messages_fts MATCH ? AND rowid = messages.id)');
       params.push(ftsExpression(indexed));
     }

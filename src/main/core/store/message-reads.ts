@@ -13,14 +13,7 @@ import {
   type Row,
 } from './rows.ts';
 import { READ_EXPRESSION } from './read-state.ts';
-import {
-  FilteredList,
-  hasFilters,
-  liftsPins,
-  type ListFilters,
-  type ListOptions,
-  type ListPage,
-} from './list-query.ts';
+import { FilteredList, hasFilters, type ListFilters, type ListOptions, type ListPage } from './list-query.ts';
 
 export type { ListFilters, ListOptions, ListPage } from './list-query.ts';
 
@@ -84,12 +77,11 @@ export class MessageReads {
 
   /**
    * Newest first; pass the returned nextBefore as `before` for the next page. Pinned messages are not in the
-   * pages: the first page carries those that match in `pinned`, to be shown above the rest (except for a
-   * search, which lists them in their place: see liftsPins).
+   * pages: the first page carries those that match in `pinned` (with a search too), to be shown above the rest.
    */
   list(options: ListOptions): ListPage {
     const page = hasFilters(options) ? this.filtered.list(options) : this.plainList(options);
-    if (options.before === undefined && liftsPins(options)) page.pinned = this.filtered.pinned(options);
+    if (options.before === undefined) page.pinned = this.filtered.pinned(options);
     return page;
   }
 

@@ -129,10 +129,16 @@ export class MessageWrites {
     return changed;
   }
 
-  /** Pins or unpins; returns the ids whose state changed. */
+  /** Pins or unpins, with the pin token in the search index; returns the ids whose state changed. */
   pin(ids: readonly number[], pinned: boolean): number[] {
     const value = pinned ? 1 : 0;
-    return this.transact(() => ids.filter((id) => this.setPinned.run(value, id, value).changes === 1));
+    return this.transact(() =>
+      ids.filter((id) => {
+        if (this.setPinned.run(value, id, value).changes !== 1) return false;
+        this.searchIndex.rewrite(id);
+        return true;
+      }),
+    );
   }
 
   /** Deletes messages (pinned ones too: the user asked for these); returns the ids that existed. */

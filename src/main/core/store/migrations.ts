@@ -72,6 +72,14 @@ export const MIGRATIONS: readonly string[] = [
    CREATE TABLE topic_counts (source_id TEXT NOT NULL, topic TEXT NOT NULL, total INTEGER NOT NULL,
      unread INTEGER NOT NULL, PRIMARY KEY (source_id, topic)) WITHOUT ROWID;
    INSERT INTO topic_counts SELECT source_id, topic, count(*), sum(read = 0) FROM messages GROUP BY source_id, topic;`,
+  // Pinned messages carry a token in the search index, so a search lists its pinned matches on top with one
+  // index query (search-index.ts). The pins indexed so far are written again with it (herald_indexed_text, the
+  // entry's text, is defined by database.ts); those the background indexing has yet to reach get it from there.
+  `DELETE FROM messages_fts WHERE rowid IN
+     (SELECT id FROM messages WHERE pinned = 1 AND id > coalesce((SELECT next_id FROM search_backfill), 0));
+   INSERT INTO messages_fts (rowid, fts_text)
+     SELECT id, herald_indexed_text(source_id, priority, title, body, body_kind, topic, source_name, pinned)
+     FROM messages WHERE pinned = 1 AND id > coalesce((SELECT next_id FROM search_backfill), 0);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,26 +2,14 @@
 // messages first so recent ones are searchable soonest), run on a timer by the core so ingest and the UI never
 // wait for more than one step. Search works meanwhile and finds what is already indexed.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { BodyKind } from '../../../shared/model.ts';
 import { inTransaction } from './database.ts';
-import { SearchIndexWrites } from './search-index.ts';
+import { contentOf, INDEXED_COLUMNS, SearchIndexWrites } from './search-index.ts';
 
 export const BACKFILL_STEP = 250;
 
 export interface SearchIndexProgress {
   indexed: number;
   total: number;
-}
-
-interface PendingRow {
-  id: number;
-  source_id: string;
-  priority: number;
-  title: string | null;
-  body: string;
-  body_kind: BodyKind;
-  topic: string;
-  source_name: string;
 }
 
 export class SearchBackfill {
@@ -37,10 +25,7 @@ export class SearchBackfill {
     this.db = db;
     this.readState = db.prepare('SELECT next_id, pending FROM search_backfill');
     this.index = new SearchIndexWrites(db);
-    this.pendingRows = db.prepare(
-      'SELECT id, source_id, priority, title, body, body_kind, topic, source_name FROM messages ' +
-        'WHERE id <= ? ORDER BY id DESC LIMIT ?',
-    );
+    this.pendingRows = db.prepare(`SELECT ${INDEXED_COLUMNS} FROM messages WHERE id <= ? ORDER BY id DESC LIMIT ?`);
     this.saveState = db.prepare('UPDATE search_backfill SET next_id = ?, pending = ?');
     this.finish = db.prepare('DELETE FROM search_backfill');
     this.anyBelow = db.prepare('SELECT 1 AS yes FROM messages WHERE id < ? LIMIT 1');
@@ -57,18 +42,8 @@ export class SearchBackfill {
     return inTransaction(this.db, () => {
       const state = this.readState.get() as { next_id: number; pending: number } | undefined;
       if (state === undefined) return 0;
-      const rows = this.pendingRows.all(state.next_id, limit) as unknown as PendingRow[];
-      for (const row of rows) {
-        this.index.add(row.id, {
-          sourceId: row.source_id,
-          priority: row.priority,
-          title: row.title,
-          body: row.body,
-          bodyKind: row.body_kind,
-          topic: row.topic,
-          sourceName: row.source_name,
-        });
-      }
+      const rows = this.pendingRows.all(state.next_id, limit) as { id: number }[];
+      for (const row of rows) this.index.add(row.id, contentOf(row));
       const last = rows.at(-1);
       if (rows.length < limit || last === undefined || this.anyBelow.get(last.id) === undefined) {
         this.finish.run();
