@@ -1,7 +1,8 @@
 // The small part of Home Assistant's Jinja templates that discovery configs use to read a state and build a
 // command: `{{ value }}`, `{{ value_json.a.b }}`, `{{ value_json['a'][0] }}`, the variables HA gives some command
 // templates (`{{ red }}`, `{{ position }}`), and the filters float, int,
-// round(n), string, default(x) (plus lower/upper). Parsed by hand, never evaluated as code. Anything else
+// round(n), string, default(x), lower, upper and format (Python's %-formatting, as in HA's documented
+// `{{ '%02x%02x%02x' | format(red, green, blue) }}`). Parsed by hand, never evaluated as code. Anything else
 // (statements, arithmetic, other filters) is refused with a TemplateError that names it, so the entity shows
 // why instead of a wrong value.
 
@@ -83,7 +84,8 @@ function evaluateExpression(source: string, variables: TemplateVariables): Value
     if (peek()?.text === '(') {
       take('(');
       while (peek()?.text !== ')') {
-        args.push(literal(take(), source));
+        // A variable (a colour's `red`) or a literal: what `format(red, green, blue)` needs.
+        args.push(primary(take(), variables, source));
         if (peek()?.text === ',') take(',');
       }
       take(')');
@@ -149,9 +151,53 @@ function applyFilter(name: string, value: Value, args: Value[]): Value {
       return text(value).toLowerCase();
     case 'upper':
       return text(value).toUpperCase();
+    case 'format':
+      return percentFormat(text(value), args);
     default:
       throw new TemplateError(`the filter "${name}" is not supported`);
   }
+}
+
+/** Python's `'%02x' % (n,)` for the conversions templates use: s, d/i, x/X, o, f/F, e/E, with flags, width, precision. */
+function percentFormat(format: string, args: Value[]): string {
+  let next = 0;
+  const out = format.replace(
+    /%([-+ 0#]*)(\d*)(?:\.(\d+))?([sdixXofFeE%])/g,
+    (_spec, flags: string, width, precision, type) => {
+      if (type === '%') return '%';
+      if (next >= args.length) throw new TemplateError(`format: not enough values for "${format}"`);
+      const arg = args[next++];
+      let body: string;
+      if (type === 's') {
+        body = text(arg);
+        if (precision !== undefined) body = body.slice(0, Number(precision));
+      } else {
+        const number = toNumber(arg);
+        if (number === null) throw new TemplateError(`${describe(arg)} is not a number (format %${type})`);
+        const whole = Math.trunc(number);
+        if (type === 'd' || type === 'i') body = String(Math.abs(whole));
+        else if (type === 'x' || type === 'X' || type === 'o') {
+          body = Math.abs(whole).toString(type === 'o' ? 8 : 16);
+          if (type === 'X') body = body.toUpperCase();
+        } else if (type === 'f' || type === 'F') body = Math.abs(number).toFixed(Number(precision ?? 6));
+        else
+          body = Math.abs(number)
+            .toExponential(Number(precision ?? 6))
+            .replace(/e([+-])(\d)$/, 'e$10$2');
+        if (type === 'E') body = body.toUpperCase();
+        const sign = number < 0 ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
+        const size = Number(width || 0);
+        if (flags.includes('0') && !flags.includes('-') && sign.length + body.length < size) {
+          body = body.padStart(size - sign.length, '0');
+        }
+        body = sign + body;
+      }
+      const size = Number(width || 0);
+      return flags.includes('-') ? body.padEnd(size) : body.padStart(size);
+    },
+  );
+  if (next < args.length) throw new TemplateError(`format: more values than "${format}" takes`);
+  return out;
 }
 
 function toNumber(value: Value): number | null {

@@ -41,6 +41,18 @@ describe('evaluateTemplate', () => {
     expect(() => renderTemplate('{{ hue }}', colour)).toThrow('unsupported "hue"');
   });
 
+  it("formats as HA's documented colour template does (Python's %-formatting)", () => {
+    const colour = { value: '', valueJson: () => undefined, names: { red: 255, green: 8, blue: 0 } };
+    expect(renderTemplate("{{ '%02x%02x%02x' | format(red, green, blue) }}", colour)).toBe('ff0800');
+    expect(renderTemplate("#{{ '%02X%02X%02X' | format(red, green, blue) }}", colour)).toBe('#FF0800');
+    const v = (value: unknown) => ({ value, valueJson: () => undefined });
+    expect(renderTemplate("{{ '%.1f' | format(value) }}", v(21.46))).toBe('21.5');
+    expect(renderTemplate("{{ '%5d|%-4s|%+d|%%' | format(value, 'ab', 3) }}", v(42))).toBe('   42|ab  |+3|%');
+    expect(renderTemplate("{{ '%03d' | format(value) }}", v(-7))).toBe('-07');
+    expect(() => renderTemplate("{{ '%d %d' | format(value) }}", v(1))).toThrow('not enough values');
+    expect(() => renderTemplate("{{ '%d' | format(value) }}", v('x'))).toThrow('is not a number');
+  });
+
   it('refuses what it cannot evaluate, saying why', () => {
     expect(() => read('{{ value_json.t }}', 'not json')).toThrow('the payload is not JSON');
     expect(() => read('{{ value_json.t }}', '{}')).toThrow(TemplateError);
