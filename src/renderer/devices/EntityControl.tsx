@@ -144,7 +144,7 @@ function Control({ entity, send }: ControlProps) {
         <>
           <span className="cover-buttons">
             <span className="entity-value">{text(entity, t)}</span>
-            {(['open', 'stop', 'close'] as const).map((action) => (
+            {(entity.positionOnly ? [] : (['open', 'stop', 'close'] as const)).map((action) => (
               <button key={action} type="button" disabled={disabled} onClick={() => send(entity.id, { action })}>
                 {t(`devices.cover.${action}`)}
                 <span className="visually-hidden"> {entity.name}</span>

@@ -37,6 +37,8 @@ export const EntityView = z.object({
   color: z.object({ value: z.string().nullable() }).optional(),
   /** Covers with a position: open percentage (0 closed, 100 open); settable when a position can be sent. */
   position: z.object({ value: z.number().nullable(), settable: z.boolean() }).optional(),
+  /** Covers that take only a position: no open, stop and close buttons. */
+  positionOnly: z.boolean().optional(),
   /** Why the entity's config or its last state could not be used. */
   error: z.string().optional(),
   /** A rule can follow its state: "Notify me when …" (devices.alert) is offered. */

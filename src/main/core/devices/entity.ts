@@ -91,6 +91,8 @@ export interface EntityDefinition {
   color?: true;
   /** A cover with a position (read from its state; `settable` when a position can be sent). */
   position?: { settable: boolean };
+  /** A cover that takes only a position: open, stop and close cannot be sent. */
+  positionOnly?: true;
   /** The config could not be used as a whole; the entity is listed with this error and nothing else. */
   error?: string;
   state: StateBinding[];
@@ -125,6 +127,7 @@ export function entityView(definition: EntityDefinition, state: EntityState): En
   if (definition.colorTemp !== undefined) view.colorTemp = { value: state.colorTemp, ...definition.colorTemp };
   if (definition.color) view.color = { value: state.color };
   if (definition.position) view.position = { value: state.position, ...definition.position };
+  if (definition.positionOnly) view.positionOnly = true;
   const error = definition.error ?? state.error;
   if (error !== undefined) view.error = error;
   return view;

@@ -143,6 +143,7 @@ const BUILDERS: Record<string, (config: HaConfig) => Parts> = {
       control: 'cover',
       settable: send !== null || position?.send !== undefined,
       ...(position ? { position: { settable: position.send !== undefined } } : {}),
+      ...(send === null && position?.send ? { positionOnly: true as const } : {}),
       command: (request: CommandRequest) => {
         if (request.action === 'set' && request.feature === 'position' && position?.send) {
           return position.send(numberValue(request, 'a position'));

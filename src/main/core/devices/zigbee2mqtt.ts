@@ -251,6 +251,7 @@ function cover(context: Context, feature: Json, position: Json | undefined): Ent
     settable: settable || positionSettable,
     availability: context.availability,
     ...(position ? { position: { settable: positionSettable } } : {}),
+    ...(!settable && positionSettable ? { positionOnly: true as const } : {}),
     state: [
       {
         topic: context.topic,

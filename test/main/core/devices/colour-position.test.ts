@@ -231,7 +231,14 @@ describe('light colour', () => {
 describe('cover position', () => {
   it('offers a position slider on covers with a position, settable when one can be sent', async () => {
     expect(await entity('Shutter')).toMatchObject({ control: 'cover', position: { value: null, settable: true } });
-    expect(await entity('Awning')).toMatchObject({ control: 'cover', settable: true, position: { settable: true } });
+    expect((await entity('Shutter')).positionOnly).toBeUndefined();
+    // The awning has no command_topic: no open/stop/close buttons, only the position.
+    expect(await entity('Awning')).toMatchObject({
+      control: 'cover',
+      settable: true,
+      position: { settable: true },
+      positionOnly: true,
+    });
     const shade = (await list()).devices.find((d) => d.name === 'shade')!;
     expect(shade.entities.map((e) => [e.control, e.position])).toEqual([['cover', { value: null, settable: true }]]);
   });
