@@ -102,13 +102,13 @@ describe('value chart', () => {
 
   it('shows the chart section with a field picker for JSON with numbers, and none for other bodies', () => {
     const json = inApp(createElement(LoadedMessage, { detail: detail('{"temp":21.5,"hum":40}', 'json') }));
-    expect(json).toContain('aria-label="Recent values"');
+    expect(json).toContain('aria-label="Values up to this message"');
     expect(json).toMatch(/Chart field <select>.*<option value="\$\.temp" selected="">\$\.temp<\/option>/);
     expect(json).toContain('<option value="$.hum">$.hum</option>');
     const number = inApp(createElement(LoadedMessage, { detail: detail('21.5', 'text') }));
-    expect(number).toContain('aria-label="Recent values"');
+    expect(number).toContain('aria-label="Values up to this message"');
     expect(number).not.toContain('<select');
     const text = inApp(createElement(LoadedMessage, { detail: detail('door open', 'text') }));
-    expect(text).not.toContain('Recent values');
+    expect(text).not.toContain('Values up to this message');
   });
 });
