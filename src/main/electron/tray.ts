@@ -176,6 +176,8 @@ export function overallState(status: TrayStatus): TrayIconState {
   // A broker that runs but says something (e.g. it moved to another port) is worth a look, not an alarm.
   if (states.some((state) => state === 'connecting' || state === 'reconnecting')) return 'warning';
   if (broker.enabled && broker.error) return 'warning';
+  // A bridge that cannot reach its upstream broker: local delivery works, forwarding does not.
+  if (broker.bridge?.state === 'offline') return 'warning';
   return 'ok';
 }
 
@@ -188,6 +190,8 @@ export function describeTooltip(
   const head = text('tray.unread', { count: status.unread }) + (status.paused ? text('tray.paused') : '');
   const lines = [head];
   if (status.broker.enabled && status.broker.error) lines.push(text('tray.broker', { error: status.broker.error }));
+  const bridge = status.broker.bridge;
+  if (bridge?.state === 'offline') lines.push(text('tray.bridge', { url: bridge.url, error: bridge.error ?? '' }));
   for (const source of status.sources) {
     const { state, error } = source.status;
     lines.push(`${source.name}: ${stateText(text, state)}${state === 'error' && error ? ` — ${error}` : ''}`);

@@ -193,6 +193,24 @@ describe('tooltip', () => {
     expect(menu().item('Open inbox').label).toBe('Open inbox');
   });
 
+  test('says when the bridge cannot reach its upstream broker, and tints the icon as a warning', () => {
+    const broker = { enabled: true, running: true, host: '127.0.0.1', port: 1883, lan: false };
+    const bridge = { url: 'mqtts://cloud.example:8883', in: 0, out: 0, dropped: 0, queued: 0 };
+    const offline = {
+      unread: 0,
+      paused: false,
+      sources: [source('Local broker', 'connected')],
+      broker: { ...broker, bridge: { ...bridge, state: 'offline' as const, error: 'connection refused' } },
+    };
+    expect(describeTooltip(offline, 'linux')).toBe(
+      'Herald — 0 unread\nBridge to mqtts://cloud.example:8883: connection refused\nLocal broker: connected',
+    );
+    expect(overallState(offline)).toBe('warning');
+    const connected = { ...offline, broker: { ...broker, bridge: { ...bridge, state: 'connected' as const } } };
+    expect(describeTooltip(connected, 'linux')).toBe('Herald — 0 unread\nLocal broker: connected');
+    expect(overallState(connected)).toBe('ok');
+  });
+
   test('is cut to 127 characters on Windows only', () => {
     const status = {
       unread: 1,
