@@ -14,6 +14,18 @@ export interface PollPosition {
   next?: string;
 }
 
+/**
+ * New items in the order they happened, when the mapping says when each did (`time`): many APIs list newest
+ * first, and the inbox shows messages in the order they were stored. Items without a time keep their place
+ * relative to each other, after those with one; without a time mapping, the endpoint's order is kept.
+ */
+export function oldestFirst<T extends { fields?: { extras?: { sentAt?: number } } }>(items: T[]): T[] {
+  const at = (item: T) => item.fields?.extras?.sentAt ?? Number.POSITIVE_INFINITY;
+  if (!items.some((item) => at(item) !== Number.POSITIVE_INFINITY)) return items;
+  // Array.prototype.sort is stable, so equal times (and the untimed) stay in the endpoint's order.
+  return [...items].sort((a, b) => at(a) - at(b) || 0);
+}
+
 /** The items of a parsed answer, or why there are none where the user said they are. */
 export function itemsOf(body: unknown, itemsPath: string | undefined): unknown[] | { problem: string } {
   const path = itemsPath?.trim();

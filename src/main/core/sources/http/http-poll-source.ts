@@ -22,7 +22,15 @@ import { errorDetail, readTextCapped } from '../common/http-json-stream.ts';
 import { describeConnectionError, displayUrl } from '../common/network-errors.ts';
 import { endpointTopic, formatDuration, headerProblem, requestHeaders } from '../common/push-endpoint.ts';
 import { StoreError, type IncomingMessage, type Source, type SourceContext } from '../common/source.ts';
-import { decodePosition, encodePosition, itemParts, itemsOf, nextCursor, type PollPosition } from './http-items.ts';
+import {
+  decodePosition,
+  encodePosition,
+  itemParts,
+  itemsOf,
+  nextCursor,
+  oldestFirst,
+  type PollPosition,
+} from './http-items.ts';
 
 export interface HttpPollSourceOptions {
   /** Short polling: the time between requests, instead of the settings' intervalSeconds. */
@@ -205,10 +213,11 @@ class HttpPollSource extends LoopSource implements Source {
         dedupeKey,
       });
     }
-    const last = fresh.pop();
+    const ordered = oldestFirst(fresh);
+    const last = ordered.pop();
     if (last) {
       const slices = new CommitSlices();
-      for (const message of fresh) await slices.add(this.handOver(message));
+      for (const message of ordered) await slices.add(this.handOver(message));
       await slices.settled();
       await slices.add(this.handOver({ ...last, cursor: encodePosition(this.config.url, after) }));
       await slices.settled();

@@ -140,6 +140,18 @@ describe('short polling', () => {
     expect(h.bodies()).toEqual(['first', 'second', 'no id', 'third']);
   });
 
+  test('a list newest first is stored in the order it happened when the mapping says when (time)', async () => {
+    const list = [
+      { id: 3, message: 'third', at: '2026-12-03T10:02:00Z' },
+      { id: 1, message: 'first', at: '2026-12-03T10:00:00Z' },
+      { id: 2, message: 'second', at: '2026-12-03T10:01:00Z' },
+    ];
+    const { url } = await serve((_request, response) => json(response, list));
+    startSource({ url, mapping: { ...MAPPING, time: 'at' } });
+    await eventually('three stored', () => h.bodies().length === 3);
+    expect(h.bodies()).toEqual(['first', 'second', 'third']);
+  });
+
   test('a single object is one item; itemsPath finds the list; no mapping reads the usual fields', async () => {
     const single = await serve((_request, response) => json(response, { title: 'Only', message: 'one object' }));
     const a = startSource({ url: single.url });
