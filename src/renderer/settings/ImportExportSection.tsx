@@ -19,6 +19,8 @@ function previewLines(preview: ImportPreview, t: Translate): string[] {
     lines.push(...changes.removed.map((name) => t('settings.removed', { what, name })));
   }
   lines.push(...preview.settings.map((section) => t('settings.settingsChanged', { section })));
+  if (preview.brokerFiles.includes('acl')) lines.push(t('settings.brokerAcl'));
+  if (preview.brokerFiles.includes('users')) lines.push(t('settings.brokerUsers'));
   return lines;
 }
 

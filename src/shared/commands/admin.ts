@@ -16,6 +16,8 @@ export const ImportPreview = z.object({
   settings: z.array(z.string()),
   /** How many secrets the document carries (0 for a plain export: saved secrets of kept sources stay). */
   secrets: z.number().int().min(0),
+  /** The embedded broker's files the import writes: its ACL, its users (password file, sealed with the secrets). */
+  brokerFiles: z.array(z.enum(['acl', 'users'])).default([]),
   /** What the administrator's policy locks, kept as it is whatever the document says. */
   locked: z.array(z.string()).optional(),
 });
@@ -33,6 +35,8 @@ export function describeImportPreview(preview: ImportPreview): string[] {
     lines.push(...changes.removed.map((name) => `- ${what} ${name}`));
   }
   lines.push(...preview.settings.map((section) => `~ settings ${section}`));
+  if (preview.brokerFiles.includes('acl')) lines.push('~ broker ACL (written to the data dir)');
+  if (preview.brokerFiles.includes('users')) lines.push('~ broker users (password file, written to the data dir)');
   if (preview.locked?.length) lines.push(`= kept as your administrator's policy sets it: ${preview.locked.join(', ')}`);
   lines.push(
     preview.secrets > 0

@@ -117,6 +117,26 @@ describe('herald config', () => {
     expect(result.stdout).toBe('');
   });
 
+  test("the embedded broker's ACL goes along, and its users with --with-secrets; import writes them here", () => {
+    const origin = configuredDir();
+    writeFileSync(join(origin, 'broker-acl'), 'user sensor\ntopic write herald/#\n');
+    writeFileSync(join(origin, 'broker-passwords'), 'sensor:$7$101$c2FsdA==$aGFzaA==\n');
+    const env = { HERALD_CONFIG_PASSPHRASE: 'open sesame' };
+    const exported = heraldWith(['config', 'export', '--data-dir', origin, '--with-secrets'], env);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stdout).not.toContain('$7$');
+    const file = join(dataDir(), 'setup.json');
+    writeFileSync(file, exported.stdout);
+
+    const target = dataDir();
+    const imported = heraldWith(['config', 'import', file, '--data-dir', target], env);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('~ broker ACL (written to the data dir)');
+    expect(imported.stdout).toContain('~ broker users (password file, written to the data dir)');
+    expect(readFileSync(join(target, 'broker-acl'), 'utf8')).toBe('user sensor\ntopic write herald/#\n');
+    expect(readFileSync(join(target, 'broker-passwords'), 'utf8')).toContain('sensor:$7$101$');
+  });
+
   test('a file from a newer Herald is refused and nothing changes', () => {
     const target = dataDir();
     const file = join(target, 'newer.json');

@@ -22,6 +22,7 @@ import { defaultDataDir } from '../data-dir.ts';
 import { forEachOption, UsageError } from '../options.ts';
 import type { Subcommand } from '../subcommand.ts';
 import { askPassphrase } from '../passphrase.ts';
+import { portableSettings, readBrokerFiles, writeBrokerFiles } from '../../core/config-transfer/broker-files.ts';
 
 export const SETTINGS_FILE = 'config.json';
 export const SECRETS_FILE = 'headless-secrets.json';
@@ -70,7 +71,8 @@ async function exportConfig(argv: string[]): Promise<void> {
     passphrase = await passphraseFor('a passphrase to encrypt the secrets with', true);
     secrets = collectSecrets(settings, new FileSecretStore(join(dir, SECRETS_FILE)));
   }
-  const document = exportSetup(settings, secrets, { passphrase });
+  const brokerFiles = readBrokerFiles(settings, dir);
+  const document = exportSetup(portableSettings(settings, dir), secrets, { passphrase, brokerFiles });
   if (output === undefined) process.stdout.write(document);
   // A file with sealed secrets is still only as private as its passphrase: readable by the user alone.
   else writeFileSync(output, document, { mode: 0o600 });
@@ -116,7 +118,7 @@ async function importConfig(argv: string[]): Promise<void> {
   }
   const secrets = new FileSecretStore(join(dir, SECRETS_FILE));
   for (const [key, value] of secretWrites(current, setup)) secrets.set(key, value);
-  new JsonSettingsRepo(settingsFile).save(setup.settings);
+  new JsonSettingsRepo(settingsFile).save(writeBrokerFiles(setup.settings, setup.brokerFiles, dir));
   console.error(`herald: imported into ${dir}`);
 }
 

@@ -9,6 +9,17 @@ import type { RunningBroker } from './embedded-broker.ts';
 export const DEFAULT_PASSWORD_FILE = 'broker-passwords';
 export const DEFAULT_ACL_FILE = 'broker-acl';
 
+/** Where the broker reads users and ACLs with these settings: the files they name, else the data dir's. */
+export function brokerFilePaths(
+  settings: Pick<BrokerSettings, 'passwordFile' | 'aclFile'>,
+  dataDir: string,
+): { passwordFile: string; aclFile: string } {
+  return {
+    passwordFile: settings.passwordFile ?? join(dataDir, DEFAULT_PASSWORD_FILE),
+    aclFile: settings.aclFile ?? join(dataDir, DEFAULT_ACL_FILE),
+  };
+}
+
 export interface BrokerControlOptions extends Omit<BrokerHostOptions, 'password' | 'bridgePassword' | 'dataDir'> {
   dataDir: string;
   /** The configured user's password, read at each start (it is a secret, kept apart from the settings). */
@@ -49,8 +60,8 @@ export async function startBrokerControl(options: BrokerControlOptions): Promise
     url: () => host.url(),
     running: (): RunningBroker | null => host.running(),
     effective,
-    passwordFile: (settings) => effective(settings).passwordFile ?? join(options.dataDir, DEFAULT_PASSWORD_FILE),
-    aclFile: (settings) => effective(settings).aclFile ?? join(options.dataDir, DEFAULT_ACL_FILE),
+    passwordFile: (settings) => brokerFilePaths(effective(settings), options.dataDir).passwordFile,
+    aclFile: (settings) => brokerFilePaths(effective(settings), options.dataDir).aclFile,
     restart: (settings) => {
       const next = queue.then(async () => {
         await host.close();

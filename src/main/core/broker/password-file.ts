@@ -3,7 +3,8 @@
 // (PBKDF2-HMAC-SHA512, what mosquitto_passwd 2.0 writes) or `name:$6$<salt>$<hash>` (SHA-512 of password then
 // salt, Mosquitto 1.6 and older); salt and hash in base64.
 import { createHash, pbkdf2, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomically } from '../atomic-file.ts';
 
 type PasswordHash =
   { kind: 'sha512'; salt: Buffer; hash: Buffer } | { kind: 'pbkdf2'; iterations: number; salt: Buffer; hash: Buffer };
@@ -102,7 +103,5 @@ export function setPassword(path: string, user: string, password: string | undef
   const existing = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const lines = existing.split(/\r?\n/).filter((line) => line !== '' && !line.startsWith(`${user}:`));
   if (password !== undefined) lines.push(passwordLine(user, password));
-  const temporary = `${path}.tmp-${process.pid}`;
-  writeFileSync(temporary, `${lines.join('\n')}\n`, { mode: 0o600 });
-  renameSync(temporary, path);
+  writeFileAtomically(path, `${lines.join('\n')}\n`);
 }

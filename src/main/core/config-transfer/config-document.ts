@@ -1,5 +1,6 @@
 // The whole setup as one versioned JSON document: every setting (sources, rules, broker, notifications, inbox,
-// saved buttons...) and, only when a passphrase is given, the secrets sealed with it. Reading one checks the
+// saved buttons...), the embedded broker's ACL, and, only when a passphrase is given, the secrets (the broker's
+// password file among them) sealed with it. Reading one checks the
 // format, refuses a newer format clearly, migrates settings from earlier versions and validates them whole.
 import { z } from 'zod';
 import { describeIssues } from '../../../shared/contract.ts';
@@ -8,6 +9,7 @@ import { SECRET_FIELDS } from '../../../shared/sources.ts';
 import { migrateSettings } from '../settings/migrations.ts';
 import { Settings } from '../settings/schema.ts';
 import { BROKER_SECRET_KEYS, sourceSecretKey, type SecretStore } from '../settings/types.ts';
+import { MAX_BROKER_FILE_CHARS, PASSWORD_FILE_SECRET, type BrokerFileTexts } from './broker-files.ts';
 import { SealedSecrets, seal, unseal } from './secret-box.ts';
 
 export const CONFIG_FORMAT = 'herald-config';
@@ -19,6 +21,8 @@ const Envelope = z.object({
   version: z.number().int().min(1),
   exportedAt: z.string(),
   settings: z.unknown(),
+  /** The embedded broker's ACL file (its password file travels with the sealed secrets). */
+  brokerFiles: z.object({ acl: z.string().max(MAX_BROKER_FILE_CHARS).optional() }).optional(),
   secrets: SealedSecrets.optional(),
 });
 
@@ -35,6 +39,8 @@ export interface Setup {
   settings: Settings;
   /** Secret store entries by key; null when the document carries none. */
   secrets: Record<string, string> | null;
+  /** The broker's ACL and password file as the document carries them (null: not in it). */
+  brokerFiles: BrokerFileTexts;
   exportedAt: string;
 }
 
@@ -55,14 +61,18 @@ export function collectSecrets(settings: Settings, store: SecretStore): Record<s
 export function exportSetup(
   settings: Settings,
   secrets: Record<string, string>,
-  options: { passphrase?: string; now?: Date } = {},
+  options: { passphrase?: string; now?: Date; brokerFiles?: BrokerFileTexts } = {},
 ): string {
+  const files = options.brokerFiles;
+  // The users' password hashes are credentials: they go only where the secrets go, sealed.
+  const sealed = files?.passwords != null ? { ...secrets, [PASSWORD_FILE_SECRET]: files.passwords } : secrets;
   const document = {
     format: CONFIG_FORMAT,
     version: CONFIG_FORMAT_VERSION,
     exportedAt: (options.now ?? new Date()).toISOString(),
     settings: Settings.parse(settings),
-    ...(options.passphrase !== undefined ? { secrets: seal(secrets, options.passphrase) } : {}),
+    ...(files?.acl != null ? { brokerFiles: { acl: files.acl } } : {}),
+    ...(options.passphrase !== undefined ? { secrets: seal(sealed, options.passphrase) } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
@@ -97,9 +107,11 @@ export function readSetup(text: string, passphrase?: string): Setup {
   }
   const sealed = envelope.data.secrets;
   if (sealed && passphrase === undefined) throw new PassphraseNeeded();
+  const { [PASSWORD_FILE_SECRET]: passwords, ...secrets } = sealed ? unseal(sealed, passphrase!) : {};
   return {
     settings: { ...settings, initialized: true },
-    secrets: sealed ? unseal(sealed, passphrase!) : null,
+    secrets: sealed ? secrets : null,
+    brokerFiles: { acl: envelope.data.brokerFiles?.acl ?? null, passwords: passwords ?? null },
     exportedAt: envelope.data.exportedAt,
   };
 }

@@ -40,7 +40,9 @@ export function setupUnderPolicy(policy: Policy | null, current: Settings, setup
     isBrokerSecret(key) ? policy.locks('broker') : policy.sourceLocked(key.split(':')[1] ?? '');
   const secrets =
     setup.secrets && Object.fromEntries(Object.entries(setup.secrets).filter(([key]) => !lockedSecret(key)));
-  return { ...setup, settings: policy.keepLocked(current, settings), secrets };
+  // A locked broker keeps its users and ACL too.
+  const brokerFiles = policy.locks('broker') ? { acl: null, passwords: null } : setup.brokerFiles;
+  return { ...setup, settings: policy.keepLocked(current, settings), secrets, brokerFiles };
 }
 
 export function previewImport(current: Settings, setup: Setup, policy: Policy | null = null): ImportPreview {
@@ -57,6 +59,10 @@ export function previewImport(current: Settings, setup: Setup, policy: Policy | 
       (key) => !sameJson(current[key as keyof Settings], setup.settings[key as keyof Settings]),
     ),
     secrets: setup.secrets ? Object.keys(setup.secrets).length : 0,
+    brokerFiles: [
+      ...(setup.brokerFiles.acl !== null ? (['acl'] as const) : []),
+      ...(setup.brokerFiles.passwords !== null ? (['users'] as const) : []),
+    ],
     ...(policy ? { locked: policy.lockedNames(current) } : {}),
   };
 }

@@ -10,6 +10,7 @@ import {
   readSetup,
   type Setup,
 } from '../config-transfer/config-document.ts';
+import { portableSettings, readBrokerFiles, writeBrokerFiles } from '../config-transfer/broker-files.ts';
 import { previewImport, secretWrites, setupUnderPolicy } from '../config-transfer/import-plan.ts';
 import { WrongPassphraseError } from '../config-transfer/secret-box.ts';
 import { testConnection } from '../connection-test/connection-test.ts';
@@ -27,6 +28,8 @@ export interface AdminHandlerDeps {
   rules: RulesHost;
   settings: () => Settings;
   saveSettings: (settings: Settings) => void;
+  /** Where the embedded broker's own users and ACL files are (an import writes those it brings there). */
+  dataDir: string;
 }
 
 type AdminCommands = 'sources.test' | 'config.export' | 'config.previewImport' | 'config.import';
@@ -72,7 +75,9 @@ export function createAdminHandlers(deps: AdminHandlerDeps): Pick<Handlers, Admi
     'config.export': (request) => {
       const settings = deps.settings();
       const secrets = request.passphrase === undefined ? {} : collectSecrets(settings, deps.secrets);
-      return { document: exportSetup(settings, secrets, { passphrase: request.passphrase }) };
+      const brokerFiles = readBrokerFiles(settings, deps.dataDir);
+      const portable = portableSettings(settings, deps.dataDir);
+      return { document: exportSetup(portable, secrets, { passphrase: request.passphrase, brokerFiles }) };
     },
     'config.previewImport': (request) => preview(setupHere(request.document, request.passphrase)),
     'config.import': async (request) => {
@@ -81,7 +86,7 @@ export function createAdminHandlers(deps: AdminHandlerDeps): Pick<Handlers, Admi
       const plan = preview(setup);
       // Secrets first: a source restarted below reads them from the store.
       for (const [key, value] of secretWrites(current, setup)) deps.secrets.set(key, value);
-      deps.saveSettings(setup.settings);
+      deps.saveSettings(writeBrokerFiles(setup.settings, setup.brokerFiles, deps.dataDir));
       const incoming = new Set(setup.settings.sources.map((source) => source.id));
       for (const source of current.sources) if (!incoming.has(source.id)) await deps.sources.remove(source.id);
       const before = new Map(current.sources.map((source) => [source.id, JSON.stringify(source)]));
@@ -91,7 +96,7 @@ export function createAdminHandlers(deps: AdminHandlerDeps): Pick<Handlers, Admi
       }
       // Through the rules host, so the engine in force follows at once.
       deps.rules.set(setup.settings.rules);
-      return { preview: plan, restartNeeded: plan.settings.includes('broker') };
+      return { preview: plan, restartNeeded: plan.settings.includes('broker') || plan.brokerFiles.length > 0 };
     },
   };
 }

@@ -1,7 +1,8 @@
 // The Broker page's commands. Settings changes are saved and the broker restarted with them; users and ACLs are
 // written to Mosquitto's own files (the configured ones, else the data dir's), and the broker restarted to read
 // them. A configuration the broker would refuse is refused here, with the broker's own reason, saving nothing.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { writeFileAtomically } from '../atomic-file.ts';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { HeraldError, type Handlers } from '../../../shared/contract.ts';
@@ -156,7 +157,7 @@ export function createBrokerHandlers(deps: BrokerHandlerDeps): Pick<Handlers, Br
         await apply(BrokerSettingsSchema.parse(rest));
         return { saved: true, problems: [] };
       }
-      writeAtomically(file, text.endsWith('\n') || text === '' ? text : `${text}\n`);
+      writeFileAtomically(file, text.endsWith('\n') || text === '' ? text : `${text}\n`);
       await apply(pointingAt('aclFile', file));
       return { saved: true, problems: [] };
     },
@@ -187,9 +188,3 @@ function lineProblem(problem: string): { line: number; message: string } {
   return match ? { line: Number(match[1]), message: match[2]! } : { line: 0, message: problem };
 }
 
-/** Written aside and renamed, so the broker never reads half a file. */
-function writeAtomically(path: string, text: string): void {
-  const temporary = `${path}.tmp-${process.pid}`;
-  writeFileSync(temporary, text, { mode: 0o600 });
-  renameSync(temporary, path);
-}
