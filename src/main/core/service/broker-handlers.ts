@@ -187,4 +187,3 @@ function lineProblem(problem: string): { line: number; message: string } {
   const match = /^line (\d+): (.*)$/s.exec(problem);
   return match ? { line: Number(match[1]), message: match[2]! } : { line: 0, message: problem };
 }
-
