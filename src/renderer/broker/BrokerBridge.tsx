@@ -87,6 +87,7 @@ export function BrokerBridge({
       <label>
         {t('bridge.url')}
         <input
+          className="bridge-url"
           value={draft.url}
           placeholder="mqtts://broker.example.com:8883"
           onChange={(e) => edit({ url: e.target.value })}
