@@ -53,6 +53,7 @@ export const PRELOAD_COMMAND_NAMES = [
   'broker.retained.list',
   'broker.retained.delete',
   'broker.bridge.set',
+  'broker.bridge.test',
   'settings.get',
   'settings.update',
   'app.info',

@@ -1,6 +1,6 @@
 // The Broker page's bridge in Chromium against `herald serve` and a real Mosquitto as the upstream broker: a
 // bridge set up on the page connects, says so, and forwards a message published on Herald's broker to upstream
-// under the remote prefix; a bridge without topics is refused with the reason.
+// under the remote prefix ("Test connection" tries it first); a bridge without topics is refused with the reason.
 import { describe, expect, it } from 'vitest';
 import { run } from '../main/core/broker/broker-helpers.ts';
 import { startMosquitto } from '../helpers/mosquitto.ts';
@@ -26,6 +26,8 @@ describe('broker page: bridge', () => {
       await bridge.getByLabel('Topic filter').fill('herald/#');
       await bridge.getByLabel('Direction').selectOption({ label: 'Up: to upstream' });
       await bridge.getByLabel('Remote prefix').fill('desk/');
+      await bridge.getByRole('button', { name: 'Test connection to Bridge to another broker' }).click();
+      await bridge.getByRole('status').filter({ hasText: 'Connection test passed' }).waitFor();
       await bridge.getByRole('button', { name: 'Save and restart' }).click();
       await bridge.getByText('Saved; the broker restarted with the bridge.').waitFor();
       await bridge.getByText(`Connected to ${upstream.url} since`).waitFor({ timeout: 10_000 });

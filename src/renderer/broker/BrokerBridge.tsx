@@ -3,11 +3,12 @@
 // reason. The password is write-only: the page knows only whether one is stored.
 import { useState, type FormEvent } from 'react';
 import type { BridgeStatus } from '../../shared/bridge.ts';
-import type { BridgeView } from '../../shared/commands/broker.ts';
+import type { BridgeUpdate, BridgeView } from '../../shared/commands/broker.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useClient } from '../transport/connection-context.ts';
 import { useDraft } from './use-draft.ts';
+import { ConnectionTest } from '../sources/ConnectionTest.tsx';
 import { BridgeTopics, type TopicDraft } from './BridgeTopics.tsx';
 
 interface Draft {
@@ -52,21 +53,11 @@ export function BrokerBridge({
   const { draft, edit, saved } = useDraft(bridge, draftOf);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 
-  const secure = /^(mqtts|wss):/i.test(draft.url.trim());
+  const secure = isSecure(draft.url);
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const password = draft.forgetPassword ? null : draft.password === '' ? undefined : draft.password;
     try {
-      await client.invoke('broker.bridge.set', {
-        enabled: draft.enabled,
-        url: draft.url.trim(),
-        ...(draft.username.trim() ? { username: draft.username.trim() } : {}),
-        ...(draft.clientId.trim() ? { clientId: draft.clientId.trim() } : {}),
-        protocolVersion: draft.protocolVersion,
-        ...(secure ? { tls: tlsOf(draft) } : {}),
-        topics: draft.topics.map(({ key: _key, ...topic }) => ({ ...topic, filter: topic.filter.trim() })),
-        ...(password !== undefined ? { password } : {}),
-      });
+      await client.invoke('broker.bridge.set', requestOf(draft));
       saved();
       setMessage({ error: false, text: t('bridge.saved') });
       changed();
@@ -153,6 +144,7 @@ export function BrokerBridge({
         </select>
       </label>
       <BridgeTopics topics={draft.topics} onChange={(topics) => edit({ topics })} />
+      <ConnectionTest name={t('bridge.title')} run={() => client.invoke('broker.bridge.test', requestOf(draft))} />
       {message && (
         <p className={message.error ? 'banner banner-error' : 'broker-ok'} role={message.error ? 'alert' : 'status'}>
           {message.text}
@@ -161,6 +153,23 @@ export function BrokerBridge({
       <button type="submit">{t('bridge.save')}</button>
     </form>
   );
+}
+
+const isSecure = (url: string) => /^(mqtts|wss):/i.test(url.trim());
+
+/** The form as the bridge commands take it; an empty password field keeps the stored one. */
+function requestOf(draft: Draft): BridgeUpdate {
+  const password = draft.forgetPassword ? null : draft.password === '' ? undefined : draft.password;
+  return {
+    enabled: draft.enabled,
+    url: draft.url.trim(),
+    ...(draft.username.trim() ? { username: draft.username.trim() } : {}),
+    ...(draft.clientId.trim() ? { clientId: draft.clientId.trim() } : {}),
+    protocolVersion: draft.protocolVersion,
+    ...(isSecure(draft.url) ? { tls: tlsOf(draft) } : {}),
+    topics: draft.topics.map(({ key: _key, ...topic }) => ({ ...topic, filter: topic.filter.trim() })),
+    ...(password !== undefined ? { password } : {}),
+  };
 }
 
 function tlsOf(draft: Draft) {

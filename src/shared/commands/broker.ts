@@ -3,6 +3,7 @@
 // retained messages.
 import { z } from 'zod';
 import { BridgeSettings } from '../bridge.ts';
+import { ConnectionTestResult } from '../connection-test.ts';
 import { BrokerInfo } from '../model.ts';
 import { Empty } from './common.ts';
 
@@ -102,4 +103,9 @@ export const brokerCommands = {
   'broker.retained.delete': { request: z.object({ topic: z.string().min(1) }).strict(), response: Empty },
   /** Saves the bridge to an upstream broker (its password as a secret) and restarts the broker with it. */
   'broker.bridge.set': { request: BridgeUpdate.strict(), response: BrokerStatus },
+  /**
+   * "Test connection" on the bridge as the form has it (the stored password unless the form gives one): DNS, TCP,
+   * TLS, authentication and the subscriptions upstream, each timed, the failing one explained. Saves nothing.
+   */
+  'broker.bridge.test': { request: BridgeUpdate.strict(), response: ConnectionTestResult },
 } as const;

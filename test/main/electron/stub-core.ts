@@ -126,6 +126,7 @@ export function createStubCore(initial: Partial<AppState> = {}): StubCore {
       'broker.retained.list': notImplemented('broker.retained.list'),
       'broker.retained.delete': notImplemented('broker.retained.delete'),
       'broker.bridge.set': notImplemented('broker.bridge.set'),
+      'broker.bridge.test': notImplemented('broker.bridge.test'),
       // Read by the tray at start-up and after every change, so not recorded: tests set `favourites` instead.
       'favourites.list': () => ({ favourites: structuredClone(core.favourites) }),
       'favourites.set': notImplemented('favourites.set'),

@@ -17,7 +17,10 @@ import { parsePasswordFile, setPassword } from '../broker/password-file.ts';
 import type { Policy } from '../settings/policy.ts';
 import { Settings } from '../settings/schema.ts';
 import { BRIDGE_PASSWORD_KEY, BROKER_PASSWORD_KEY, type SecretStore } from '../settings/types.ts';
-import { bridgeProblem } from '../../../shared/bridge.ts';
+import { bridgeProblem, type BridgeSettings } from '../../../shared/bridge.ts';
+import { SourceSettings } from '../../../shared/sources.ts';
+import { BridgeRoutes } from '../broker/bridge/bridge-routes.ts';
+import { testConnection } from '../connection-test/connection-test.ts';
 import type { SourceRegistry } from '../sources/source-registry.ts';
 
 export interface BrokerHandlerDeps {
@@ -41,7 +44,8 @@ type BrokerCommands =
   | 'broker.acl.set'
   | 'broker.retained.list'
   | 'broker.retained.delete'
-  | 'broker.bridge.set';
+  | 'broker.bridge.set'
+  | 'broker.bridge.test';
 
 const BrokerSettingsSchema = Settings.shape.broker;
 
@@ -169,6 +173,11 @@ export function createBrokerHandlers(deps: BrokerHandlerDeps): Pick<Handlers, Br
       await apply({ ...saved(), bridge });
       return status();
     },
+    'broker.bridge.test': ({ password, ...bridge }) => {
+      if (bridge.url === '') throw new HeraldError('invalid_request', 'the bridge needs the URL of the upstream broker');
+      const stored = password === undefined ? deps.secrets.get(BRIDGE_PASSWORD_KEY) : (password ?? undefined);
+      return testConnection({ settings: bridgeAsSource(bridge), secrets: stored ? { password: stored } : {} });
+    },
     'broker.retained.list': async ({ prefix, limit }) => {
       const { entries, truncated } = await running().inspector.retained(prefix, limit);
       return { topics: entries, truncated };
@@ -180,6 +189,29 @@ export function createBrokerHandlers(deps: BrokerHandlerDeps): Pick<Handlers, Br
       return {};
     },
   };
+}
+
+/**
+ * The bridge as a source "Test connection" can try: its upstream filters as the subscriptions (every filter if
+ * none comes down, '#' if there are none at all), a clean session and no client id of its own, so the test never
+ * takes over the running bridge's session.
+ */
+function bridgeAsSource(bridge: BridgeSettings): SourceSettings {
+  const routes = new BridgeRoutes(bridge.topics);
+  const filters = (routes.inbound.length ? routes.inbound : routes.all).map((route) => ({
+    filter: route.remoteFilter,
+    qos: route.topic.qos,
+  }));
+  return SourceSettings.parse({
+    kind: 'mqtt',
+    name: 'Bridge',
+    url: bridge.url,
+    username: bridge.username,
+    protocolVersion: bridge.protocolVersion,
+    clean: true,
+    topics: filters.length ? filters : [{ filter: '#', qos: 0 }],
+    ...(bridge.tls ? { tls: bridge.tls } : {}),
+  });
 }
 
 /** "line 3: unknown keyword ..." as { line: 3, message: "unknown keyword ..." }. */

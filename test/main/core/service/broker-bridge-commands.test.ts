@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { dispatch, type CommandRequest } from '../../../../src/shared/contract.ts';
 import type { BrokerStatus } from '../../../../src/shared/commands/broker.ts';
+import type { ConnectionTestResult } from '../../../../src/shared/connection-test.ts';
 import { eventually, startTestCore, tempDir, type TestCore } from '../../../helpers/core.ts';
 import { startMosquittoWithUsers, type Mosquitto } from '../../../helpers/mosquitto.ts';
 import { freePort } from '../../../helpers/ports.ts';
@@ -102,6 +103,38 @@ describe('broker.bridge.set', () => {
       state: 'offline',
       error: expect.stringMatching(/refused|not authorised/),
     });
+  });
+
+  test('"Test connection" tries the form as it is, with the stored password unless it gives one, saving nothing', async () => {
+    const remote = await upstream();
+    const dir = tempDir('herald-bridge-commands-');
+    cleanups.push(dir.remove);
+    const test = await core(dir.path);
+    const form = {
+      enabled: true,
+      url: remote.url,
+      username: 'bridge',
+      topics: [{ filter: 'desk/#', direction: 'in' as const }],
+    };
+    const tried = (request: CommandRequest<'broker.bridge.test'>) =>
+      dispatch(test.core.handlers, 'broker.bridge.test', request) as Promise<Reply<ConnectionTestResult>>;
+
+    const right = await tried({ ...form, password: 'upstream secret' });
+    expect(right.ok && right.value.ok).toBe(true);
+    expect(right.ok && right.value.steps.map((step) => [step.step, step.status])).toEqual([
+      ['dns', 'passed'],
+      ['tcp', 'passed'],
+      ['tls', 'skipped'],
+      ['auth', 'passed'],
+      ['subscribe', 'passed'],
+    ]);
+    const wrong = await tried({ ...form, password: 'nope' });
+    expect(wrong.ok && wrong.value.steps.find((step) => step.status === 'failed')?.step).toBe('auth');
+
+    await setBridge(test, { ...form, enabled: false, password: 'upstream secret' });
+    const stored = await tried(form);
+    expect(stored.ok && stored.value.ok).toBe(true);
+    expect((await brokerStatus(test)).ok && bridgeState(test)).toBeFalsy();
   });
 
   test('refuses a bridge it could not run, saving nothing', async () => {
