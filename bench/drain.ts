@@ -4,10 +4,9 @@
 // counts (time from connecting to the last message) and Herald's core (time from starting the core to the last
 // message committed to the inbox). While Herald drains, its main loop is watched: event-loop delay (p99, max)
 // and the round trip of an app.getState command, every 50 ms, through the contract's dispatch.
-import { spawn } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
+import { publishMessages, until } from './bench-process.ts';
 import { dispatch } from '../src/shared/contract.ts';
 import { startTestCore, tempDir } from '../test/helpers/core.ts';
 import { startMosquitto, type Mosquitto } from '../test/helpers/mosquitto.ts';
@@ -15,26 +14,6 @@ import { startMosquitto, type Mosquitto } from '../test/helpers/mosquitto.ts';
 const arg = (name: string) => Number(process.argv[process.argv.indexOf(name) + 1]) || undefined;
 const count = arg('--count') ?? 100_000;
 const rounds = arg('--rounds') ?? 3;
-const publisherScript = fileURLToPath(new URL('./publisher.ts', import.meta.url));
-
-function publish(broker: Mosquitto, topic: string, messages: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--disable-warning=ExperimentalWarning', publisherScript, broker.url, topic, String(messages), '1'],
-      { stdio: ['ignore', 'ignore', 'inherit'] },
-    );
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`publisher exited ${code}`))));
-  });
-}
-
-async function until(done: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 1));
-  }
-}
 
 /** A bare subscriber's session: subscribe, leave, let N messages queue, come back and count them. */
 async function bareDrain(broker: Mosquitto, round: number, messages: number): Promise<number> {
@@ -44,7 +23,7 @@ async function bareDrain(broker: Mosquitto, round: number, messages: number): Pr
   const first = await mqtt.connectAsync(broker.url, options);
   await first.subscribeAsync(topic, { qos: 1 });
   await first.endAsync();
-  await publish(broker, topic, messages);
+  await publishMessages(broker.url, topic, messages, 1);
   let received = 0;
   const started = performance.now();
   const client = mqtt.connect(broker.url, options);
@@ -79,7 +58,7 @@ async function heraldDrain(broker: Mosquitto, round: number, messages: number): 
   const connected = () => first.core.getState().sources.find((s) => s.ephemeral)?.status.state === 'connected';
   await until(connected, 'first connect');
   await first.stop();
-  await publish(broker, topic, messages);
+  await publishMessages(broker.url, topic, messages, 1);
 
   const loop = monitorEventLoopDelay({ resolution: 5 });
   let commandMax = 0;

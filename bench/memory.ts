@@ -4,40 +4,19 @@
 // of messages, with garbage collected, the main thread's JS heap and the process's resident memory are printed.
 // Beside it, in the same run and the same way, a bare mqtt.js subscriber that only counts: the growth that is
 // Herald's own is the difference. Goal (inbox issue): main-process growth over 1,000,000 messages < 50 MB.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import mqtt from 'mqtt';
+import { publishMessages, until } from './bench-process.ts';
 import { startTestCore, tempDir } from '../test/helpers/core.ts';
 import { startMosquitto, type Mosquitto } from '../test/helpers/mosquitto.ts';
 
 const arg = (name: string) => Number(process.argv[process.argv.indexOf(name) + 1]) || undefined;
 const count = arg('--count') ?? 1_000_000;
 const step = arg('--step') ?? 100_000;
-const publisherScript = fileURLToPath(new URL('./publisher.ts', import.meta.url));
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
-
-function publish(broker: Mosquitto, topic: string, messages: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--disable-warning=ExperimentalWarning', publisherScript, broker.url, topic, String(messages), '1'],
-      { stdio: ['ignore', 'ignore', 'inherit'] },
-    );
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`publisher exited ${code}`))));
-  });
-}
-
-async function until(done: () => boolean, what: string, timeoutMs = 300_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 interface Sample {
   messages: number;
@@ -66,8 +45,8 @@ async function measure(
   const samples = [await sample(0, forget)];
   for (let done = 0; done < count; done += step) {
     const messages = Math.min(step, count - done);
-    await publish(broker, topic, messages);
-    await until(() => received() >= done + messages, `${done + messages} messages`);
+    await publishMessages(broker.url, topic, messages, 1);
+    await until(() => received() >= done + messages, `${done + messages} messages`, 300_000, 5);
     samples.push(await sample(done + messages, forget));
   }
   return samples;
@@ -91,7 +70,12 @@ async function herald(broker: Mosquitto): Promise<Sample[]> {
     extraSources: [{ kind: 'mqtt', url: broker.url, topics: [{ filter: 'memory/herald/+', qos: 1 }] }],
   });
   try {
-    await until(() => t.core.getState().sources.find((s) => s.ephemeral)?.status.state === 'connected', 'connect');
+    await until(
+      () => t.core.getState().sources.find((s) => s.ephemeral)?.status.state === 'connected',
+      'connect',
+      300_000,
+      5,
+    );
     const forget = () => void t.events.splice(0);
     return await measure(broker, 'memory/herald/{i}', () => t.core.getState().total, forget);
   } finally {

@@ -3,29 +3,11 @@
 // never at the exporting machine's paths.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
-import { dispatch, type CommandName, type CommandResponse } from '../../../../src/shared/contract.ts';
+import { describe, expect, test } from 'vitest';
 import { PASSWORD_FILE_SECRET } from '../../../../src/main/core/config-transfer/broker-files.ts';
 import { FileSecretStore } from '../../../../src/main/core/settings/file-secret-store.ts';
-import { startTestCore, tempDir, type TestCore } from '../../../helpers/core.ts';
-
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function core(): Promise<TestCore> {
-  const dir = tempDir();
-  const started = await startTestCore({ dataDir: dir.path, brokerPort: 'off' });
-  cleanups.push(dir.remove, () => started.stop());
-  return started;
-}
-
-async function call<C extends CommandName>(target: TestCore, name: C, request: unknown): Promise<CommandResponse<C>> {
-  const reply = await dispatch(target.core.handlers, name, request);
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.value as CommandResponse<C>;
-}
+import type { TestCore } from '../../../helpers/core.ts';
+import { call, core } from './transfer-helpers.ts';
 
 const ACL = 'user sensor\ntopic write herald/#\n';
 

@@ -1,37 +1,13 @@
 // Export and import of the whole setup through the contract, between two real cores: plain exports never carry
 // a secret, sealed ones bring them back with the right passphrase only, a preview changes nothing, and a
 // document from a newer Herald is refused clearly.
-import { afterEach, describe, expect, test } from 'vitest';
-import { dispatch, type CommandName, type CommandResponse } from '../../../../src/shared/contract.ts';
+import { describe, expect, test } from 'vitest';
 import { FileSecretStore } from '../../../../src/main/core/settings/file-secret-store.ts';
 import { sourceSecretKey } from '../../../../src/main/core/settings/types.ts';
-import { startTestCore, tempDir, type TestCore } from '../../../helpers/core.ts';
+import type { TestCore } from '../../../helpers/core.ts';
+import { call, core, refusal } from './transfer-helpers.ts';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function core(): Promise<TestCore> {
-  const dir = tempDir();
-  const started = await startTestCore({ dataDir: dir.path, brokerPort: 'off' });
-  cleanups.push(dir.remove, () => started.stop());
-  return started;
-}
-
-async function call<C extends CommandName>(target: TestCore, name: C, request: unknown): Promise<CommandResponse<C>> {
-  const reply = await dispatch(target.core.handlers, name, request);
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.value as CommandResponse<C>;
-}
-
-async function refusal(target: TestCore, name: CommandName, request: unknown): Promise<string> {
-  const reply = await dispatch(target.core.handlers, name, request);
-  if (reply.ok) throw new Error(`${name} was accepted`);
-  return `${reply.error.code}: ${reply.error.message}`;
-}
 
 const PASSWORD = 'correct-horse-battery-staple';
 const TOKEN = 'tk_live_1234567890';
