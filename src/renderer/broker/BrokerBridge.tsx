@@ -9,6 +9,7 @@ import { useT } from '../i18n/i18n.ts';
 import { useClient } from '../transport/connection-context.ts';
 import { useDraft } from './use-draft.ts';
 import { ConnectionTest } from '../sources/ConnectionTest.tsx';
+import { causeText } from '../status/cause-text.ts';
 import { BridgeTopics, type TopicDraft } from './BridgeTopics.tsx';
 
 interface Draft {
@@ -188,7 +189,7 @@ function BridgeState({ status }: { status: BridgeStatus | undefined }) {
       ? t('bridge.connected', { url: status.url, since: new Date(status.since ?? Date.now()).toLocaleString() })
       : status.state === 'connecting'
         ? t('bridge.connecting', { url: status.url })
-        : t('bridge.offline', { url: status.url, error: status.error ?? '' });
+        : t('bridge.offline', { url: status.url, error: causeText(status.error ?? '', t) });
   return (
     <div className={`bridge-state bridge-${status.state}`} role="status" aria-label={t('bridge.title')}>
       <p>{line}</p>

@@ -13,6 +13,7 @@ import { devicesStrings } from '../devices/strings.ts';
 import { brokerStrings } from '../broker/strings.ts';
 import { bridgeStrings } from '../broker/bridge-strings.ts';
 import { reasonStrings } from '../rules/reason-strings.ts';
+import { causeStrings } from '../status/cause-strings.ts';
 import { policyStrings } from '../policy/strings.ts';
 import { updatesStrings } from '../settings/updates-strings.ts';
 
@@ -27,6 +28,7 @@ const FEATURES = [
   brokerStrings,
   bridgeStrings,
   reasonStrings,
+  causeStrings,
   policyStrings,
   updatesStrings,
 ] as const;

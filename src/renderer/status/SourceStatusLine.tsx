@@ -2,6 +2,7 @@
 // attempt while reconnecting, and how many messages it had to drop this run (only when any were).
 import type { SourceView } from '../../shared/model.ts';
 import { useT } from '../i18n/i18n.ts';
+import { causeText } from './cause-text.ts';
 import { droppedText, retryText } from './status-text.ts';
 import { useSeconds } from './use-seconds.ts';
 
@@ -22,12 +23,20 @@ export function SourceStatusLine({ source, withName = true }: SourceStatusLinePr
     <span className="status-line">
       <StateDot state={status.state} /> {withName && `${source.name}: `}
       <span className="state-word">{t(`state.${status.state}`)}</span>
-      {status.error && <span className={`status-cause cause-${status.state}`}> — {status.error}</span>}
+      {status.error && <span className={`status-cause cause-${status.state}`}> — {causeText(status.error, t)}</span>}
       {retry && <span className="status-retry"> · {retry}</span>}
       {source.catchingUp !== undefined && (
-        <span className="status-catch-up"> · catching up: {source.catchingUp.toLocaleString('en')} so far</span>
+        <span className="status-catch-up">
+          {' · '}
+          {t('status.catchingUp', { count: source.catchingUp.toLocaleString('en') })}
+        </span>
       )}
-      {status.queued ? <span className="status-queued"> · {status.queued} to publish when back</span> : null}
+      {status.queued ? (
+        <span className="status-queued">
+          {' · '}
+          {t('status.queued', { count: status.queued })}
+        </span>
+      ) : null}
       {dropped && (
         <span className="status-dropped" title={t('status.dropped')}>
           {' · '}
