@@ -127,6 +127,15 @@ describe('reading messages', () => {
     await expect.poll(() => body.textContent()).toContain('Open for **15 min**');
   });
 
+  it('renders the message of a JSON body that says it is markdown, with its tree a click away', async () => {
+    const payload = JSON.stringify({ title: 'Nightly backup', message: 'Finished in **12 min**', markdown: true });
+    await mosquittoPubOne(server.brokerPort!, 'herald/backup', payload);
+    const body = await open('Nightly backup');
+    await expect.poll(() => body.locator('strong').textContent()).toBe('12 min');
+    await opened.page.getByRole('button', { name: 'Tree', exact: true }).click();
+    await opened.page.getByTestId('json-tree').waitFor();
+  });
+
   it('runs nothing and loads nothing from a hostile markdown corpus until an image is asked for', async () => {
     const { page } = opened;
     ntfy.publish(markdownEvent('Hostile corpus', hostileCorpus(beacon.origin)));

@@ -7,7 +7,7 @@ import { useT, type MessageKey } from '../../i18n/i18n.ts';
 import { highlightText, SearchTermsContext, useHighlightedNodes } from '../Highlight.tsx';
 import { linkify } from '../linkify.tsx';
 import { bytesFromHexDump, toBase64 } from './binary.ts';
-import { bodyFormat, type BodyFormat } from './body-format.ts';
+import { bodyFormat, markdownMessage, type BodyFormat } from './body-format.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { JsonTree } from './JsonTree.tsx';
 import { parseJson } from './json-value.ts';
@@ -33,7 +33,9 @@ const VIEW_LABEL: Record<View, MessageKey> = {
 export function MessageBody({ detail }: { detail: MessageDetail }) {
   const t = useT();
   const format = bodyFormat(detail);
-  const views: readonly View[] = VIEWS[format];
+  const markdown = useMemo(() => markdownMessage(detail), [detail]);
+  // A JSON body whose message is markdown opens with that message rendered; its tree and source stay a click away.
+  const views: readonly View[] = format === 'json' && markdown !== null ? ['rendered', ...VIEWS.json] : VIEWS[format];
   const [chosen, setChosen] = useState<View>(views[0]!);
   const view = views.includes(chosen) ? chosen : views[0]!;
   const base64 = useMemo(
@@ -55,7 +57,7 @@ export function MessageBody({ detail }: { detail: MessageDetail }) {
         )}
         <CopyButton label={t('body.copy')} text={() => (view === 'base64' ? base64 : detail.body)} />
       </div>
-      <BodyView format={format} view={view} body={detail.body} base64={base64} />
+      <BodyView format={format} view={view} body={detail.body} base64={base64} markdown={markdown} />
     </div>
   );
 }
@@ -65,10 +67,12 @@ interface BodyViewProps {
   view: View;
   body: string;
   base64: string;
+  /** The markdown message of a JSON body, when it says it has one. */
+  markdown: string | null;
 }
 
-function BodyView({ format, view, body, base64 }: BodyViewProps) {
-  if (view === 'rendered') return <MarkdownBody source={body} />;
+function BodyView({ format, view, body, base64, markdown }: BodyViewProps) {
+  if (view === 'rendered') return <MarkdownBody source={markdown ?? body} />;
   if (view === 'tree') return <JsonBody body={body} />;
   if (format === 'binary') {
     return (
