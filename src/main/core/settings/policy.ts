@@ -13,7 +13,7 @@ import { RulesDocument } from '../../../shared/rules/schema.ts';
 import { everyKindWithStrict } from '../../../shared/sources/kinds.ts';
 import { secretInputs } from '../../../shared/sources/secrets.ts';
 import { Settings, StoredSource } from './schema.ts';
-import { sourceSecretKey, splitSecrets } from './types.ts';
+import { BRIDGE_PASSWORD_KEY, BROKER_PASSWORD_KEY, sourceSecretKey, splitSecrets } from './types.ts';
 
 export const POLICY_FILE_ENV = 'HERALD_POLICY';
 
@@ -46,7 +46,12 @@ export const PolicyDocument = z
           .partial()
           .strict(),
         inbox: SettingsShape.inbox.unwrap().partial().strict(),
-        broker: SettingsShape.broker.unwrap().partial().strict(),
+        // The broker's own secrets are given here too, as a source's are: they go to the secret store.
+        broker: SettingsShape.broker
+          .unwrap()
+          .extend({ password: z.string().min(1).max(1024), bridgePassword: z.string().min(1).max(1024) })
+          .partial()
+          .strict(),
         updates: SettingsShape.updates.unwrap().partial().strict(),
       })
       .partial()
@@ -119,7 +124,7 @@ export class Policy {
 
   /**
    * The settings with the policy applied: locked items as the policy says, unlocked ones added once (their
-   * marks kept in settings.policy.seeded), and the secrets to store for the sources it put in.
+   * marks kept in settings.policy.seeded), and the secrets to store for the sources and the broker it set.
    */
   apply(settings: Settings): { settings: Settings; secrets: [key: string, value: string][] } {
     const seeded = new Set(settings.policy.seeded);
@@ -143,6 +148,13 @@ export class Policy {
     for (const section of SECTIONS) {
       const values = given[section];
       if (values === undefined || (!this.locks(section) && !once(`settings:${section}`))) continue;
+      if (section === 'broker') {
+        const { password, bridgePassword, ...broker } = given.broker!;
+        if (password !== undefined) secrets.push([BROKER_PASSWORD_KEY, password]);
+        if (bridgePassword !== undefined) secrets.push([BRIDGE_PASSWORD_KEY, bridgePassword]);
+        next = { ...next, broker: { ...next.broker, ...broker } };
+        continue;
+      }
       next = { ...next, [section]: { ...next[section], ...values } };
     }
     if (this.document.rules && (this.locks('rules') || once('rules'))) next = { ...next, rules: this.document.rules };

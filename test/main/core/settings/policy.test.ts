@@ -127,6 +127,24 @@ describe('applying a policy', () => {
     expect(second.rules.rules).toEqual([]);
   });
 
+  test("the broker's passwords (its user's, its bridge's) go to the secret store, never into the settings", () => {
+    const bridge = { enabled: true, url: 'mqtts://cloud.example:8883', username: 'home', topics: [{ filter: '#' }] };
+    const p = policy({
+      version: 1,
+      settings: { broker: { username: 'desk', password: 'broker-pw', bridge, bridgePassword: 'bridge-pw' } },
+      lock: ['broker'],
+    });
+    const { settings, secrets } = p.apply(defaultSettings());
+    expect(secrets).toEqual([
+      ['broker:password', 'broker-pw'],
+      ['broker:bridge-password', 'bridge-pw'],
+    ]);
+    expect(settings.broker).toMatchObject({ username: 'desk', bridge: { url: bridge.url, username: 'home' } });
+    expect(JSON.stringify(settings)).not.toMatch(/broker-pw|bridge-pw/);
+    // Locked: put back, secrets included, at every start.
+    expect(p.apply({ ...settings, broker: { ...settings.broker, username: 'x' } }).secrets).toHaveLength(2);
+  });
+
   test('refuses a change of anything locked, naming the file; allows the rest', () => {
     const p = policy({ version: 1, sources: [OFFICE], lock: ['rules', 'broker'] });
     const current = p.apply(defaultSettings()).settings;
