@@ -26,5 +26,5 @@ export function markdownMessage(detail: Pick<MessageDetail, 'bodyKind' | 'body'>
   const fields = value as Record<string, unknown>;
   if (fields.markdown !== true && !isMarkdownType(fields.content_type)) return null;
   const message = [fields.message, fields.body, fields.text].find((field) => typeof field === 'string');
-  return (message as string | undefined) ?? null;
+  return message ?? null;
 }
