@@ -174,7 +174,8 @@ export function createBrokerHandlers(deps: BrokerHandlerDeps): Pick<Handlers, Br
       return status();
     },
     'broker.bridge.test': ({ password, ...bridge }) => {
-      if (bridge.url === '') throw new HeraldError('invalid_request', 'the bridge needs the URL of the upstream broker');
+      if (bridge.url === '')
+        throw new HeraldError('invalid_request', 'the bridge needs the URL of the upstream broker');
       const stored = password === undefined ? deps.secrets.get(BRIDGE_PASSWORD_KEY) : (password ?? undefined);
       return testConnection({ settings: bridgeAsSource(bridge), secrets: stored ? { password: stored } : {} });
     },
