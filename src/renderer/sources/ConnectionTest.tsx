@@ -1,9 +1,11 @@
 // "Test connection": a button and, once run, the steps of reaching the source (DNS, TCP, TLS, authentication,
-// subscription) with how long each took and, for the one that failed, why in plain words.
+// subscription) with how long each took and, for the one that failed, why in plain words (in the UI's language
+// where the cause is a common one, see cause-text.ts).
 import { useState } from 'react';
 import type { ConnectionStepName, ConnectionTestResult } from '../../shared/connection-test.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { useT, type MessageKey } from '../i18n/i18n.ts';
+import { causeText } from '../status/cause-text.ts';
 
 interface ConnectionTestProps {
   /** Runs the test; rejects when it could not be run at all (e.g. the form does not validate). */
@@ -67,7 +69,7 @@ export function ConnectionTest({ run, name }: ConnectionTestProps) {
               <span className="step-name">{t(STEP_LABEL[step.step])}</span>
               <span className="step-status">{t(STATUS_WORD[step.status])}</span>
               <span className="step-ms">{step.status === 'skipped' ? '' : `${step.ms} ms`}</span>
-              <span className="step-detail">{step.detail}</span>
+              <span className="step-detail">{causeText(step.detail, t)}</span>
             </li>
           ))}
         </ol>
