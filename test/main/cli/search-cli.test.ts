@@ -105,12 +105,17 @@ describe('herald search', () => {
       child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
     });
     await mosquittoPub(brokerPort, 'herald/alarm', ['{"title":"Smoke alarm","message":"kitchen"}', 'other'], 1);
-    const found = await eventually('a match', () => {
-      const out = lines(herald(['search', 'smok', '--data-dir', data.path]).stdout);
-      return out.length === 1 ? out : null;
-    });
+    // Each try is a process of its own, seconds long on a loaded machine: the deadline allows several.
+    const found = await eventually(
+      'a match',
+      () => {
+        const out = lines(herald(['search', 'smok', '--data-dir', data.path]).stdout);
+        return out.length === 1 ? out : null;
+      },
+      40_000,
+    );
     expect(found[0]).toMatchObject({ title: 'Smoke alarm', topic: 'herald/alarm' });
-  });
+  }, 60_000);
 });
 
 describe('herald export with filters', () => {

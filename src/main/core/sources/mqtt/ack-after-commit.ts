@@ -77,8 +77,11 @@ export function acknowledgeAfterCommit(
       return;
     }
     const committed = commit(packet);
-    if (acknowledged) held.set(packet.messageId!, { commit: committed, connection });
-    else track(committed.catch(onCommitFailed));
+    if (acknowledged) {
+      held.set(packet.messageId!, { commit: committed, connection });
+      // Waited for on close too: its acknowledgement is only tracked once mqtt.js is let go on (paced below).
+      track(committed.catch(() => undefined));
+    } else track(committed.catch(onCommitFailed));
     reader.next(committed, done);
   };
 
@@ -107,9 +110,17 @@ export function acknowledgeAfterCommit(
   return {
     stopReceiving: () => {
       receiving = false;
+      // A message held back by the pacing is let go now: its acknowledgement follows its commit like the others'.
+      reader.release();
     },
     settled: async () => {
-      while (pending.size > 0) await Promise.allSettled([...pending]);
+      // A paced step of mqtt.js (setImmediate) may still bring an acknowledgement to send: wait a turn after the
+      // commits, until a turn brings nothing new. Without this a message committed while its step waited was
+      // stored and never acknowledged, and the broker sent it again.
+      do {
+        while (pending.size > 0) await Promise.allSettled([...pending]);
+        await new Promise((resolve) => setImmediate(resolve));
+      } while (pending.size > 0);
     },
   };
 }
@@ -142,6 +153,13 @@ class PacedReader {
       return;
     }
     readNext();
+  }
+
+  /** Lets mqtt.js go on at once if it waits for commits to catch up (closing: nothing more is stored). */
+  release(): void {
+    const readNext = this.waiting;
+    this.waiting = null;
+    readNext?.();
   }
 
   private readonly settled = (): void => {

@@ -44,8 +44,14 @@ export interface MqttConnectionOptions {
   extraTopics?: ExtraTopics;
 }
 
-/** How long closing waits for commits in flight and for the broker to take DISCONNECT. */
+/** How long closing waits for the broker to take DISCONNECT. */
 const CLOSE_GRACE_MS = 2000;
+/**
+ * How long closing waits for the commits in flight (up to the reader's 1,000) so they are acknowledged: one
+ * committed after the connection is gone is sent again by the broker and, without an id to recognise it, stored
+ * twice. A bound for a stalled disk, not the usual wait (which is a few milliseconds).
+ */
+const SETTLE_GRACE_MS = 5000;
 
 export function dialMqtt(options: MqttConnectionOptions, events: AttemptEvents): Attempt & { sender?: SourceSender } {
   let ended = false;
@@ -153,7 +159,7 @@ export function dialMqtt(options: MqttConnectionOptions, events: AttemptEvents):
       // A graceful end: what is committed gets its PUBACK/PUBCOMP (else the broker would send it again), what
       // arrives meanwhile is left to the broker, then DISCONNECT.
       acks.stopReceiving();
-      await withTimeout(acks.settled(), CLOSE_GRACE_MS);
+      await withTimeout(acks.settled(), SETTLE_GRACE_MS);
       await withTimeout(new Promise<void>((resolve) => client.end(false, {}, () => resolve())), CLOSE_GRACE_MS);
       client.stream?.destroy();
     },
