@@ -122,7 +122,7 @@ export function InboxPage(props: InboxPageProps) {
 
   const pageRef = useRef<HTMLDivElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
-  const focusDetail = useFocusDetail(pageRef, message);
+  const focusDetail = useFocusDetail(pageRef, message, selectedId);
   useInboxKeys(pageRef, {
     ids: () => rows.map((item) => item.id),
     selectedId,
