@@ -28,6 +28,12 @@ async function startCore() {
     brokerPort: 'off',
     extraSources: [{ kind: 'mqtt', url: mosquitto.url, topics: [{ filter: 'herald/#', qos: 1 }] }],
   });
+  // Subscribed before anything is published to it: a marker sent earlier would never arrive.
+  const started = test;
+  await eventually(
+    'the source connected',
+    () => started.core.getState().sources.find((s) => s.ephemeral)?.status.state === 'connected',
+  );
 }
 
 beforeAll(async () => {
